@@ -269,6 +269,31 @@ class BadInputTest {
     }
 
     @Test
+    void shouldReportNgramsOutOfRangeInTheSpec() {
+        Path spec = csv("train.yaml", "data: " + abs(receipts) + "\nlabel: category\nfeatures:\n  ngrams: 4\n");
+
+        assertThat(train("--spec", abs(spec))).isEqualTo("mlops: " + spec + ": 'features.ngrams' must be 1, 2 or 3, got 4");
+    }
+
+    @Test
+    void shouldReportABadStandardizeValueInTheSpec() {
+        Path spec = csv("train.yaml", "data: " + abs(receipts) + "\nlabel: category\nfeatures:\n  standardize: maybe\n");
+
+        assertThat(train("--spec", abs(spec)))
+                .isEqualTo("mlops: " + spec + ": 'features.standardize' must be true, false or auto, got \"maybe\"");
+    }
+
+    @Test
+    void shouldReportAMissingValueWhenThePolicyIsError() {
+        Path data = csv("missing-value.csv", "text,amount,category\na,1,x\nb,2,y\nc,,x\nd,4,y\ne,5,x\nf,6,y\n");
+        Path spec = csv("train.yaml", String.join("\n", "data: " + abs(data), "label: category",
+                "columns: {amount: numeric}", "features:", "  missing: {numeric: error}", ""));
+
+        assertThat(train("--spec", abs(spec)))
+                .isEqualTo("mlops: " + data + " line 4: column 'amount' is empty and the missing-value policy is 'error'");
+    }
+
+    @Test
     void shouldReportAMalformedGateExpression() {
         assertThat(train("--data", abs(receipts), "--label", "category", "--gate", "accuracy => 0.9"))
                 .isEqualTo("mlops: gate \"accuracy => 0.9\" is not of the form 'METRIC OP THRESHOLD', "
