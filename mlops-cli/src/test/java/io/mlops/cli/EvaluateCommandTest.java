@@ -25,10 +25,10 @@ class EvaluateCommandTest {
 
     @BeforeAll
     static void trainModel() {
-        Path data = Cli.receipts(shared.resolve("train.csv"), 1, 800);
-        test = Cli.receipts(shared.resolve("test.csv"), 2, 300);
+        Path data = Cli.receipts(shared.resolve("train.csv"), 1, 600);
+        test = Cli.receipts(shared.resolve("test.csv"), 2, 200);
         model = shared.resolve("model");
-        Cli.Result result = run("train", "--data", abs(data), "--label", "category", "-p", "epochs=3",
+        Cli.Result result = run("train", "--data", abs(data), "--label", "category", "-p", "epochs=2",
                 "--output", abs(model), "--json");
         assertThat(result.exitCode()).as(result.toString()).isZero();
     }
@@ -51,7 +51,7 @@ class EvaluateCommandTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
-                .contains("model " + abs(model) + " on " + abs(test) + " (300 examples)")
+                .contains("model " + abs(model) + " on " + abs(test) + " (200 examples)")
                 .contains("confusion matrix")
                 .containsPattern("(?m)^gate +actual +threshold +status$")
                 .containsPattern("(?m)^accuracy >= 0\\.5 +\\d\\.\\d{4} +>= 0\\.5000 +PASSED$")
@@ -70,9 +70,9 @@ class EvaluateCommandTest {
         JsonNode json = Cli.validMetadata(result.json());
         assertThat(json.path("kind").asText()).isEqualTo("evaluate");
         assertThat(json.has("gates")).isFalse();
-        assertThat(json.path("metrics").path("examples").asInt()).isEqualTo(300);
+        assertThat(json.path("metrics").path("examples").asInt()).isEqualTo(200);
         assertThat(json.path("model").path("sha256").asText()).isEqualTo(Cli.sha256(model.resolve("model.tribuo")));
-        assertThat(json.path("data").path("test").path("rows").asInt()).isEqualTo(300);
+        assertThat(json.path("data").path("test").path("rows").asInt()).isEqualTo(200);
     }
 
     @Test
@@ -210,7 +210,7 @@ class EvaluateCommandTest {
         Cli.Result result = run("evaluate", "--model", abs(model.resolve("model.tribuo")), "--data", abs(test), "--json");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.json().path("metrics").path("examples").asInt()).isEqualTo(300);
+        assertThat(result.json().path("metrics").path("examples").asInt()).isEqualTo(200);
     }
 
     @Test
