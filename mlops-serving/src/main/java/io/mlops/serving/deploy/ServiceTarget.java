@@ -54,7 +54,13 @@ public final class ServiceTarget implements DeploymentTarget {
         catch (IOException exception) {
             throw new MlopsException(staging + ": cannot stage the model bundle: " + exception.getMessage(), exception);
         }
-        admin("/v1/admin/swap", Map.of("bundle", staged.toAbsolutePath().toString(), "name", name, "version", version));
+        try {
+            admin("/v1/admin/swap", Map.of("bundle", staged.toAbsolutePath().toString(), "name", name, "version", version));
+        }
+        catch (MlopsException exception) {
+            AtomicFiles.deleteQuietly(staged);
+            throw exception;
+        }
         return new Activation(base.resolve("/v1/predict"), predictToken, base.toString());
     }
 
