@@ -1,0 +1,23 @@
+package io.mlops.engine.data;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.Map;
+
+/**
+ * Statistics of one column, part of a data fingerprint.
+ *
+ * @param type     the column type, or {@code LABEL}
+ * @param missing  how many values are missing
+ * @param min      the smallest number (numeric columns)
+ * @param max      the largest number (numeric columns)
+ * @param mean     the mean (numeric columns)
+ * @param stdDev   the population standard deviation (numeric columns)
+ * @param distinct how many distinct values (categorical, text and label columns)
+ * @param counts   the counts of the most frequent values, at most {@value Fingerprinter#TOP_VALUES}
+ *                 (categorical and label columns)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ColumnStats(String type, long missing, Double min, Double max, Double mean, Double stdDev,
+        Integer distinct, Map<String, Long> counts) {
+}

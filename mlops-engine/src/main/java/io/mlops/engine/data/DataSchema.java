@@ -1,0 +1,30 @@
+package io.mlops.engine.data;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The columns a model is trained on: the label and the typed feature columns.
+ *
+ * @param label    the name of the label column
+ * @param features the feature columns, in file order
+ */
+public record DataSchema(String label, List<ColumnSpec> features) {
+    /**
+     * Creates a schema.
+     */
+    public DataSchema {
+        Objects.requireNonNull(label, "label");
+        features = List.copyOf(features);
+    }
+
+    /**
+     * Returns the feature columns of one type.
+     *
+     * @param type the type
+     * @return the names of those columns
+     */
+    public List<String> columnsOf(final ColumnType type) {
+        return features.stream().filter(c -> c.type() == type).map(ColumnSpec::name).toList();
+    }
+}

@@ -1,0 +1,86 @@
+package io.mlops.engine.data;
+
+import io.mlops.engine.MlopsException;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the schema of a data set from what the user declared and, for undeclared columns, from the
+ * values: mostly numbers make a numeric column, long multi-word values a text column, anything else
+ * a categorical column.
+ */
+public final class SchemaInference {
+    private static final double NUMERIC_SHARE = 0.95;
+    private static final double TEXT_MIN_WORDS = 2.5;
+    private static final int SAMPLE = 10_000;
+
+    /**
+     * Infers the schema.
+     *
+     * @param table    the data
+     * @param label    the label column
+     * @param declared declared column types, taking precedence over inference
+     * @param ignored  columns that are not features
+     * @return the schema
+     * @throws MlopsException if the label or a declared column is missing
+     */
+    public DataSchema infer(final Table table, final String label, final Map<String, ColumnType> declared,
+            final Set<String> ignored) {
+        if (label == null || label.isBlank()) {
+            throw new MlopsException("no label column given: set 'label' to one of " + table.columns());
+        }
+        if (table.indexOf(label) < 0) {
+            throw MlopsException.inFile(table.source(), "label column '" + label + "' not found; columns are "
+                    + table.columns());
+        }
+        for (String name : declared.keySet()) {
+            if (table.indexOf(name) < 0) {
+                throw MlopsException.inFile(table.source(), "declared column '" + name + "' not found; columns are "
+                        + table.columns());
+            }
+        }
+        List<ColumnSpec> features = new ArrayList<>();
+        for (String name : table.columns()) {
+            if (name.equals(label) || ignored.contains(name)) {
+                continue;
+            }
+            ColumnType type = declared.containsKey(name) ? declared.get(name) : infer(table, table.indexOf(name));
+            features.add(new ColumnSpec(name, type));
+        }
+        if (features.isEmpty()) {
+            throw MlopsException.inFile(table.source(), "no feature columns: every column but the label '"
+                    + label + "' is ignored");
+        }
+        return new DataSchema(label, features);
+    }
+
+    private static ColumnType infer(final Table table, final int column) {
+        int present = 0;
+        int numeric = 0;
+        long words = 0;
+        Set<String> distinct = new HashSet<>();
+        int rows = Math.min(table.size(), SAMPLE);
+        for (int row = 0; row < rows; row++) {
+            String value = table.value(row, column);
+            if (value == null) {
+                continue;
+            }
+            present++;
+            if (Numbers.parse(value) != null || Numbers.isNonFinite(value)) {
+                numeric++;
+            }
+            words += value.strip().split("\\s+").length;
+            distinct.add(value);
+        }
+        if (present > 0 && numeric >= NUMERIC_SHARE * present) {
+            return ColumnType.NUMERIC;
+        }
+        boolean wordy = present > 0 && (double) words / present >= TEXT_MIN_WORDS;
+        boolean varied = distinct.size() > Math.max(20, present / 5);
+        return wordy && varied ? ColumnType.TEXT : ColumnType.CATEGORICAL;
+    }
+}

@@ -1,0 +1,185 @@
+package io.mlops.engine.data;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.mlops.engine.MlopsException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads CSV (with a header line) and JSON Lines files into a {@link Table}.
+ * The format is chosen by the file extension: {@code .jsonl}, {@code .ndjson} and {@code .json} are
+ * JSON Lines, everything else is CSV.
+ */
+public final class TableReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Reads a data file.
+     *
+     * @param file the file
+     * @return its rows
+     * @throws MlopsException if the file is missing, empty or malformed
+     */
+    public Table read(final Path file) {
+        if (!Files.exists(file)) {
+            throw MlopsException.inFile(file, "data file not found");
+        }
+        if (Files.isDirectory(file)) {
+            throw MlopsException.inFile(file, "is a folder, expected a CSV or JSON Lines data file");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw MlopsException.inFile(file, "data file is empty, expected a header line and data rows");
+            }
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            Table table = name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")
+                    ? readJsonLines(file) : readCsv(file);
+            if (table.size() == 0) {
+                throw MlopsException.inFile(file, "data file has no data rows, expected at least one row after the header");
+            }
+            return table;
+        }
+        catch (CharacterCodingException exception) {
+            throw MlopsException.inFile(file, "is not valid UTF-8 text");
+        }
+        catch (IOException exception) {
+            throw MlopsException.inFile(file, "cannot read data file: " + exception.getMessage());
+        }
+    }
+
+    private Table readCsv(final Path file) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        long[] lines = new long[1024];
+        List<String> header = null;
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .ignoreDifferentFieldCount(true)
+                .skipEmptyLines(true)
+                .ofCsvRecord(file)) {
+            for (CsvRecord record : reader) {
+                if (header == null) {
+                    header = header(file, record.getFields());
+                    continue;
+                }
+                if (record.getFieldCount() != header.size()) {
+                    throw MlopsException.atLine(file, record.getStartingLineNumber(), String.format(
+                            "malformed CSV line: expected %d fields as in the header, found %d",
+                            header.size(), record.getFieldCount()));
+                }
+                if (rows.size() == lines.length) {
+                    lines = java.util.Arrays.copyOf(lines, lines.length * 2);
+                }
+                lines[rows.size()] = record.getStartingLineNumber();
+                rows.add(record.getFields().toArray(new String[0]));
+            }
+        }
+        catch (CsvParseException exception) {
+            throw MlopsException.inFile(file, "malformed CSV: " + rootMessage(exception));
+        }
+        catch (UncheckedIOException exception) {
+            throw exception.getCause();
+        }
+        if (header == null) {
+            throw MlopsException.inFile(file, "data file is empty, expected a header line and data rows");
+        }
+        return new Table(file, header, rows, java.util.Arrays.copyOf(lines, rows.size()));
+    }
+
+    private static String rootMessage(final Throwable exception) {
+        Throwable cause = exception;
+        String message = exception.getMessage();
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+            if (cause.getMessage() != null) {
+                message = message + ": " + cause.getMessage();
+            }
+        }
+        return message;
+    }
+
+    private static List<String> header(final Path file, final List<String> fields) {
+        List<String> header = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            String name = fields.get(i).strip();
+            if (i == 0 && name.startsWith("\uFEFF")) {
+                name = name.substring(1);
+            }
+            if (name.isEmpty()) {
+                throw MlopsException.atLine(file, 1, "header column " + (i + 1) + " has no name");
+            }
+            if (header.contains(name)) {
+                throw MlopsException.atLine(file, 1, "header names column '" + name + "' twice");
+            }
+            header.add(name);
+        }
+        return header;
+    }
+
+    private Table readJsonLines(final Path file) throws IOException {
+        List<Map<String, String>> objects = new ArrayList<>();
+        List<Long> lineNumbers = new ArrayList<>();
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            long line = 0;
+            while ((text = reader.readLine()) != null) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                Map<String, String> values = parseObject(file, line, text);
+                values.keySet().forEach(key -> columns.putIfAbsent(key, columns.size()));
+                objects.add(values);
+                lineNumbers.add(line);
+            }
+        }
+        List<String[]> rows = new ArrayList<>(objects.size());
+        for (Map<String, String> values : objects) {
+            String[] row = new String[columns.size()];
+            values.forEach((key, value) -> row[columns.get(key)] = value);
+            rows.add(row);
+        }
+        return new Table(file, new ArrayList<>(columns.keySet()), rows,
+                lineNumbers.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private static Map<String, String> parseObject(final Path file, final long line, final String text) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        }
+        catch (JsonProcessingException exception) {
+            throw MlopsException.atLine(file, line, "not valid JSON: " + exception.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw MlopsException.atLine(file, line, "expected a JSON object per line");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            if (value.isContainerNode()) {
+                throw MlopsException.atLine(file, line, "field '" + field.getKey()
+                        + "' is " + (value.isArray() ? "an array" : "an object") + ", expected a number, a string or null");
+            }
+            values.put(field.getKey(), value.isNull() ? null : value.asText());
+        }
+        return values;
+    }
+}

@@ -1,0 +1,18 @@
+package io.mlops.engine.gates;
+
+import java.util.List;
+
+/**
+ * The results of all gates of a run.
+ *
+ * @param outcome the worst status of all gates; {@link GateStatus#PASSED} if none failed
+ * @param results the result of each gate, in order
+ */
+public record GateReport(GateStatus outcome, List<GateResult> results) {
+    /**
+     * Creates a report.
+     */
+    public GateReport {
+        results = List.copyOf(results);
+    }
+}

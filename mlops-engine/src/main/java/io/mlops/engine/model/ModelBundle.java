@@ -1,0 +1,27 @@
+package io.mlops.engine.model;
+
+import io.mlops.engine.features.FeaturePreparation;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+import java.nio.file.Path;
+
+/**
+ * A trained model with everything needed to use it: the Tribuo model (including its fitted
+ * standardisation), the feature preparation and the manifest.
+ *
+ * @param model    the model
+ * @param manifest the manifest
+ * @param location the bundle folder it was loaded from or saved to
+ */
+public record ModelBundle(Model<Label> model, BundleManifest manifest, Path location) {
+    /** @return the feature preparation */
+    public FeaturePreparation preparation() {
+        return manifest.preparation();
+    }
+
+    /** @return the model file */
+    public Path modelFile() {
+        return location.resolve(manifest.modelFile());
+    }
+}

@@ -1,0 +1,165 @@
+package io.mlops.engine.train;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.mlops.engine.MlopsException;
+import io.mlops.engine.data.ColumnType;
+import io.mlops.engine.features.FeatureSettings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a training spec written as YAML ({@code .yaml}, {@code .yml}) or JSON. Unknown fields are errors,
+ * so that a typo never silently falls back to a default. Paths in the spec are relative to the
+ * current working directory (the workspace, in Jenkins).
+ */
+public final class SpecReader {
+    /**
+     * Reads a spec file into a builder, so that command-line options can still override its values.
+     *
+     * @param file the spec file
+     * @return a builder holding the spec's values
+     * @throws MlopsException if the file is missing or has an unknown field or a bad value
+     */
+    public TrainingSpec.Builder read(final Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw MlopsException.inFile(file, "spec file not found");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        SpecFile spec;
+        try {
+            spec = mapper.readValue(file.toFile(), SpecFile.class);
+        }
+        catch (UnrecognizedPropertyException exception) {
+            throw MlopsException.inFile(file, "unknown field '" + exception.getPropertyName() + "' at "
+                    + location(exception) + "; expected one of " + exception.getKnownPropertyIds());
+        }
+        catch (JsonMappingException exception) {
+            throw MlopsException.inFile(file, "bad value at " + location(exception) + ": " + exception.getOriginalMessage());
+        }
+        catch (IOException exception) {
+            throw MlopsException.inFile(file, "cannot read spec: " + exception.getMessage());
+        }
+        if (spec == null) {
+            throw MlopsException.inFile(file, "spec file is empty");
+        }
+        return spec.toBuilder(file);
+    }
+
+    private static String location(final JsonMappingException exception) {
+        String path = exception.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        String line = exception.getLocation() == null ? "" : " (line " + exception.getLocation().getLineNr() + ")";
+        return (path.isEmpty() ? "top level" : "'" + path + "'") + line;
+    }
+
+    /** The file format; fields are public for Jackson only. */
+    static final class SpecFile {
+        public String data;
+        public String testData;
+        public Double testFraction;
+        public String label;
+        public Map<String, String> columns = new LinkedHashMap<>();
+        public List<String> ignore = List.of();
+        public String algorithm;
+        public Map<String, Object> params = new LinkedHashMap<>();
+        public Long seed;
+        public Features features;
+        public String output;
+
+        TrainingSpec.Builder toBuilder(final Path file) {
+            TrainingSpec.Builder builder = TrainingSpec.builder()
+                    .data(data == null ? null : Path.of(data))
+                    .testData(testData == null ? null : Path.of(testData))
+                    .testFraction(testFraction)
+                    .label(label)
+                    .algorithm(algorithm == null ? null : Algorithm.of(algorithm))
+                    .seed(seed)
+                    .output(output == null ? null : Path.of(output));
+            columns.forEach((column, type) -> builder.column(column, columnType(file, column, type)));
+            ignore.forEach(builder::ignore);
+            params.forEach(builder::param);
+            if (features != null) {
+                builder.features(features.toSettings(file));
+            }
+            return builder;
+        }
+    }
+
+    /** The {@code features} section. */
+    static final class Features {
+        public Integer ngrams;
+        public Boolean lowercase;
+        public Object standardize;
+        public Missing missing;
+
+        FeatureSettings toSettings(final Path file) {
+            FeatureSettings d = FeatureSettings.DEFAULTS;
+            int n = ngrams == null ? d.ngrams() : ngrams;
+            if (n < 1 || n > 3) {
+                throw MlopsException.inFile(file, "'features.ngrams' must be 1, 2 or 3, got " + n);
+            }
+            Boolean standard = null;
+            if (standardize != null && !"auto".equals(String.valueOf(standardize))) {
+                String s = String.valueOf(standardize);
+                if (!s.equals("true") && !s.equals("false")) {
+                    throw MlopsException.inFile(file, "'features.standardize' must be true, false or auto, got \"" + s + "\"");
+                }
+                standard = Boolean.valueOf(s);
+            }
+            FeatureSettings.MissingNumeric numeric = missing == null || missing.numeric == null ? d.missingNumeric()
+                    : enumValue(file, "features.missing.numeric", FeatureSettings.MissingNumeric.class, missing.numeric);
+            FeatureSettings.MissingCategorical categorical = missing == null || missing.categorical == null
+                    ? d.missingCategorical()
+                    : enumValue(file, "features.missing.categorical", FeatureSettings.MissingCategorical.class,
+                            missing.categorical);
+            return new FeatureSettings(n, lowercase == null ? d.lowercase() : lowercase, standard, numeric, categorical);
+        }
+    }
+
+    /** The {@code features.missing} section. */
+    static final class Missing {
+        public String numeric;
+        public String categorical;
+    }
+
+    private static ColumnType columnType(final Path file, final String column, final String type) {
+        return enumValue(file, "columns." + column, ColumnType.class, type);
+    }
+
+    /**
+     * Parses an enum value case-insensitively, with a message listing the valid values.
+     *
+     * @param file  the file, for the message; may be {@code null}
+     * @param field the field, for the message
+     * @param type  the enum
+     * @param value the text
+     * @param <E>   the enum type
+     * @return the constant
+     */
+    public static <E extends Enum<E>> E enumValue(final Path file, final String field, final Class<E> type,
+            final String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value == null ? "" : value.strip())) {
+                return constant;
+            }
+        }
+        String message = String.format("'%s' must be one of %s, got \"%s\"", field,
+                java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList(),
+                value);
+        throw file == null ? new MlopsException(message) : MlopsException.inFile(file, message);
+    }
+}
