@@ -17,8 +17,12 @@ import java.util.Set;
  * engine shares with Jenkins core, which the plugin therefore does not bundle.
  */
 public final class EngineDistribution {
-    /** Classes of libraries that Jenkins core provides and the engine needs, too. */
-    static final List<String> FROM_CORE = List.of("org.slf4j.LoggerFactory");
+    /**
+     * Classes of libraries that Jenkins core provides and the engine needs, too; the plugin does not
+     * bundle them, so their jars are taken from core for the engine's JVM.
+     */
+    public static final List<String> FROM_CORE = List.of("org.slf4j.LoggerFactory", "org.apache.commons.logging.LogFactory",
+            "org.apache.commons.beanutils.BeanUtils", "org.apache.commons.collections.CollectionUtils");
 
     private final List<File> jars;
 
@@ -55,7 +59,13 @@ public final class EngineDistribution {
         return new EngineDistribution(new ArrayList<>(found));
     }
 
-    static Optional<File> jarOf(Class<?> type) {
+    /**
+     * Returns the jar a class was loaded from.
+     *
+     * @param type the class
+     * @return its jar, or empty if it was not loaded from a jar file
+     */
+    public static Optional<File> jarOf(Class<?> type) {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
             return Optional.empty();
