@@ -29,8 +29,9 @@ public final class TestData {
         StringBuilder csv = new StringBuilder("description,amount,country,category\n");
         for (int i = 0; i < rows; i++) {
             int c = random.nextInt(3);
-            double amount = 20 + c * 60 + random.nextGaussian() * 15;
-            String text = words[c][random.nextInt(4)] + " " + words[random.nextInt(3)][random.nextInt(4)] + " receipt";
+            double amount = 20 + c * 30 + random.nextGaussian() * 25;
+            int hint = random.nextDouble() < 0.7 ? c : random.nextInt(3);
+            String text = words[hint][random.nextInt(4)] + " " + words[random.nextInt(3)][random.nextInt(4)] + " receipt";
             csv.append('"').append(text).append("\",")
                     .append(String.format(Locale.ROOT, "%.2f", amount)).append(',')
                     .append(countries[random.nextInt(3)]).append(',')

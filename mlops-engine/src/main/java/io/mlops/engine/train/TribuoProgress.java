@@ -55,7 +55,7 @@ final class TribuoProgress extends Handler implements AutoCloseable {
     // Tribuo's SGD objectives report the value they maximise, the negated loss
     private static String loss(final String objective) {
         try {
-            return String.format(Locale.ROOT, "%.4f", -Double.parseDouble(objective));
+            return String.format(Locale.ROOT, "%.4f", 0.0 - Double.parseDouble(objective));
         }
         catch (NumberFormatException exception) {
             return objective;
