@@ -13,7 +13,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "mlops", mixinStandardHelpOptions = true, versionProvider = Mlops.Version.class,
         description = "Train, evaluate and gate machine-learning models, locally or in Jenkins.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ServeCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success; all gates passed (or none given)",
