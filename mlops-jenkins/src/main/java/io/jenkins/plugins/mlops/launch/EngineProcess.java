@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one child process, streams every line of its standard output and standard error into a log
@@ -42,14 +41,14 @@ public final class EngineProcess {
     /**
      * Starts the process and waits for it to end.
      *
-     * @return the exit code and the last error line
+     * @return the exit code and the line of standard error that best explains a failure
      * @throws IOException if the process cannot be started
      * @throws InterruptedException if interrupted while waiting; the process has been killed then
      */
     public ProcessOutcome run() throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(workingDirectory).start();
         process.getOutputStream().close();
-        AtomicReference<String> lastError = new AtomicReference<>("");
+        ErrorLine lastError = new ErrorLine();
         Thread out = pump(process.getInputStream(), null, "stdout");
         Thread err = pump(process.getErrorStream(), lastError, "stderr");
         try {
@@ -63,7 +62,29 @@ public final class EngineProcess {
         }
     }
 
-    private Thread pump(InputStream stream, AtomicReference<String> lastLine, String name) {
+    /**
+     * Picks the line that best explains a failure from standard error: the last {@code mlops: ...}
+     * message of the command, else the first line of a stack trace or other unindented output
+     * that is not a progress line.
+     */
+    static final class ErrorLine {
+        private String message;
+        private String fallback;
+
+        synchronized void accept(String line) {
+            if (line.startsWith("mlops:")) {
+                message = line;
+            } else if (fallback == null && !line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("[mlops]")) {
+                fallback = line;
+            }
+        }
+
+        synchronized String get() {
+            return message != null ? message : fallback != null ? fallback : "";
+        }
+    }
+
+    private Thread pump(InputStream stream, ErrorLine lastLine, String name) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;
@@ -71,8 +92,8 @@ public final class EngineProcess {
                     synchronized (log) {
                         log.println(line);
                     }
-                    if (lastLine != null && !line.isBlank()) {
-                        lastLine.set(line);
+                    if (lastLine != null) {
+                        lastLine.accept(line);
                     }
                 }
             } catch (IOException e) {

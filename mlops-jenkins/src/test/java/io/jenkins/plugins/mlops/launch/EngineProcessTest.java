@@ -38,7 +38,7 @@ class EngineProcessTest {
 
         assertThat(outcome.exitCode()).isZero();
         assertThat(log()).contains("[mlops] epoch 1/3", "[mlops] epoch 2/3", "[mlops] epoch 3/3", "trained in 3 epochs");
-        assertThat(outcome.lastErrorLine()).isEqualTo("[mlops] epoch 3/3");
+        assertThat(outcome.lastErrorLine()).as("progress lines explain nothing").isEmpty();
     }
 
     @Test
@@ -47,6 +47,15 @@ class EngineProcessTest {
 
         assertThat(outcome.exitCode()).isEqualTo(3);
         assertThat(outcome.lastErrorLine()).isEqualTo("mlops: data/train.csv line 812: column 'amount' is not a number: \"12,5O\"");
+    }
+
+    @Test
+    void shouldExplainCrashWithFirstLineOfStackTrace() throws Exception {
+        ProcessOutcome outcome = new EngineProcess(childJvm("crash"), workspace.toFile(), log).run();
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.lastErrorLine()).isEqualTo("Exception in thread \"main\" java.lang.IllegalStateException: boom");
+        assertThat(log()).contains("\tat io.jenkins.plugins.mlops.launch.FakeEngine.main");
     }
 
     @Test

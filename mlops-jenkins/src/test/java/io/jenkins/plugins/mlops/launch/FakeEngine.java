@@ -22,6 +22,10 @@ public final class FakeEngine {
                 System.err.println("mlops: data/train.csv line 812: column 'amount' is not a number: \"12,5O\"");
                 System.exit(3);
             }
+            case "crash" -> {
+                System.err.println("[mlops] reading data");
+                throw new IllegalStateException("boom");
+            }
             case "sleep" -> {
                 Files.writeString(Path.of(args[1]), Long.toString(ProcessHandle.current().pid()));
                 System.err.println("[mlops] sleeping");

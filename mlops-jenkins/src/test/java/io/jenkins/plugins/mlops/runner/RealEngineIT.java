@@ -123,6 +123,44 @@ class RealEngineIT {
     }
 
     @Test
+    void shouldKillRealTrainingPromptlyWhenAborted() throws Exception {
+        FakeBuildContext build = build();
+        writeReceipts("data/big.csv", 40_000, 3);
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread step = new Thread(() -> {
+            try {
+                new TrainRunner(build).run(new TrainRequest(null, "data/big.csv", "category", "logistic", Map.of("epochs", "500"),
+                        1, null, null, "model", "model/run-metadata.json"));
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        step.start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!build.log().contains("[mlops] training")) {
+            assertThat(System.currentTimeMillis()).as("training started").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(engineProcesses()).isNotEmpty();
+
+        long abortedAt = System.nanoTime();
+        step.interrupt();
+        step.join(20_000);
+
+        assertThat(step.isAlive()).isFalse();
+        assertThat((System.nanoTime() - abortedAt) / 1_000_000).as("milliseconds to stop").isLessThan(10_000);
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        assertThat(engineProcesses()).isEmpty();
+        assertThat(build.actions).isEmpty();
+    }
+
+    /** The child JVMs of this test JVM; the engine is the only program these tests start. */
+    private static List<ProcessHandle> engineProcesses() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().orElse("").matches(".*[/\\\\]java(\\.exe)?$")).toList();
+    }
+
+    @Test
     void shouldReportBadInputWithFileAndLine() throws Exception {
         FakeBuildContext build = build();
         Files.writeString(workspace.resolve("bad.csv"), "amount,merchant,category\n12,5O,cafe,food\n");
