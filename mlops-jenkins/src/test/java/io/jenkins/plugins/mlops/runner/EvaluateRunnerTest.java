@@ -42,6 +42,8 @@ class EvaluateRunnerTest {
 
         assertThat(result).containsEntry("buildResult", "SUCCESS");
         assertThat(build.results).isEmpty();
+        assertThat(build.log()).contains("[mlEvaluate] mlops evaluate --model model/model.tribuo --data data/test.csv"
+                + " --gate 'accuracy >= 0.90' --gate 'macroF1 >= 0.85' --on-gate-failure FAILURE --metadata .mlops/evaluate-run-metadata.json");
         assertThat(build.archived).containsOnlyKeys("mlops/e0/run-metadata.json");
     }
 
