@@ -61,6 +61,7 @@ public final class Mlops {
         CommandLine commandLine = new CommandLine(Mlops.class);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof MlopsException) {
                 err.println("mlops: " + exception.getMessage());

@@ -2,7 +2,6 @@ package io.mlops.cli;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -462,8 +461,6 @@ class BadInputTest {
     }
 
     @Test
-    @Disabled("BUG: TrainCommand writes the bundle first and the --metadata copy afterwards, so an unwritable "
-            + "--metadata location exits with 3 but leaves a complete model bundle behind")
     void shouldWriteNothingWhenTheMetadataCopyCannotBeWritten() throws IOException {
         Path file = Files.writeString(out.resolve("somefile"), "keep me");
 
@@ -476,8 +473,6 @@ class BadInputTest {
     }
 
     @Test
-    @Disabled("BUG: demo --rows -5 reaches ReceiptsGenerator's IllegalArgumentException and exits with 1 "
-            + "('internal error' and a stack trace) instead of a usage or bad-input error")
     void shouldRejectANegativeRowCountOfTheDemo() {
         Cli.Result result = run("demo", "--output", abs(out.resolve("demo")), "--rows", "-5");
 

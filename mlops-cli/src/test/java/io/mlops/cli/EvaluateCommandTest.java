@@ -2,7 +2,6 @@ package io.mlops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,8 +117,6 @@ class EvaluateCommandTest {
     }
 
     @Test
-    @Disabled("BUG: --on-gate-failure is case-sensitive (picocli enum conversion) while the gate suffix "
-            + "'(unstable)', --column types and --algorithm accept any case; 'unstable' exits with 2")
     void shouldAcceptTheGateFailureModeInAnyCase() {
         Cli.Result result = evaluate("--gate", "accuracy >= 0.999", "--on-gate-failure", "unstable");
 

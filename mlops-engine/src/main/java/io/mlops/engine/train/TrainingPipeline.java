@@ -88,6 +88,7 @@ public final class TrainingPipeline {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Map<String, Object> params = spec.algorithm().resolve(spec.params());
+        ModelStore.checkTarget(spec.output());
         TableReader reader = new TableReader();
         progress.progress("reading " + spec.data());
         var table = reader.read(spec.data());
