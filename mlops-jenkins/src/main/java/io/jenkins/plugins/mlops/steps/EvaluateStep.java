@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.mlops.Messages;
 import io.jenkins.plugins.mlops.runner.EvaluateRequest;
 import io.jenkins.plugins.mlops.runner.EvaluateRunner;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.mlops.runner.GateFailureResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -21,6 +23,7 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * The {@code mlEvaluate} step: evaluates a model on the agent and applies quality gates.
@@ -128,12 +131,11 @@ public class EvaluateStep extends Step {
             }
             checkedGates.add(gate);
         }
-        GateFailureResult result;
-        try {
-            result = GateFailureResult.valueOf(onGateFailure.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Arguments.invalid(f, "'onGateFailure' must be FAILURE or UNSTABLE, got '" + onGateFailure + "'");
+        Optional<String> problem = ArgumentChecks.onGateFailure(onGateFailure);
+        if (problem.isPresent()) {
+            throw Arguments.invalid(f, problem.get());
         }
+        GateFailureResult result = GateFailureResult.valueOf(onGateFailure.toUpperCase(Locale.ROOT));
         String metadataFile = metadata != null ? metadata : ".mlops/evaluate-run-metadata.json";
         return new EvaluateRequest(model, data, checkedGates, baseline, result, metadataFile);
     }
@@ -163,6 +165,26 @@ public class EvaluateStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class);
+        }
+
+        /**
+         * Validates the model field of the Snippet Generator.
+         *
+         * @param value the field's text
+         * @return ok, or the problem
+         */
+        public FormValidation doCheckModel(@QueryParameter("value") String value) {
+            return ArgumentChecks.toForm(ArgumentChecks.required("model", value));
+        }
+
+        /**
+         * Validates the onGateFailure field of the Snippet Generator.
+         *
+         * @param value the field's text
+         * @return ok, or the problem
+         */
+        public FormValidation doCheckOnGateFailure(@QueryParameter("value") String value) {
+            return ArgumentChecks.toForm(ArgumentChecks.onGateFailure(value));
         }
     }
 }

@@ -6,12 +6,14 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.mlops.Messages;
 import io.jenkins.plugins.mlops.runner.TrainRequest;
 import io.jenkins.plugins.mlops.runner.TrainRunner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -20,6 +22,7 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * The {@code mlTrain} step: trains a model on the agent that holds the workspace.
@@ -31,7 +34,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public class TrainStep extends Step {
     /** The algorithms the engine offers. */
-    public static final List<String> ALGORITHMS = List.of("logistic", "linear-svm", "liblinear", "cart", "random-forest", "xgboost");
+    public static final List<String> ALGORITHMS = ArgumentChecks.ALGORITHMS;
 
     private String spec;
     private String data;
@@ -177,14 +180,11 @@ public class TrainStep extends Step {
             }
             throw Arguments.invalid(f, "either 'spec' or 'data' and 'label' must be given");
         }
-        if (seed != null && seed < 0) {
-            throw Arguments.invalid(f, "'seed' must be >= 0, got " + seed);
-        }
-        if (algorithm != null && !ALGORITHMS.contains(algorithm)) {
-            throw Arguments.invalid(f, "'algorithm' must be one of " + String.join(", ", ALGORITHMS) + ", got '" + algorithm + "'");
-        }
-        if (testFraction != null && (testFraction.isNaN() || testFraction <= 0 || testFraction >= 1)) {
-            throw Arguments.invalid(f, "'testFraction' must be > 0 and < 1, got " + testFraction);
+        for (Optional<String> problem : List.of(ArgumentChecks.seed(seed), ArgumentChecks.algorithm(algorithm),
+                ArgumentChecks.testFraction(testFraction))) {
+            if (problem.isPresent()) {
+                throw Arguments.invalid(f, problem.get());
+            }
         }
         if (testData != null && testFraction != null) {
             throw Arguments.invalid(f, "give either 'testData' or 'testFraction', not both");
@@ -233,6 +233,36 @@ public class TrainStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class);
+        }
+
+        /**
+         * Validates the seed field of the Snippet Generator.
+         *
+         * @param value the field's text
+         * @return ok, or the problem
+         */
+        public FormValidation doCheckSeed(@QueryParameter("value") String value) {
+            return ArgumentChecks.toForm(ArgumentChecks.seed(value));
+        }
+
+        /**
+         * Validates the algorithm field of the Snippet Generator.
+         *
+         * @param value the field's text
+         * @return ok, or the problem
+         */
+        public FormValidation doCheckAlgorithm(@QueryParameter("value") String value) {
+            return ArgumentChecks.toForm(ArgumentChecks.algorithm(value));
+        }
+
+        /**
+         * Validates the test fraction field of the Snippet Generator.
+         *
+         * @param value the field's text
+         * @return ok, or the problem
+         */
+        public FormValidation doCheckTestFraction(@QueryParameter("value") String value) {
+            return ArgumentChecks.toForm(ArgumentChecks.testFraction(value));
         }
     }
 }
