@@ -46,6 +46,10 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         throw new UnsupportedOperationException();
     }
 
+    public void deleteRecursive() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
     public boolean exists() throws IOException, InterruptedException {
         throw new UnsupportedOperationException();
     }

@@ -152,6 +152,7 @@ public final class JenkinsFacade implements BuildContext {
         if (!root.child(artifact + "/" + BUNDLE_FILES.get(0)).isFile()) {
             return false;
         }
+        target.deleteRecursive(); // no file of an older baseline may linger
         target.mkdirs();
         for (String file : BUNDLE_FILES) {
             VirtualFile source = root.child(artifact + "/" + file);
