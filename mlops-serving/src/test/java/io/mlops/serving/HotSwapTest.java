@@ -29,7 +29,7 @@ class HotSwapTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = PredictionServer.start(ServingConfig.defaults().withTokens(TOKEN, null), Models.load(Models.modelA()));
+        server = PredictionServer.start(ServingConfig.defaults().withTokens(TOKEN, null), TestModels.load(TestModels.modelA()));
         http = new Http(server.port());
     }
 
@@ -44,16 +44,16 @@ class HotSwapTest {
 
     @Test
     void shouldRequireTheAdminToken() {
-        assertThat(http.post("/v1/admin/swap", swapBody(Models.modelB(), "b")).status()).isEqualTo(401);
-        assertThat(http.post("/v1/admin/swap", swapBody(Models.modelB(), "b"), "wrong").status()).isEqualTo(401);
+        assertThat(http.post("/v1/admin/swap", swapBody(TestModels.modelB(), "b")).status()).isEqualTo(401);
+        assertThat(http.post("/v1/admin/swap", swapBody(TestModels.modelB(), "b"), "wrong").status()).isEqualTo(401);
         assertThat(http.post("/v1/admin/rollback", "{}", "admin-secre").status()).isEqualTo(401);
         assertThat(http.get("/v1/model").json().get("version").asText()).isEqualTo("a");
     }
 
     @Test
     void shouldDisableAdminWithoutAToken() throws Exception {
-        try (PredictionServer open = PredictionServer.start(ServingConfig.defaults(), Models.load(Models.modelA()))) {
-            Http.Answer answer = new Http(open.port()).post("/v1/admin/swap", swapBody(Models.modelB(), "b"), "anything");
+        try (PredictionServer open = PredictionServer.start(ServingConfig.defaults(), TestModels.load(TestModels.modelA()))) {
+            Http.Answer answer = new Http(open.port()).post("/v1/admin/swap", swapBody(TestModels.modelB(), "b"), "anything");
             assertThat(answer.status()).isEqualTo(403);
             assertThat(answer.json().get("error").asText()).isEqualTo("admin API disabled: start the service with an admin token");
         }
@@ -62,7 +62,7 @@ class HotSwapTest {
     @Test
     void shouldRequireThePredictTokenWhenConfigured() throws Exception {
         try (PredictionServer closed = PredictionServer.start(ServingConfig.defaults().withTokens(null, "p-token"),
-                Models.load(Models.modelA()))) {
+                TestModels.load(TestModels.modelA()))) {
             Http client = new Http(closed.port());
             assertThat(client.post("/v1/predict", INPUT).status()).isEqualTo(401);
             assertThat(client.post("/v1/predict", INPUT, "p-token").status()).isEqualTo(200);
@@ -78,7 +78,7 @@ class HotSwapTest {
 
     @Test
     void shouldSwapAndRollBack() {
-        Http.Answer swapped = http.post("/v1/admin/swap", swapBody(Models.modelB(), "b"), TOKEN);
+        Http.Answer swapped = http.post("/v1/admin/swap", swapBody(TestModels.modelB(), "b"), TOKEN);
 
         assertThat(swapped.status()).isEqualTo(200);
         assertThat(swapped.json().get("previous").get("version").asText()).isEqualTo("a");
@@ -104,7 +104,7 @@ class HotSwapTest {
     void shouldRefuseACorruptedBundleAndKeepServing() throws Exception {
         Path copy = Files.createTempDirectory("corrupt");
         for (String file : List.of("model.tribuo", "bundle.json", "run-metadata.json")) {
-            Files.copy(Models.modelB().resolve(file), copy.resolve(file));
+            Files.copy(TestModels.modelB().resolve(file), copy.resolve(file));
         }
         byte[] bytes = Files.readAllBytes(copy.resolve("model.tribuo"));
         bytes[bytes.length / 3] ^= 0x10;
@@ -150,7 +150,7 @@ class HotSwapTest {
         Thread.sleep(500);
         Map<String, Integer> statuses = new java.util.LinkedHashMap<>();
         for (int round = 0; round < 3; round++) {
-            statuses.put("swap" + round, http.post("/v1/admin/swap", swapBody(Models.modelB(), "b"), TOKEN).status());
+            statuses.put("swap" + round, http.post("/v1/admin/swap", swapBody(TestModels.modelB(), "b"), TOKEN).status());
             Thread.sleep(200);
             statuses.put("rollback" + round, http.post("/v1/admin/rollback", "{}", TOKEN).status());
             Thread.sleep(200);

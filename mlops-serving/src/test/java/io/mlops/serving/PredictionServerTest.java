@@ -24,7 +24,7 @@ class PredictionServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = PredictionServer.start(ServingConfig.defaults().withTokens("admin-secret", null), Models.load(Models.modelA()));
+        server = PredictionServer.start(ServingConfig.defaults().withTokens("admin-secret", null), TestModels.load(TestModels.modelA()));
         http = new Http(server.port());
     }
 
@@ -164,7 +164,7 @@ class PredictionServerTest {
 
     @Test
     void shouldScoreDriftHigherForShiftedInputs() throws IOException {
-        List<String> training = Files.readAllLines(Models.folder().resolve("receipts.csv"));
+        List<String> training = Files.readAllLines(TestModels.folder().resolve("receipts.csv"));
         for (int i = 1; i <= 200; i++) {
             String[] f = training.get(i).split(",");
             // amount, currency and country come from the training file, so the inputs match the training data

@@ -170,7 +170,7 @@ public final class TrainingPipeline {
                     new ModelInfo(spec.output().toString(), saved.manifest().modelSha256(),
                             saved.manifest().modelFingerprint()),
                     null, CodeVersion.of(codeFolder).orElse(null), metrics, null, report, durations,
-                    EnvironmentInfo.current());
+                    EnvironmentInfo.current(), null);
             json[0] = writer.toJson(metadata[0]);
             return Map.of(METADATA_FILE, json[0]);
         });

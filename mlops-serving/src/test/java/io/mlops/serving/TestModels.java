@@ -13,13 +13,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Real model bundles for the service's tests, trained once per JVM. */
-final class Models {
+public final class TestModels {
     private static Path folder;
 
-    private Models() {
+    private TestModels() {
     }
 
-    static synchronized Path folder() {
+    public static synchronized Path folder() {
         if (folder == null) {
             try {
                 folder = Files.createTempDirectory("mlops-serving-test");
@@ -43,15 +43,15 @@ final class Models {
                 .algorithm(Algorithm.LOGISTIC).param("epochs", 3).seed(seed).output(folder.resolve(name)).build(), List.of());
     }
 
-    static Path modelA() {
+    public static Path modelA() {
         return folder().resolve("a");
     }
 
-    static Path modelB() {
+    public static Path modelB() {
         return folder().resolve("b");
     }
 
-    static ServedModel load(final Path bundle) {
+    public static ServedModel load(final Path bundle) {
         return new ModelLoader(200).load(bundle, "receipts", bundle.getFileName().toString());
     }
 }

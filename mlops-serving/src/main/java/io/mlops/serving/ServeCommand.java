@@ -1,10 +1,6 @@
-package io.mlops.cli;
+package io.mlops.serving;
 
 import io.mlops.engine.MlopsException;
-import io.mlops.serving.ModelLoader;
-import io.mlops.serving.PredictionServer;
-import io.mlops.serving.ServedModel;
-import io.mlops.serving.ServingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code mlops serve}: serves a model bundle as a REST prediction service until stopped. */
+/**
+ * {@code mlops serve}, also the main class of the runnable {@code mlops-serving.jar}: serves a model
+ * bundle as a REST prediction service until stopped.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves a model bundle over HTTP: POST /v1/predict, POST /v1/feedback, GET /v1/health,",
             "GET /v1/model, GET /metrics, and with an admin token POST /v1/admin/swap and /v1/admin/rollback.",
             "Tokens are read from environment variables or files, never from the command line."})
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
@@ -58,6 +57,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port-file", paramLabel = "FILE", description = "Write the bound port here once the service is ready.")
     Path portFile;
 
+    /**
+     * Runs the service.
+     *
+     * @param args the arguments
+     */
+    public static void main(final String[] args) {
+        picocli.CommandLine commandLine = new picocli.CommandLine(new ServeCommand());
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            line.getErr().println("mlops serve: " + exception.getMessage());
+            return exception instanceof MlopsException ? 3 : 1;
+        });
+        System.exit(commandLine.execute(args));
+    }
+
     @Override
     public Integer call() throws Exception {
         String admin = adminTokenFile != null ? read(adminTokenFile) : blankToNull(System.getenv(adminTokenEnv));
@@ -75,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             server.join();
         }
-        return Mlops.OK;
+        return 0;
     }
 
     private static String read(final Path file) {
