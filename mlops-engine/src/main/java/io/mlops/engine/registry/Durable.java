@@ -38,6 +38,16 @@ final class Durable {
         }
     }
 
+    /**
+     * Overwrites a small file in place without forcing it, for hints whose loss or damage only costs time:
+     * the bytes are written with one call at offset 0, and the content never shrinks.
+     */
+    static void overwriteHint(final Path file, final byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(bytes), 0);
+        }
+    }
+
     /** Appends bytes at a position and forces them to disk. */
     static void appendAt(final FileChannel channel, final long position, final byte[] bytes) throws IOException {
         if (channel.size() > position) {

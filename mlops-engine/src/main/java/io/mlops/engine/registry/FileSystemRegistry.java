@@ -196,8 +196,7 @@ public final class FileSystemRegistry implements ModelRegistry {
             Path target = versionFolder(name, number);
             Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             Durable.syncFolder(target.getParent());
-            Durable.replace(modelFolder.resolve(NEXT_VERSION),
-                    (number + 1 + "\n").getBytes(StandardCharsets.UTF_8));
+            Durable.overwriteHint(modelFolder.resolve(NEXT_VERSION), (number + 1 + "\n").getBytes(StandardCharsets.UTF_8));
             List<String> changed = new ArrayList<>(List.of(relative(target), relative(modelFolder.resolve(NEXT_VERSION))));
             if (run.trainDataSha256() != null) {
                 changed.add(LineageIndex.FOLDER + "/" + run.trainDataSha256());
@@ -502,7 +501,7 @@ public final class FileSystemRegistry implements ModelRegistry {
 
     private static int hint(final Path modelFolder) {
         try {
-            int value = Integer.parseInt(Files.readString(modelFolder.resolve(NEXT_VERSION)).trim());
+            int value = Integer.parseInt(Files.readString(modelFolder.resolve(NEXT_VERSION)).trim()); // damaged: probe from 1
             return Math.max(1, value);
         }
         catch (IOException | NumberFormatException exception) {

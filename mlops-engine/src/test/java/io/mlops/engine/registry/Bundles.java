@@ -28,4 +28,21 @@ final class Bundles {
     static Path train(final Path dir) {
         return train(dir.resolve("train.csv"), dir.resolve("bundle"), 2);
     }
+
+    private static Path shared;
+
+    /** One bundle for every test class in this JVM, trained on first use and deleted when the JVM exits. */
+    static synchronized Path shared() {
+        if (shared == null) {
+            try {
+                Path dir = java.nio.file.Files.createTempDirectory("registry-test-bundle");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> io.mlops.engine.io.AtomicFiles.deleteQuietly(dir)));
+                shared = train(dir);
+            }
+            catch (java.io.IOException exception) {
+                throw new java.io.UncheckedIOException(exception);
+            }
+        }
+        return shared;
+    }
 }

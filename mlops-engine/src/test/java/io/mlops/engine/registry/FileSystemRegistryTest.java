@@ -35,7 +35,7 @@ class FileSystemRegistryTest {
 
     @BeforeAll
     static void trainBundles() {
-        bundle = Bundles.train(shared);
+        bundle = Bundles.shared();
         bundle5 = Bundles.train(shared.resolve("train.csv"), shared.resolve("bundle5"), 5);
     }
 

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * A child process for the concurrency and crash tests.
  * {@code register ROOT BUNDLE NAME COUNT} registers COUNT versions;
- * {@code loop ROOT BUNDLE NAME} registers and moves aliases until it is killed.
+ * {@code loop ROOT BUNDLE NAME SCRATCH} registers once into the scratch registry (so that classes are loaded),
+ * prints {@code ready}, then registers and moves aliases until it is killed.
  */
 public final class RegistryChild {
     private RegistryChild() {
@@ -23,6 +24,10 @@ public final class RegistryChild {
             }
             return;
         }
+        FileSystemRegistry scratch = FileSystemRegistry.open(Path.of(args[4]));
+        ModelVersion warm = scratch.register(Registration.of(bundle, name, "warm-up"));
+        scratch.setAlias(name, "champion", warm.version(), "warm-up", "warm up");
+        scratch.resolve(ModelRef.parse(name + "@champion"));
         System.out.println("ready");
         System.out.flush();
         for (int i = 0; ; i++) {
