@@ -86,7 +86,7 @@ public final class FileSystemRegistry implements ModelRegistry {
      * @throws MlopsException if the folder holds something else or a newer registry format
      */
     public static FileSystemRegistry open(final Path folder) {
-        return open(folder, Clock.systemUTC(), RegistryListener.NONE);
+        return open(folder, Clock.systemUTC(), null);
     }
 
     /**
@@ -94,7 +94,8 @@ public final class FileSystemRegistry implements ModelRegistry {
      *
      * @param folder   the registry folder
      * @param clock    the clock for registration and audit times
-     * @param listener told about every change, under the writers' lock
+     * @param listener told about every change, under the writers' lock; {@code null} for the {@link GitMirror}
+     *                 configured in {@code registry.json}, if any
      * @return the registry
      */
     public static FileSystemRegistry open(final Path folder, final Clock clock, final RegistryListener listener) {
@@ -105,8 +106,13 @@ public final class FileSystemRegistry implements ModelRegistry {
         catch (IOException exception) {
             throw new MlopsException(folder + ": cannot open registry: " + exception.getMessage(), exception);
         }
-        FileSystemRegistry registry = new FileSystemRegistry(root, clock, listener);
-        registry.initialise(folder);
+        FileSystemRegistry registry = new FileSystemRegistry(root, clock, listener == null ? RegistryListener.NONE : listener);
+        JsonNode format = registry.initialise(folder);
+        JsonNode git = format.path("git");
+        if (listener == null && git.isObject()) {
+            return new FileSystemRegistry(root, clock, new GitMirror(git.path("remote").asText(null),
+                    git.path("branch").asText("main")));
+        }
         return registry;
     }
 
@@ -115,7 +121,7 @@ public final class FileSystemRegistry implements ModelRegistry {
         return root;
     }
 
-    private void initialise(final Path given) {
+    private JsonNode initialise(final Path given) {
         Path marker = root.resolve(MARKER);
         if (!Files.exists(marker)) {
             try (RegistryLock.Held held = lock.acquire(); Stream<Path> entries = Files.list(root)) {
@@ -141,6 +147,7 @@ public final class FileSystemRegistry implements ModelRegistry {
             throw MlopsException.inFile(marker, "registry format " + format.path("formatVersion").asInt()
                     + " is newer than this version of mlops supports (" + FORMAT_VERSION + ")");
         }
+        return format;
     }
 
     @Override

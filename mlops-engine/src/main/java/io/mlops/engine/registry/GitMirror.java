@@ -17,12 +17,18 @@ import java.util.List;
  * committed to a Git repository at the registry root and, if a remote is configured, pushed to it. Model
  * files ({@code blobs/}) are not committed: they are large, binary and already content addressed; their
  * SHA-256 is in every committed {@code version.json}. The lock file and temporary files are ignored too.
+ *
+ * <p>It is configured in {@code registry.json} as {@code "git": {"remote": URL, "branch": "main"}} and then
+ * used by every process that opens the registry. The first change a process makes commits everything not yet
+ * committed (for instance after a process was killed between its change and its commit); later changes add
+ * only their own files. A failed commit or push is reported, the registry change itself stays.</p>
  */
 public final class GitMirror implements RegistryListener {
     static final String IGNORE = "/blobs/\n/.lock\n.tmp-*\n*.tmp-*\n";
 
     private final String remote;
     private final String branch;
+    private boolean caughtUp;
 
     /**
      * Creates a mirror.
@@ -36,10 +42,16 @@ public final class GitMirror implements RegistryListener {
     }
 
     @Override
-    public void changed(final Path root, final List<String> paths, final String message) {
+    public synchronized void changed(final Path root, final List<String> paths, final String message) {
         try (Git git = open(root)) {
             AddCommand add = git.add();
-            paths.forEach(add::addFilepattern);
+            if (caughtUp) {
+                paths.forEach(add::addFilepattern);
+            }
+            else { // the first change in this process also picks up what a killed process did not commit
+                List.of(FileSystemRegistry.MARKER, "models", LineageIndex.FOLDER).forEach(add::addFilepattern);
+                caughtUp = true;
+            }
             add.addFilepattern(".gitignore").call();
             PersonIdent mlops = new PersonIdent("mlops registry", "mlops@localhost");
             git.commit().setMessage(message).setAuthor(mlops).setCommitter(mlops).setAllowEmpty(false).call();
