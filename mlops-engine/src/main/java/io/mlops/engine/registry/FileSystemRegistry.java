@@ -181,7 +181,7 @@ public final class FileSystemRegistry implements ModelRegistry {
         Path modelFolder = modelFolder(name);
         try (RegistryLock.Held held = lock.acquire()) {
             Files.createDirectories(modelFolder.resolve("versions"));
-            removeTemporaryFolders(modelFolder);
+            removeTemporaryFiles(modelFolder);
             int number = nextVersion(modelFolder);
             String now = now();
             ModelVersion version = new ModelVersion(FORMAT_VERSION, name, number,
@@ -233,6 +233,7 @@ public final class FileSystemRegistry implements ModelRegistry {
             if (!Files.isRegularFile(versionFolder(name, version).resolve(VERSION_FILE))) {
                 throw versionNotFound(name, version);
             }
+            removeTemporaryFiles(modelFolder);
             String who = by == null || by.isBlank() ? "unknown" : by;
             AliasMove move = new AliasLog(modelFolder).append(alias, version, who, now(), reason == null ? "" : reason);
             listener.changed(root, List.of(relative(modelFolder.resolve(AliasLog.LOG)),
@@ -516,10 +517,14 @@ public final class FileSystemRegistry implements ModelRegistry {
         }
     }
 
-    /** Removes version folders that a crashed writer left half-built; the caller holds the lock. */
-    private static void removeTemporaryFolders(final Path modelFolder) throws IOException {
+    /**
+     * Removes what a killed writer left in a model folder: half-built version folders ({@code .tmp-*}) and
+     * temporary snapshot files ({@code .aliases.json.tmp-*}). The caller holds the lock, so none is in use.
+     */
+    private static void removeTemporaryFiles(final Path modelFolder) throws IOException {
         try (Stream<Path> entries = Files.list(modelFolder)) {
-            entries.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).forEach(AtomicFiles::deleteQuietly);
+            entries.filter(p -> p.getFileName().toString().startsWith(".") && p.getFileName().toString().contains(TEMP_PREFIX))
+                    .forEach(AtomicFiles::deleteQuietly);
         }
     }
 

@@ -53,6 +53,10 @@ class CrashSafetyTest {
             assertThat(next.version()).isEqualTo(versions + 1);
             registry.setAlias("m", "champion", next.version(), "parent", "after kill " + kill);
             expected = checkConsistent(registry);
+            try (Stream<Path> leftovers = Files.list(root.resolve("models/m"))) {
+                assertThat(leftovers.map(p -> p.getFileName().toString())).as("cleaned up after kill " + kill)
+                        .containsExactlyInAnyOrder("versions", "next-version", "audit.log", "aliases.json");
+            }
         }
         assertThat(expected).isGreaterThan(KILLS); // the children registered too, not only the parent
     }

@@ -334,11 +334,13 @@ class FileSystemRegistryTest {
         Path half = registry.root().resolve("models/a/.tmp-crashed");
         Files.createDirectories(half);
         Files.writeString(half.resolve("version.json"), "{");
+        Files.writeString(registry.root().resolve("models/a/.aliases.json.tmp-crashed"), "{");
         Files.writeString(registry.root().resolve("models/a/next-version"), "1\n"); // hint behind, as after a crash
 
         assertThat(registry.versions("a")).hasSize(1);
         assertThat(registry.register(Registration.of(bundle, "a", "bob")).version()).isEqualTo(2);
         assertThat(half).doesNotExist();
+        assertThat(registry.root().resolve("models/a/.aliases.json.tmp-crashed")).doesNotExist();
     }
 
     private static Map<String, String> contents(final Path folder) throws IOException {
