@@ -173,6 +173,22 @@ public final class FeaturePreparation {
         };
     }
 
+    @Override
+    public boolean equals(final Object other) {
+        return other instanceof FeaturePreparation that && schema.equals(that.schema) && settings.equals(that.settings)
+                && means.equals(that.means);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(schema, settings, means);
+    }
+
+    @Override
+    public String toString() {
+        return "FeaturePreparation[schema=" + schema + ", settings=" + settings + ", means=" + means + "]";
+    }
+
     /** The values of one row, by the index of the feature column in the schema. */
     public interface Row {
         /**

@@ -174,7 +174,7 @@ public final class TrainingPipeline {
             return Map.of(METADATA_FILE, json[0]);
         });
         progress.progress("model written to " + spec.output() + " (sha256 " + bundle.manifest().modelSha256() + ")");
-        return new TrainingResult(bundle, metadata[0], json[0], bundle.location().resolve(METADATA_FILE));
+        return new TrainingResult(bundle, metadata[0], json[0], spec.output().resolve(METADATA_FILE));
     }
 
     /**

@@ -45,10 +45,20 @@ final class TribuoProgress extends Handler implements AutoCloseable {
         if (m.find() && totalIterations > 0) {
             long iteration = Long.parseLong(m.group(1));
             listener.progress(String.format(Locale.ROOT, "training %3d%% (iteration %d of %d, average loss %s)",
-                    Math.min(100, iteration * 100 / totalIterations), iteration, totalIterations, m.group(2)));
+                    Math.min(100, iteration * 100 / totalIterations), iteration, totalIterations, loss(m.group(2))));
         }
         else if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
             listener.progress("tribuo: " + message);
+        }
+    }
+
+    // Tribuo's SGD objectives report the value they maximise, the negated loss
+    private static String loss(final String objective) {
+        try {
+            return String.format(Locale.ROOT, "%.4f", 0.0 - Double.parseDouble(objective));
+        }
+        catch (NumberFormatException exception) {
+            return objective;
         }
     }
 

@@ -1,0 +1,62 @@
+package io.mlops.cli;
+
+import io.mlops.engine.eval.EvaluationPipeline;
+import io.mlops.engine.eval.EvaluationRequest;
+import io.mlops.engine.eval.EvaluationResult;
+import io.mlops.engine.io.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code mlops evaluate}: evaluates a saved model on labelled data and applies gates. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluates a model bundle on labelled data, optionally against a baseline model, and applies quality gates.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--model", required = true, paramLabel = "PATH", description = "Model bundle folder or its model.tribuo.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled test data (CSV or JSON Lines).")
+    Path data;
+
+    @Option(names = "--baseline", paramLabel = "PATH",
+            description = "A baseline model evaluated on the same data, for gates such as 'accuracy >= baseline - 0.01'.")
+    Path baseline;
+
+    @Option(names = "--metadata", paramLabel = "FILE", description = "Write the run metadata to this file.")
+    Path metadata;
+
+    @Option(names = "--json", description = "Print the run metadata as JSON instead of a report.")
+    boolean json;
+
+    @Mixin
+    GateOptions gates;
+
+    @Override
+    public Integer call() {
+        Console console = new Console(command.commandLine().getOut(), command.commandLine().getErr());
+        EvaluationResult result = new EvaluationPipeline(console.progress(), Path.of(""))
+                .evaluate(new EvaluationRequest(model, data, gates.parse(), baseline));
+        if (metadata != null) {
+            AtomicFiles.writeString(metadata, result.metadataJson());
+        }
+        if (json) {
+            console.out().print(result.metadataJson());
+        }
+        else {
+            Report report = new Report(console.out());
+            report.metrics("model " + model + " on " + data + " (" + result.metrics().examples() + " examples)",
+                    result.metrics(), result.baselineMetrics());
+            report.gates(result.metadata().gates());
+        }
+        console.out().flush();
+        return Outcome.exitCode(result.metadata().gates());
+    }
+}

@@ -1,0 +1,84 @@
+package io.mlops.cli;
+
+import io.mlops.engine.MlopsException;
+import io.mlops.engine.metadata.EnvironmentInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code mlops} command: trains, evaluates and gates models with the same engine that the Jenkins
+ * steps run.
+ */
+@Command(name = "mlops", mixinStandardHelpOptions = true, versionProvider = Mlops.Version.class,
+        description = "Train, evaluate and gate machine-learning models, locally or in Jenkins.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success; all gates passed (or none given)",
+            "1:internal error",
+            "2:usage error (unknown option, missing argument)",
+            "3:bad input (data, spec, model or output location); the message names file, line, column or value",
+            "4:a gate failed with criticality UNSTABLE",
+            "5:a gate failed with criticality FAILURE"})
+public final class Mlops {
+    /** Success, all gates passed. */
+    public static final int OK = 0;
+    /** An unexpected error. */
+    public static final int INTERNAL_ERROR = 1;
+    /** Wrong command-line usage. */
+    public static final int USAGE = 2;
+    /** A problem with the user's input. */
+    public static final int BAD_INPUT = 3;
+    /** A gate failed and is configured to make the run unstable. */
+    public static final int GATES_UNSTABLE = 4;
+    /** A gate failed and is configured to fail the run. */
+    public static final int GATES_FAILED = 5;
+
+    private Mlops() {
+    }
+
+    /**
+     * Runs the command and exits with its exit code.
+     *
+     * @param args the arguments
+     */
+    public static void main(final String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param out  standard output
+     * @param err  standard error
+     * @param args the arguments
+     * @return the exit code
+     */
+    public static int run(final PrintWriter out, final PrintWriter err, final String... args) {
+        CommandLine commandLine = new CommandLine(Mlops.class);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            if (exception instanceof MlopsException) {
+                err.println("mlops: " + exception.getMessage());
+                return BAD_INPUT;
+            }
+            err.println("mlops: internal error: " + exception);
+            exception.printStackTrace(err);
+            return INTERNAL_ERROR;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Prints the version of mlops and of its engine's libraries. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            EnvironmentInfo environment = EnvironmentInfo.current();
+            return new String[] {"mlops " + environment.mlops(),
+                "Tribuo " + environment.tribuo() + ", Java " + environment.java() + ", " + environment.os()};
+        }
+    }
+}
