@@ -4,12 +4,15 @@ import io.mlops.engine.MlopsException;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A data set checked against its schema: numeric columns parsed to numbers ({@code NaN} where missing),
  * text and categorical columns as strings ({@code null} where missing), and one label per row.
  */
 public final class TypedData {
+    private static final long PARALLEL_VALUES = 200_000;
+
     private final Path source;
     private final DataSchema schema;
     private final double[][] numbers;
@@ -40,17 +43,34 @@ public final class TypedData {
         int rows = table.size();
         double[][] numbers = new double[features.size()][];
         String[][] strings = new String[features.size()][];
+        // the columns up to the first missing one, in schema order; their numbers are parsed in parallel for
+        // large tables, and the first problem in schema order is reported, as if parsed one after another
+        int[] columns = new int[features.size()];
+        int present = 0;
+        while (present < features.size() && (columns[present] = table.indexOf(features.get(present).name())) >= 0) {
+            present++;
+        }
+        RuntimeException[] errors = new RuntimeException[features.size()];
+        IntStream numeric = IntStream.range(0, present).filter(f -> features.get(f).type() == ColumnType.NUMERIC);
+        (rows * (long) present >= PARALLEL_VALUES ? numeric.parallel() : numeric).forEach(f -> {
+            try {
+                numbers[f] = parseNumbers(table, columns[f], features.get(f).name());
+            }
+            catch (RuntimeException exception) {
+                errors[f] = exception;
+            }
+        });
         for (int f = 0; f < features.size(); f++) {
             ColumnSpec spec = features.get(f);
-            int column = table.indexOf(spec.name());
-            if (column < 0) {
+            if (errors[f] != null) {
+                throw errors[f];
+            }
+            if (f == present) {
                 throw MlopsException.inFile(table.source(), "column '" + spec.name()
                         + "' of the model's schema not found; columns are " + table.columns());
             }
-            if (spec.type() == ColumnType.NUMERIC) {
-                numbers[f] = parseNumbers(table, column, spec.name());
-            }
-            else {
+            int column = columns[f];
+            if (spec.type() != ColumnType.NUMERIC) {
                 String[] values = new String[rows];
                 for (int row = 0; row < rows; row++) {
                     values[row] = table.value(row, column);
@@ -79,6 +99,13 @@ public final class TypedData {
         double[] values = new double[table.size()];
         for (int row = 0; row < values.length; row++) {
             String text = table.value(row, column);
+            if (text != null) {
+                double fast = parsePlainDecimal(text);
+                if (fast == fast) {
+                    values[row] = fast;
+                    continue;
+                }
+            }
             if (text == null || text.isBlank()) {
                 values[row] = Double.NaN;
                 continue;
@@ -92,6 +119,60 @@ public final class TypedData {
             values[row] = value;
         }
         return values;
+    }
+
+    /** Powers of ten that a double holds exactly. */
+    private static final double[] EXACT_POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+    private static final long MAX_EXACT_MANTISSA = 1L << 53;
+
+    /**
+     * Parses the common plain form of a decimal ({@code [+-]digits[.digits]}, no exponent, no blanks) with
+     * at most 15 or so significant digits, giving exactly what {@link Double#parseDouble} gives: the digits
+     * form an integer that a double holds exactly, and a single division by an exact power of ten is
+     * correctly rounded (Clinger's fast path). Anything else is left to the full parser.
+     *
+     * @param text the text
+     * @return the number, or {@code NaN} if the text is not of this form and needs the full parser
+     */
+    static double parsePlainDecimal(final String text) {
+        int length = text.length();
+        int i = 0;
+        boolean negative = false;
+        if (length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+            negative = text.charAt(0) == '-';
+            i = 1;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int decimals = 0;
+        boolean point = false;
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (mantissa >= MAX_EXACT_MANTISSA / 10) {
+                    return Double.NaN;
+                }
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                if (point) {
+                    decimals++;
+                }
+            }
+            else if (c == '.' && !point) {
+                point = true;
+            }
+            else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0 || decimals >= EXACT_POWERS_OF_TEN.length) {
+            return Double.NaN;
+        }
+        double value = decimals == 0 ? mantissa : mantissa / EXACT_POWERS_OF_TEN[decimals];
+        return negative ? -value : value;
     }
 
     /**
