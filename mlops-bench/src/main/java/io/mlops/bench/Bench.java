@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
@@ -103,7 +102,7 @@ public final class Bench {
 
     /** Options of the command. */
     record Options(int rows, int features, int classes, double separation, long seed, int repeats, int warmup,
-            int singleCalls, Path folder, boolean keep, boolean help) {
+            int singleCalls, Path folder, boolean keep, boolean help, Map<String, String> params) {
         static final String USAGE = """
                 usage: java -jar mlops-bench.jar [options]
                   --rows N          data rows to generate (default 200000)
@@ -116,17 +115,27 @@ public final class Bench {
                   --single-calls N  single predictions measured per repetition (default 100000)
                   --folder DIR      where to write the CSV (default: a new temporary folder)
                   --keep            keep the generated CSV
+                  --param NAME=VAL  a hyperparameter of the engine's logistic training, e.g. minibatch=50
+                                    (repeatable; default: the engine's defaults)
                 """.formatted(DataGenerator.DEFAULT_SEPARATION);
 
         static Options parse(final String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
             boolean keep = false;
             boolean help = false;
+            Map<String, String> params = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
                     case "--keep" -> keep = true;
                     case "--help", "-h" -> help = true;
+                    case "--param" -> {
+                        if (i + 1 >= args.length || args[i + 1].indexOf('=') < 1) {
+                            throw new IllegalArgumentException("--param needs NAME=VALUE");
+                        }
+                        String param = args[++i];
+                        params.put(param.substring(0, param.indexOf('=')), param.substring(param.indexOf('=') + 1));
+                    }
                     case "--rows", "--features", "--classes", "--separation", "--seed", "--repeats", "--warmup",
                             "--single-calls", "--folder" -> {
                         if (i + 1 >= args.length) {
@@ -149,7 +158,13 @@ public final class Bench {
                         Integer.parseInt(values.getOrDefault("--warmup", "1")),
                         Integer.parseInt(values.getOrDefault("--single-calls", "100000")),
                         values.containsKey("--folder") ? Path.of(values.get("--folder")) : null,
-                        keep, help);
+                        keep, help, Map.copyOf(params));
+                try {
+                    Algorithm.LOGISTIC.resolve(options.params);
+                }
+                catch (MlopsException exception) {
+                    throw new IllegalArgumentException(exception.getMessage(), exception);
+                }
                 if (options.rows < 10 || options.repeats < 1 || options.warmup < 0 || options.singleCalls < 100) {
                     throw new IllegalArgumentException("need --rows >= 10, --repeats >= 1, --warmup >= 0, "
                             + "--single-calls >= 100");
@@ -258,8 +273,12 @@ public final class Bench {
         double[] ourBatch = new double[options.repeats()];
         double[] tribuoBatch = new double[options.repeats()];
         for (int r = 0; r < total; r++) {
-            ourBatch[Math.max(0, r - options.warmup())] = batch(ourModel, testSet);
-            tribuoBatch[Math.max(0, r - options.warmup())] = batch(tribuoModel, testSet);
+            double ours = batch(ourModel, testSet);
+            double theirs = batch(tribuoModel, testSet);
+            if (r >= options.warmup()) {
+                ourBatch[r - options.warmup()] = ours;
+                tribuoBatch[r - options.warmup()] = theirs;
+            }
         }
 
         // 4. single-prediction latency: one row of numbers -> our example -> predict, vs. a ready example
@@ -325,7 +344,7 @@ public final class Bench {
 
     /** The trainer {@code TrainingPipeline} builds for {@code logistic} with default settings. */
     Trainer<Label> ourTrainer(final DataSchema schema, final int rows) {
-        Map<String, Object> params = Algorithm.LOGISTIC.resolve(Map.of());
+        Map<String, Object> params = Algorithm.LOGISTIC.resolve(options.params());
         long steps = (long) ((Number) params.get("epochs")).intValue()
                 * ((rows + ((Number) params.get("minibatch")).intValue() - 1) / ((Number) params.get("minibatch")).intValue());
         Trainer<Label> trainer = Algorithm.LOGISTIC.trainer(params, options.seed(),
@@ -429,8 +448,9 @@ public final class Bench {
             return ourTrain.median() <= TARGET_TRAIN_SECONDS && accuracyMet();
         }
 
+        /** The same accuracy as the baseline: not more than the tolerance below it. */
         boolean accuracyMet() {
-            return ourAccuracy >= Math.min(TARGET_ACCURACY, tribuoAccuracy) - ACCURACY_TOLERANCE;
+            return ourAccuracy >= tribuoAccuracy - ACCURACY_TOLERANCE;
         }
 
         boolean singleMet() {
@@ -443,9 +463,11 @@ public final class Bench {
                     machine.cpu(), machine.cores(), machine.java(), machine.os(), machine.maxHeapMb(), machine.date()));
             md.append(String.format(Locale.ROOT,
                     "Data: %d rows x %d numeric features, %d classes (seed %d, separation %s); test split %d rows; "
-                            + "%d repeats after %d warm-up; single calls: %d measured%n%n",
+                            + "%d repeats after %d warm-up; single calls: %d measured; engine logistic %s%n%n",
                     options.rows(), options.features(), options.classes(), options.seed(), options.separation(),
-                    testRows, options.repeats(), options.warmup(), ourSingle.calls()));
+                    testRows, options.repeats(), options.warmup(), ourSingle.calls(),
+                    options.params().isEmpty() ? "with default hyperparameters"
+                            : "with " + new java.util.TreeMap<>(options.params())));
             md.append("| Measure | mlops engine | baseline (plain Tribuo) | speed-up vs baseline | target | status |\n");
             md.append("|---|---|---|---|---|---|\n");
             row(md, "Load CSV to dataset (s, median [min-max])", seconds(ourLoad), seconds(tribuoLoad),
@@ -453,7 +475,7 @@ public final class Bench {
             row(md, "Logistic training (s, median [min-max])", seconds(ourTrain), seconds(tribuoTrain),
                     ratio(tribuoTrain.median() / ourTrain.median()), "<= 1.5 s at same accuracy", status(trainMet()));
             row(md, "Test accuracy (" + testRows + " held-out rows)", String.format(Locale.ROOT, "%.4f", ourAccuracy),
-                    String.format(Locale.ROOT, "%.4f", tribuoAccuracy), "-", "about 0.867", status(accuracyMet()));
+                    String.format(Locale.ROOT, "%.4f", tribuoAccuracy), "-", "same as baseline (>= baseline - 0.005); about 0.867", status(accuracyMet()));
             row(md, "Batch predictions per second (median [min-max])", rate(ourBatch), rate(tribuoBatch),
                     ratio(ourBatch.median() / tribuoBatch.median()), "-", "-");
             row(md, "Single prediction p50 (us)", micros(ourSingle.nanos().median()),
@@ -503,13 +525,5 @@ public final class Bench {
         private static String status(final boolean met) {
             return met ? "MET" : "NOT MET";
         }
-    }
-
-    /** Unused helper kept for symmetry with suppliers in tests. */
-    static <T> T timed(final Supplier<T> supplier, final double[] seconds, final int index) {
-        long t0 = System.nanoTime();
-        T value = supplier.get();
-        seconds[index] = seconds(t0);
-        return value;
     }
 }

@@ -21,7 +21,7 @@ public final class DataGenerator {
     public static final String LABEL = "label";
 
     /** The separation that gives a linear model about 0.867 test accuracy with 20 features and 4 classes. */
-    public static final double DEFAULT_SEPARATION = 1.95;
+    public static final double DEFAULT_SEPARATION = 2.25;
 
     private final int features;
     private final int classes;
