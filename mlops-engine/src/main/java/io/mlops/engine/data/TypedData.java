@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
  */
 public final class TypedData {
     private static final long PARALLEL_VALUES = 200_000;
+    private static final int CHUNK_ROWS = 8_192;
 
     private final Path source;
     private final DataSchema schema;
@@ -50,20 +51,33 @@ public final class TypedData {
         while (present < features.size() && (columns[present] = table.indexOf(features.get(present).name())) >= 0) {
             present++;
         }
-        RuntimeException[] errors = new RuntimeException[features.size()];
-        IntStream numeric = IntStream.range(0, present).filter(f -> features.get(f).type() == ColumnType.NUMERIC);
-        (rows * (long) present >= PARALLEL_VALUES ? numeric.parallel() : numeric).forEach(f -> {
-            try {
-                numbers[f] = parseNumbers(table, columns[f], features.get(f).name());
-            }
-            catch (RuntimeException exception) {
-                errors[f] = exception;
+        // numbers are parsed row by row (a row's values lie together in memory), in parallel chunks of rows
+        // for large tables; a column with a bad value is parsed again on its own, to report its first bad
+        // value exactly as parsing column after column would
+        int[] numeric = IntStream.range(0, present).filter(f -> features.get(f).type() == ColumnType.NUMERIC)
+                .toArray();
+        for (int f : numeric) {
+            numbers[f] = new double[rows];
+        }
+        boolean[] bad = new boolean[features.size()];
+        int chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        IntStream chunked = IntStream.range(0, chunks);
+        (rows * (long) numeric.length >= PARALLEL_VALUES ? chunked.parallel() : chunked).forEach(chunk -> {
+            boolean[] chunkBad = parseRows(table, numeric, columns, numbers, chunk * CHUNK_ROWS,
+                    Math.min(rows, (chunk + 1) * CHUNK_ROWS));
+            if (chunkBad != null) {
+                synchronized (bad) {
+                    for (int f = 0; f < bad.length; f++) {
+                        bad[f] |= chunkBad[f];
+                    }
+                }
             }
         });
         for (int f = 0; f < features.size(); f++) {
             ColumnSpec spec = features.get(f);
-            if (errors[f] != null) {
-                throw errors[f];
+            if (bad[f]) {
+                parseNumbers(table, columns[f], spec.name());
+                throw new IllegalStateException("column '" + spec.name() + "' failed to parse only in bulk");
             }
             if (f == present) {
                 throw MlopsException.inFile(table.source(), "column '" + spec.name()
@@ -95,17 +109,39 @@ public final class TypedData {
         return new TypedData(table.source(), schema, numbers, strings, labels, table.lines().clone());
     }
 
+    /**
+     * Parses the numeric columns of some rows.
+     *
+     * @return {@code null} if every value fits, else which features have a value that does not
+     */
+    private static boolean[] parseRows(final Table table, final int[] numeric, final int[] columns,
+            final double[][] numbers, final int from, final int to) {
+        boolean[] bad = null;
+        List<String[]> rows = table.rows();
+        for (int row = from; row < to; row++) {
+            String[] values = rows.get(row);
+            for (int f : numeric) {
+                String text = values[columns[f]];
+                double value = text == null || text.isEmpty() ? Double.NaN : parsePlainDecimal(text);
+                if (value != value && text != null && !text.isEmpty()) {
+                    Double parsed = text.isBlank() ? Double.valueOf(Double.NaN) : Numbers.parse(text.strip());
+                    if (parsed == null) {
+                        bad = bad == null ? new boolean[numbers.length] : bad;
+                        bad[f] = true;
+                        continue;
+                    }
+                    value = parsed;
+                }
+                numbers[f][row] = value;
+            }
+        }
+        return bad;
+    }
+
     private static double[] parseNumbers(final Table table, final int column, final String name) {
         double[] values = new double[table.size()];
         for (int row = 0; row < values.length; row++) {
             String text = table.value(row, column);
-            if (text != null) {
-                double fast = parsePlainDecimal(text);
-                if (fast == fast) {
-                    values[row] = fast;
-                    continue;
-                }
-            }
             if (text == null || text.isBlank()) {
                 values[row] = Double.NaN;
                 continue;
