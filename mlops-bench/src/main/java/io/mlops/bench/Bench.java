@@ -61,6 +61,10 @@ public final class Bench {
     static final double ACCURACY_TOLERANCE = 0.005;
     static final double TARGET_SINGLE_P50_MICROS = 2.0;
 
+    /** The steps of our load path, timed one by one. */
+    static final String[] LOAD_STEPS = {"TableReader.read", "SchemaInference.infer", "TypedData.of",
+        "FeaturePreparation.fit+examples", "new MutableDataset"};
+
     private static final OffsetDateTime FIXED_DATA_TIME = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private final Options options;
@@ -221,10 +225,17 @@ public final class Bench {
         double[] tribuoLoad = new double[options.repeats()];
         Loaded loaded = null;
         int tribuoSize = 0;
+        double[][] loadSteps = new double[LOAD_STEPS.length][options.repeats()];
+        double[] steps = new double[LOAD_STEPS.length];
         for (int r = 0; r < total; r++) {
             gc();
             long t0 = System.nanoTime();
-            loaded = ourLoad(csv);
+            loaded = ourLoad(csv, steps);
+            if (r >= options.warmup()) {
+                for (int i = 0; i < steps.length; i++) {
+                    loadSteps[i][r - options.warmup()] = steps[i];
+                }
+            }
             double ours = seconds(t0);
             gc();
             t0 = System.nanoTime();
@@ -297,7 +308,11 @@ public final class Bench {
         Model<Label> baseline = tribuoModel;
         Latency tribuoSingle = latency(calls, i -> baseline.predict(testSet.get(i % testSet.size())));
 
-        Report report = new Report(options, machine(), Stats.of(ourLoad), Stats.of(tribuoLoad), Stats.of(ourTrain),
+        Stats[] stepStats = new Stats[LOAD_STEPS.length];
+        for (int i = 0; i < stepStats.length; i++) {
+            stepStats[i] = Stats.of(loadSteps[i]);
+        }
+        Report report = new Report(options, machine(), Stats.of(ourLoad), stepStats, Stats.of(tribuoLoad), Stats.of(ourTrain),
                 Stats.of(tribuoTrain), ourAccuracy, tribuoAccuracy, testSet.size(), Stats.of(ourBatch),
                 Stats.of(tribuoBatch), ourSingle, ourModelOnly, tribuoSingle);
         out.print(report.markdown());
@@ -318,12 +333,24 @@ public final class Bench {
     }
 
     /** The engine's path from file to Tribuo dataset, as {@code TrainingPipeline} runs it before training. */
-    static Loaded ourLoad(final Path csv) {
+    static Loaded ourLoad(final Path csv, final double[] steps) {
+        long t0 = System.nanoTime();
         Table table = new TableReader().read(csv);
+        long t1 = System.nanoTime();
         DataSchema schema = new SchemaInference().infer(table, DataGenerator.LABEL, Map.of(), Set.of());
+        long t2 = System.nanoTime();
         TypedData data = TypedData.of(table, schema);
+        long t3 = System.nanoTime();
         FeaturePreparation preparation = FeaturePreparation.fit(data, FeatureSettings.DEFAULTS);
-        return new Loaded(data, dataset(preparation.examples(data), csv));
+        List<Example<Label>> examples = preparation.examples(data);
+        long t4 = System.nanoTime();
+        MutableDataset<Label> dataset = dataset(examples, csv);
+        long t5 = System.nanoTime();
+        long[] marks = {t0, t1, t2, t3, t4, t5};
+        for (int i = 0; i < LOAD_STEPS.length; i++) {
+            steps[i] = (marks[i + 1] - marks[i]) / 1e9;
+        }
+        return new Loaded(data, dataset);
     }
 
     static MutableDataset<Label> tribuoLoad(final Path csv) {
@@ -436,7 +463,7 @@ public final class Bench {
     }
 
     /** Everything measured, and its Markdown table. */
-    record Report(Options options, Machine machine, Stats ourLoad, Stats tribuoLoad, Stats ourTrain,
+    record Report(Options options, Machine machine, Stats ourLoad, Stats[] loadSteps, Stats tribuoLoad, Stats ourTrain,
             Stats tribuoTrain, double ourAccuracy, double tribuoAccuracy, int testRows, Stats ourBatch,
             Stats tribuoBatch, Latency ourSingle, Latency ourModelOnly, Latency tribuoSingle) {
 
@@ -488,6 +515,12 @@ public final class Bench {
                     + micros(ourModelOnly.nanos().percentile(99)), micros(tribuoSingle.nanos().median()) + " / "
                     + micros(tribuoSingle.nanos().percentile(99)), "-", "-", "-");
             md.append('\n');
+            md.append("Engine load by step (median s): ");
+            for (int i = 0; i < LOAD_STEPS.length; i++) {
+                md.append(i == 0 ? "" : ", ").append(LOAD_STEPS[i])
+                        .append(String.format(Locale.ROOT, " %.3f", loadSteps[i].median()));
+            }
+            md.append("\n\n");
             md.append("""
                     Load: engine = TableReader + SchemaInference + TypedData + FeaturePreparation.fit/examples + \
                     MutableDataset; baseline = Tribuo CSVLoader.load with LabelFactory.
