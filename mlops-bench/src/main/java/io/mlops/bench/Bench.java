@@ -218,6 +218,7 @@ public final class Bench {
     }
 
     private void measure(final Path csv) {
+        String startLoad = loadAverage();
         int total = options.warmup() + options.repeats();
 
         // 1. load: our path and Tribuo's CSVLoader, alternating
@@ -312,7 +313,7 @@ public final class Bench {
         for (int i = 0; i < stepStats.length; i++) {
             stepStats[i] = Stats.of(loadSteps[i]);
         }
-        Report report = new Report(options, machine(), Stats.of(ourLoad), stepStats, Stats.of(tribuoLoad), Stats.of(ourTrain),
+        Report report = new Report(options, startLoad, machine(), Stats.of(ourLoad), stepStats, Stats.of(tribuoLoad), Stats.of(ourTrain),
                 Stats.of(tribuoTrain), ourAccuracy, tribuoAccuracy, testSet.size(), Stats.of(ourBatch),
                 Stats.of(tribuoBatch), ourSingle, ourModelOnly, tribuoSingle);
         out.print(report.markdown());
@@ -431,7 +432,18 @@ public final class Bench {
     }
 
     /** The machine the numbers were measured on. */
-    record Machine(String cpu, int cores, String java, String os, long maxHeapMb, String date) {
+    record Machine(String cpu, int cores, String java, String os, long maxHeapMb, String date, String loadAverage) {
+    }
+
+    /** @return the 1, 5 and 15 minute load averages from /proc/loadavg, or "unknown" */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        }
+        catch (IOException | RuntimeException exception) {
+            return "unknown";
+        }
     }
 
     static Machine machine() {
@@ -451,7 +463,8 @@ public final class Bench {
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch");
         return new Machine(cpu, Runtime.getRuntime().availableProcessors(), java, os,
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), LocalDate.now(ZoneOffset.UTC).toString());
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), LocalDate.now(ZoneOffset.UTC).toString(),
+                loadAverage());
     }
 
     private static void gc() {
@@ -463,7 +476,7 @@ public final class Bench {
     }
 
     /** Everything measured, and its Markdown table. */
-    record Report(Options options, Machine machine, Stats ourLoad, Stats[] loadSteps, Stats tribuoLoad, Stats ourTrain,
+    record Report(Options options, String startLoad, Machine machine, Stats ourLoad, Stats[] loadSteps, Stats tribuoLoad, Stats ourTrain,
             Stats tribuoTrain, double ourAccuracy, double tribuoAccuracy, int testRows, Stats ourBatch,
             Stats tribuoBatch, Latency ourSingle, Latency ourModelOnly, Latency tribuoSingle) {
 
@@ -486,8 +499,10 @@ public final class Bench {
 
         String markdown() {
             StringBuilder md = new StringBuilder();
-            md.append(String.format(Locale.ROOT, "Machine: %s, %d cores, %s, %s, max heap %d MB; %s%n%n",
-                    machine.cpu(), machine.cores(), machine.java(), machine.os(), machine.maxHeapMb(), machine.date()));
+            md.append(String.format(Locale.ROOT, "Machine: %s, %d cores, %s, %s, max heap %d MB; %s; "
+                    + "load average (1/5/15 min) %s at the start, %s at the end%n%n",
+                    machine.cpu(), machine.cores(), machine.java(), machine.os(), machine.maxHeapMb(), machine.date(),
+                    startLoad, machine.loadAverage()));
             md.append(String.format(Locale.ROOT,
                     "Data: %d rows x %d numeric features, %d classes (seed %d, separation %s); test split %d rows; "
                             + "%d repeats after %d warm-up; single calls: %d measured; engine logistic %s%n%n",
