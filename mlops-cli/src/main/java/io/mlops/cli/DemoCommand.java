@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
         description = {"Runs the receipts demo: generate data, train, evaluate against gates, check a shifted batch.",
             "Everything is written below --output; run it again to overwrite."})
 final class DemoCommand implements Callable<Integer> {
+    static final int MIN_ROWS = 100;
     static final List<String> GATES = List.of("accuracy >= 0.85", "macroF1 >= 0.80", "recall[lodging] >= 0.80");
 
     @Spec
@@ -49,6 +50,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (rows < MIN_ROWS) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(),
+                    "--rows must be at least " + MIN_ROWS + ", got " + rows);
+        }
         PrintWriter out = command.commandLine().getOut();
         Console console = new Console(out, command.commandLine().getErr());
         Path train = output.resolve("data/receipts-train.csv");

@@ -42,6 +42,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(command.commandLine().getOut(), command.commandLine().getErr());
+        if (metadata != null) {
+            io.mlops.engine.io.AtomicFiles.checkWritableFolder(metadata.toAbsolutePath().getParent());
+        }
         EvaluationResult result = new EvaluationPipeline(console.progress(), Path.of(""))
                 .evaluate(new EvaluationRequest(model, data, gates.parse(), baseline));
         if (metadata != null) {

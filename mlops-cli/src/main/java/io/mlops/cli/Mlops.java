@@ -13,7 +13,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "mlops", mixinStandardHelpOptions = true, versionProvider = Mlops.Version.class,
         description = "Train, evaluate and gate machine-learning models, locally or in Jenkins.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, EvaluateCommand.class, io.mlops.serving.ServeCommand.class, DeployCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success; all gates passed (or none given)",
@@ -21,7 +22,8 @@ import java.io.PrintWriter;
             "2:usage error (unknown option, missing argument)",
             "3:bad input (data, spec, model or output location); the message names file, line, column or value",
             "4:a gate failed with criticality UNSTABLE",
-            "5:a gate failed with criticality FAILURE"})
+            "5:a gate failed with criticality FAILURE",
+            "6:a deployment check failed and the deployment was rolled back"})
 public final class Mlops {
     /** Success, all gates passed. */
     public static final int OK = 0;
@@ -35,6 +37,9 @@ public final class Mlops {
     public static final int GATES_UNSTABLE = 4;
     /** A gate failed and is configured to fail the run. */
     public static final int GATES_FAILED = 5;
+
+    /** A deployment check failed and the deployment was rolled back. */
+    public static final int DEPLOY_ROLLED_BACK = 6;
 
     private Mlops() {
     }
@@ -60,6 +65,7 @@ public final class Mlops {
         CommandLine commandLine = new CommandLine(Mlops.class);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof MlopsException) {
                 err.println("mlops: " + exception.getMessage());

@@ -85,6 +85,9 @@ final class TrainCommand implements Callable<Integer> {
                 SpecReader.enumValue(null, "--column " + name, ColumnType.class, type)));
         ignore.forEach(builder::ignore);
         List<Gate> parsedGates = gates.parse();
+        if (metadata != null) {
+            io.mlops.engine.io.AtomicFiles.checkWritableFolder(metadata.toAbsolutePath().getParent());
+        }
         TrainingResult result = new TrainingPipeline(console.progress(), Path.of("")).train(builder.build(), parsedGates);
         if (metadata != null) {
             TrainingPipeline.copyMetadata(result, metadata);

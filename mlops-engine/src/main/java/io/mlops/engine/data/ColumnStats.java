@@ -16,8 +16,10 @@ import java.util.Map;
  * @param distinct how many distinct values (categorical, text and label columns)
  * @param counts   the counts of the most frequent values, at most {@value Fingerprinter#TOP_VALUES}
  *                 (categorical and label columns)
+ * @param histogram counts of {@value Fingerprinter#HISTOGRAM_BINS} equal-width bins from min to max
+ *                 (numeric columns), the reference for drift detection
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ColumnStats(String type, long missing, Double min, Double max, Double mean, Double stdDev,
-        Integer distinct, Map<String, Long> counts) {
+        Integer distinct, Map<String, Long> counts, java.util.List<Long> histogram) {
 }

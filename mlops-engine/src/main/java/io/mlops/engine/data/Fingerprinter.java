@@ -12,6 +12,8 @@ import java.util.Map;
 public final class Fingerprinter {
     /** How many most frequent values a fingerprint keeps per categorical column. */
     public static final int TOP_VALUES = 50;
+    /** How many equal-width bins the histogram of a numeric column has. */
+    public static final int HISTOGRAM_BINS = 10;
 
     /**
      * Fingerprints a data set.
@@ -41,7 +43,7 @@ public final class Fingerprinter {
         for (int row = 0; row < data.size(); row++) {
             labels.merge(data.label(row), 1L, Long::sum);
         }
-        columns.put(data.schema().label(), new ColumnStats("LABEL", 0, null, null, null, null, labels.size(), top(labels)));
+        columns.put(data.schema().label(), new ColumnStats("LABEL", 0, null, null, null, null, labels.size(), top(labels), null));
         return new DataFingerprint(data.source().toString(), sha256, data.size(), columns);
     }
 
@@ -66,9 +68,33 @@ public final class Fingerprinter {
             m2 += delta * (value - mean);
         }
         if (count == 0) {
-            return new ColumnStats(ColumnType.NUMERIC.name(), missing, null, null, null, null, null, null);
+            return new ColumnStats(ColumnType.NUMERIC.name(), missing, null, null, null, null, null, null, null);
         }
-        return new ColumnStats(ColumnType.NUMERIC.name(), missing, min, max, mean, Math.sqrt(m2 / count), null, null);
+        long[] bins = new long[HISTOGRAM_BINS];
+        for (int row = 0; row < data.size(); row++) {
+            double value = data.number(feature, row);
+            if (!Double.isNaN(value)) {
+                bins[bin(value, min, max)]++;
+            }
+        }
+        return new ColumnStats(ColumnType.NUMERIC.name(), missing, min, max, mean, Math.sqrt(m2 / count), null, null,
+                java.util.Arrays.stream(bins).boxed().toList());
+    }
+
+    /**
+     * Returns the histogram bin of a value; values outside [min, max] fall into the outermost bins.
+     *
+     * @param value the value
+     * @param min   the smallest training value
+     * @param max   the largest training value
+     * @return the bin, 0 to {@value #HISTOGRAM_BINS} - 1
+     */
+    public static int bin(final double value, final double min, final double max) {
+        if (!(max > min)) {
+            return 0;
+        }
+        int bin = (int) Math.floor((value - min) / (max - min) * HISTOGRAM_BINS);
+        return Math.max(0, Math.min(HISTOGRAM_BINS - 1, bin));
     }
 
     private static ColumnStats strings(final TypedData data, final int feature, final ColumnType type) {
@@ -84,7 +110,7 @@ public final class Fingerprinter {
             }
         }
         return new ColumnStats(type.name(), missing, null, null, null, null, counts.size(),
-                type == ColumnType.CATEGORICAL ? top(counts) : null);
+                type == ColumnType.CATEGORICAL ? top(counts) : null, null);
     }
 
     private static Map<String, Long> top(final Map<String, Long> counts) {

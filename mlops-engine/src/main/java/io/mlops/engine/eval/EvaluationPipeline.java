@@ -83,7 +83,7 @@ public final class EvaluationPipeline {
                 bundle.preparation().getSchema(), bundle.preparation().getSettings(), info(request.model(), bundle),
                 baseline == null ? null : info(request.baseline(), baseline), CodeVersion.of(codeFolder).orElse(null),
                 metrics, baselineMetrics, request.gates().isEmpty() ? null : gates, durations,
-                EnvironmentInfo.current());
+                EnvironmentInfo.current(), null);
         return new EvaluationResult(metrics, baselineMetrics, gates, metadata, new MetadataWriter().toJson(metadata));
     }
 

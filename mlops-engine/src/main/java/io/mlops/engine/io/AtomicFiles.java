@@ -115,6 +115,30 @@ public final class AtomicFiles {
     }
 
     /**
+     * Checks, without creating anything, that a folder exists or could be created and written: its
+     * nearest existing ancestor must be a writable folder. Used before long work whose output would
+     * otherwise fail at the very end.
+     *
+     * @param folder the folder
+     * @throws MlopsException if the folder could not be created or written
+     */
+    public static void checkWritableFolder(final Path folder) {
+        Path existing = folder.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new MlopsException(existing + ": output folder is a file, expected a folder");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new MlopsException(existing + ": output folder is not writable");
+        }
+    }
+
+    /**
      * Deletes a file or a folder tree, ignoring failures (used to clean up temporary output).
      *
      * @param path the file or folder, may be {@code null}

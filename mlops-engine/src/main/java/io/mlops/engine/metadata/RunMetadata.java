@@ -10,12 +10,12 @@ import io.mlops.engine.gates.GateReport;
 import java.util.Map;
 
 /**
- * The record of one run ({@code train} or {@code evaluate}), written as JSON and validated against
+ * The record of one run ({@code train}, {@code evaluate} or {@code deploy}), written as JSON and validated against
  * the published schema {@value MetadataWriter#SCHEMA_RESOURCE} before it is written.
  *
  * @param schemaVersion   the schema version, {@value MetadataWriter#SCHEMA_VERSION}
  * @param runId           a unique id
- * @param kind            {@code train} or {@code evaluate}
+ * @param kind            {@code train}, {@code evaluate} or {@code deploy}
  * @param startedAt       ISO-8601 start time
  * @param finishedAt      ISO-8601 end time
  * @param algorithm       the algorithm
@@ -33,11 +33,12 @@ import java.util.Map;
  * @param gates           the gate results, absent when there are no gates
  * @param durations       durations in milliseconds by phase
  * @param environment     the environment
+ * @param deployment      for {@code deploy} runs: target, status, checks and load-test results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunMetadata(String schemaVersion, String runId, String kind, String startedAt, String finishedAt,
         String algorithm, Map<String, Object> hyperparameters, Long seed, SplitInfo split,
         Map<String, DataFingerprint> data, DataSchema schema, FeatureSettings features, ModelInfo model,
         ModelInfo baseline, CodeVersion codeVersion, Metrics metrics, Metrics baselineMetrics, GateReport gates,
-        Map<String, Long> durations, EnvironmentInfo environment) {
+        Map<String, Long> durations, EnvironmentInfo environment, com.fasterxml.jackson.databind.JsonNode deployment) {
 }

@@ -78,14 +78,8 @@ public final class ModelStore {
      */
     public ModelBundle save(final Model<Label> model, final BundleManifest manifest, final Path folder,
             final java.util.function.Function<ModelBundle, java.util.Map<String, String>> extraFiles) {
+        checkTarget(folder);
         Path target = folder.toAbsolutePath().normalize();
-        if (Files.isDirectory(target) && !isEmpty(target) && !Files.exists(target.resolve(MANIFEST_FILE))) {
-            throw new MlopsException(folder + ": output folder exists and is not a model bundle; "
-                    + "choose a new or empty folder");
-        }
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new MlopsException(folder + ": output folder is a file, expected a folder");
-        }
         Path parent = AtomicFiles.ensureFolder(target.getParent());
         byte[] bytes = toBytes(model);
         BundleManifest complete = new BundleManifest(FORMAT_VERSION, MODEL_FILE, Hashing.sha256(bytes),
@@ -121,6 +115,25 @@ public final class ModelStore {
             AtomicFiles.deleteQuietly(old);
         }
         return new ModelBundle(model, complete, target);
+    }
+
+    /**
+     * Checks, before any work, that a bundle can be written to a folder: it is new, empty or an earlier
+     * bundle (which is replaced), and it can be created.
+     *
+     * @param folder the bundle folder
+     * @throws MlopsException if it cannot be used
+     */
+    public static void checkTarget(final Path folder) {
+        Path target = folder.toAbsolutePath().normalize();
+        if (Files.isDirectory(target) && !isEmpty(target) && !Files.exists(target.resolve(MANIFEST_FILE))) {
+            throw new MlopsException(folder + ": output folder exists and is not a model bundle; "
+                    + "choose a new or empty folder");
+        }
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new MlopsException(folder + ": output folder is a file, expected a folder");
+        }
+        AtomicFiles.checkWritableFolder(target.getParent());
     }
 
     private static boolean isEmpty(final Path folder) {

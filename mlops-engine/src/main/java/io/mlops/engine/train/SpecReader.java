@@ -44,7 +44,8 @@ public final class SpecReader {
         }
         catch (UnrecognizedPropertyException exception) {
             throw MlopsException.inFile(file, "unknown field '" + exception.getPropertyName() + "' at "
-                    + location(exception) + "; expected one of " + exception.getKnownPropertyIds());
+                    + location(exception) + "; expected one of "
+                    + new java.util.TreeSet<>(exception.getKnownPropertyIds().stream().map(String::valueOf).toList()));
         }
         catch (JsonMappingException exception) {
             throw MlopsException.inFile(file, "bad value at " + location(exception) + ": " + exception.getOriginalMessage());

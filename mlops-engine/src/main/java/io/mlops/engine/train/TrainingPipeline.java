@@ -88,6 +88,7 @@ public final class TrainingPipeline {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Map<String, Object> params = spec.algorithm().resolve(spec.params());
+        ModelStore.checkTarget(spec.output());
         TableReader reader = new TableReader();
         progress.progress("reading " + spec.data());
         var table = reader.read(spec.data());
@@ -169,7 +170,7 @@ public final class TrainingPipeline {
                     new ModelInfo(spec.output().toString(), saved.manifest().modelSha256(),
                             saved.manifest().modelFingerprint()),
                     null, CodeVersion.of(codeFolder).orElse(null), metrics, null, report, durations,
-                    EnvironmentInfo.current());
+                    EnvironmentInfo.current(), null);
             json[0] = writer.toJson(metadata[0]);
             return Map.of(METADATA_FILE, json[0]);
         });

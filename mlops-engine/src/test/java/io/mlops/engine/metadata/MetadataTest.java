@@ -23,7 +23,7 @@ class MetadataTest {
         return new RunMetadata(MetadataWriter.SCHEMA_VERSION, "123e4567-e89b-12d3-a456-426614174000", kind,
                 "2026-11-27T09:00:00Z", "2026-11-27T09:00:01Z", null, null, null, null, null, null, null,
                 new ModelInfo("model", "a".repeat(64), "b".repeat(64)), null, null, null, null, null,
-                Map.of("totalMillis", 1000L), EnvironmentInfo.current());
+                Map.of("totalMillis", 1000L), EnvironmentInfo.current(), null);
     }
 
     @Test

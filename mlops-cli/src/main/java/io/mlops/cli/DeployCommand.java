@@ -1,0 +1,148 @@
+package io.mlops.cli;
+
+import io.mlops.engine.MlopsException;
+import io.mlops.engine.io.AtomicFiles;
+import io.mlops.engine.metadata.MetadataWriter;
+import io.mlops.engine.metadata.RunMetadata;
+import io.mlops.engine.model.ModelBundle;
+import io.mlops.engine.model.ModelStore;
+import io.mlops.serving.deploy.DeployMetadata;
+import io.mlops.serving.deploy.DeployRequest;
+import io.mlops.serving.deploy.DeployResult;
+import io.mlops.serving.deploy.Deployer;
+import io.mlops.serving.deploy.DeploymentTarget;
+import io.mlops.serving.deploy.DirectoryTarget;
+import io.mlops.serving.deploy.LoadTestSpec;
+import io.mlops.serving.deploy.ServerRuntime;
+import io.mlops.serving.deploy.ServiceTarget;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code mlops deploy}: deploys a model bundle, checks it with golden requests and a load test, rolls back on failure. */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = {"Deploys a model bundle to a running service (hot swap) or to a folder (atomic 'current' link),",
+            "then runs golden requests and a load test against it; any failed check rolls the deployment back (exit 6)."})
+final class DeployCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--model", required = true, paramLabel = "PATH", description = "Model bundle folder or its model.tribuo.")
+    Path model;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Model name (default: the bundle folder's name).")
+    String name;
+
+    @Option(names = "--version-label", paramLabel = "LABEL", description = "Version label (default: SHA-256 prefix).")
+    String versionLabel;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--service", paramLabel = "URL", description = "A running service to hot-swap, e.g. http://127.0.0.1:8080.")
+        URI service;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "A deployment folder with releases/ and a 'current' link.")
+        Path dir;
+    }
+
+    @Option(names = "--admin-token-env", paramLabel = "VAR", defaultValue = "MLOPS_ADMIN_TOKEN",
+            description = "Environment variable with the service's admin token (for --service). Default: ${DEFAULT-VALUE}.")
+    String adminTokenEnv;
+
+    @Option(names = "--predict-token-env", paramLabel = "VAR", defaultValue = "MLOPS_PREDICT_TOKEN",
+            description = "Environment variable with the prediction token, if the service requires one. Default: ${DEFAULT-VALUE}.")
+    String predictTokenEnv;
+
+    @Option(names = "--stage", paramLabel = "DIR", description = "Where to stage bundles for --service; the service must read it (default: a temporary folder).")
+    Path stage;
+
+    @Option(names = "--golden", paramLabel = "FILE", description = "Golden requests, JSON Lines: {\"input\": {...}, \"expected\": \"label\"}.")
+    Path golden;
+
+    @Option(names = "--rps", paramLabel = "N", description = "Load test: requests per second (needs --golden for request bodies).")
+    Integer rps;
+
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "10", description = "Load test duration. Default: ${DEFAULT-VALUE}.")
+    int seconds;
+
+    @Option(names = "--p99-ms", paramLabel = "MS", defaultValue = "50", description = "Load test gate: largest p99 latency. Default: ${DEFAULT-VALUE}.")
+    double p99Ms;
+
+    @Option(names = "--max-error-rate", paramLabel = "SHARE", defaultValue = "0.001", description = "Load test gate: largest error rate. Default: ${DEFAULT-VALUE}.")
+    double maxErrorRate;
+
+    @Option(names = "--metadata", paramLabel = "FILE", description = "Write the deployment's run metadata here.")
+    Path metadata;
+
+    @Option(names = "--json", description = "Print the run metadata as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Console console = new Console(command.commandLine().getOut(), command.commandLine().getErr());
+        if (metadata != null) {
+            AtomicFiles.checkWritableFolder(metadata.toAbsolutePath().getParent());
+        }
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        ModelBundle bundle = new ModelStore().load(model);
+        String resolvedName = name != null ? name : bundle.location().getFileName().toString();
+        String resolvedVersion = versionLabel != null ? versionLabel : bundle.manifest().modelSha256().substring(0, 12);
+        LoadTestSpec load = rps == null ? null : new LoadTestSpec(rps, seconds, p99Ms, maxErrorRate);
+        DeployResult result = new Deployer(console.progress()).deploy(
+                new DeployRequest(model, resolvedName, resolvedVersion, golden, load), target());
+        RunMetadata run = DeployMetadata.of(bundle, model, result, started, System.nanoTime() - t0, Path.of(""));
+        String document = new MetadataWriter().toJson(run);
+        if (metadata != null) {
+            AtomicFiles.writeString(metadata, document);
+        }
+        PrintWriter out = console.out();
+        if (json) {
+            out.print(document);
+        }
+        else {
+            out.println("deployment " + result.status() + ": " + resolvedName + " " + resolvedVersion + " -> " + result.location());
+            if (result.golden() != null) {
+                out.printf(Locale.ROOT, "golden requests: %d of %d correct%n", result.golden().passed(), result.golden().total());
+            }
+            if (result.load() != null) {
+                out.printf(Locale.ROOT, "load test: %d sent, %d failed (%.4f), %.0f/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
+                        result.load().sent(), result.load().failed(), result.load().errorRate(), result.load().throughput(),
+                        result.load().p50Ms(), result.load().p95Ms(), result.load().p99Ms());
+            }
+            result.reasons().forEach(reason -> out.println("rolled back: " + reason));
+        }
+        out.flush();
+        return result.deployed() ? Mlops.OK : Mlops.DEPLOY_ROLLED_BACK;
+    }
+
+    private DeploymentTarget target() {
+        if (target.dir != null) {
+            return new DirectoryTarget(target.dir, ServerRuntime.current());
+        }
+        String admin = System.getenv(adminTokenEnv);
+        if (admin == null || admin.isBlank()) {
+            throw new MlopsException("no admin token: set the environment variable " + adminTokenEnv
+                    + " (or name another with --admin-token-env)");
+        }
+        String predict = System.getenv(predictTokenEnv);
+        try {
+            Path staging = stage != null ? stage : java.nio.file.Files.createTempDirectory("mlops-stage");
+            return new ServiceTarget(target.service, admin, predict == null || predict.isBlank() ? null : predict, staging);
+        }
+        catch (java.io.IOException exception) {
+            throw new MlopsException("cannot create a staging folder: " + exception.getMessage(), exception);
+        }
+    }
+}

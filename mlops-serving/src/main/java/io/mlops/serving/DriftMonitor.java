@@ -1,0 +1,164 @@
+package io.mlops.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mlops.engine.data.ColumnSpec;
+import io.mlops.engine.data.ColumnType;
+import io.mlops.engine.data.Fingerprinter;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Compares the distribution of recent inputs with the training data, per feature, as a population
+ * stability index (PSI): below 0.1 is usually read as stable, above 0.25 as a significant shift.
+ * Numeric features use the training histogram's bins, categorical features the training categories
+ * plus one bin for unseen values. Text features are not monitored.
+ */
+public final class DriftMonitor {
+    private static final double EPSILON = 1e-4;
+    /** Below this many observed inputs a PSI says nothing and none is reported. */
+    public static final int MIN_OBSERVATIONS = 100;
+
+    private final List<Feature> features;
+    private final int window;
+    private final AtomicLong observed = new AtomicLong();
+
+    private DriftMonitor(final List<Feature> features, final int window) {
+        this.features = features;
+        this.window = window;
+    }
+
+    /**
+     * Creates a monitor from the training fingerprint in a model's run metadata.
+     *
+     * @param schema   the model's feature columns
+     * @param training the run metadata of the training, may be {@code null} (then nothing is monitored)
+     * @param window   how many recent inputs are compared
+     * @return the monitor
+     */
+    public static DriftMonitor of(final List<ColumnSpec> schema, final JsonNode training, final int window) {
+        List<Feature> features = new ArrayList<>();
+        JsonNode columns = training == null ? null : training.path("data").path("train").path("columns");
+        for (ColumnSpec spec : schema) {
+            JsonNode stats = columns == null ? null : columns.get(spec.name());
+            if (stats == null) {
+                continue;
+            }
+            if (spec.type() == ColumnType.NUMERIC && stats.has("histogram") && stats.has("min")) {
+                double[] expected = shares(stats.get("histogram"));
+                features.add(new Feature(spec.name(), true, stats.get("min").doubleValue(), stats.get("max").doubleValue(),
+                        List.of(), expected, new AtomicIntegerArray(window)));
+            }
+            else if (spec.type() == ColumnType.CATEGORICAL && stats.has("counts")) {
+                List<String> categories = new ArrayList<>();
+                List<Long> counts = new ArrayList<>();
+                stats.get("counts").fields().forEachRemaining(e -> {
+                    categories.add(e.getKey());
+                    counts.add(e.getValue().longValue());
+                });
+                long total = training.path("data").path("train").path("rows").asLong() - stats.path("missing").asLong();
+                double[] expected = new double[categories.size() + 1];
+                long known = 0;
+                for (int i = 0; i < categories.size(); i++) {
+                    expected[i] = (double) counts.get(i) / Math.max(1, total);
+                    known += counts.get(i);
+                }
+                expected[categories.size()] = (double) Math.max(0, total - known) / Math.max(1, total);
+                features.add(new Feature(spec.name(), false, 0, 0, List.copyOf(categories), expected,
+                        new AtomicIntegerArray(window)));
+            }
+        }
+        return new DriftMonitor(features, window);
+    }
+
+    private static double[] shares(final JsonNode histogram) {
+        double[] shares = new double[histogram.size()];
+        double total = 0;
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = histogram.get(i).doubleValue();
+            total += shares[i];
+        }
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = total == 0 ? 0 : shares[i] / total;
+        }
+        return shares;
+    }
+
+    /**
+     * Records one validated input.
+     *
+     * @param input the input
+     */
+    public void observe(final JsonNode input) {
+        if (features.isEmpty()) {
+            return;
+        }
+        int slot = (int) (observed.getAndIncrement() % window);
+        for (Feature feature : features) {
+            JsonNode value = input.get(feature.name());
+            int bin;
+            if (value == null || value.isNull()) {
+                bin = -1;
+            }
+            else if (feature.numeric()) {
+                bin = Fingerprinter.bin(value.doubleValue(), feature.min(), feature.max());
+            }
+            else {
+                int index = feature.categories().indexOf(value.asText());
+                bin = index < 0 ? feature.categories().size() : index;
+            }
+            feature.recent().set(slot, bin + 1);
+        }
+    }
+
+    /**
+     * Computes the PSI of every monitored feature over the recent window.
+     *
+     * @return feature name to PSI; empty until {@value #MIN_OBSERVATIONS} inputs were observed
+     */
+    public Map<String, Double> psi() {
+        Map<String, Double> result = new LinkedHashMap<>();
+        if (observed.get() < Math.min(MIN_OBSERVATIONS, window)) {
+            return result;
+        }
+        for (Feature feature : features) {
+            double[] actual = new double[feature.expected().length];
+            long count = 0;
+            for (int i = 0; i < window; i++) {
+                int bin = feature.recent().get(i) - 1;
+                if (bin >= 0) {
+                    actual[bin]++;
+                    count++;
+                }
+            }
+            if (count == 0) {
+                continue;
+            }
+            double psi = 0;
+            for (int i = 0; i < actual.length; i++) {
+                double a = Math.max(actual[i] / count, EPSILON);
+                double e = Math.max(feature.expected()[i], EPSILON);
+                psi += (a - e) * Math.log(a / e);
+            }
+            result.put(feature.name(), psi);
+        }
+        return result;
+    }
+
+    /**
+     * Returns the largest PSI of all features, the service's single drift score.
+     *
+     * @return the score, 0 while nothing was observed
+     */
+    public double score() {
+        return psi().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    private record Feature(String name, boolean numeric, double min, double max, List<String> categories,
+            double[] expected, AtomicIntegerArray recent) {
+    }
+}

@@ -1,0 +1,113 @@
+package io.mlops.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlops.engine.MlopsException;
+import io.mlops.engine.data.ColumnSpec;
+import io.mlops.engine.model.ModelBundle;
+import io.mlops.engine.model.ModelStore;
+import io.mlops.engine.train.TrainingPipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads a model bundle for serving: verifies its checksum, warms it up and runs smoke predictions, so
+ * that a model is only ever switched in once it is known to answer.
+ */
+public final class ModelLoader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int WARM_UP = 2_000;
+
+    private final int driftWindow;
+
+    /**
+     * Creates a loader.
+     *
+     * @param driftWindow how many recent inputs the drift monitor compares
+     */
+    public ModelLoader(final int driftWindow) {
+        this.driftWindow = driftWindow;
+    }
+
+    /**
+     * Loads, verifies, warms up and smoke-tests a model.
+     *
+     * @param path    the bundle folder or its model file
+     * @param name    the model name, or {@code null} for the bundle folder's name
+     * @param version the version label, or {@code null} for the first 12 characters of the model's SHA-256
+     * @return the model, ready to serve
+     * @throws MlopsException if the bundle is missing or corrupted or a smoke prediction fails
+     */
+    public ServedModel load(final Path path, final String name, final String version) {
+        ModelBundle bundle = new ModelStore().load(path);
+        Predictor predictor = new Predictor(bundle);
+        JsonNode training = training(bundle.location());
+        List<JsonNode> samples = samples(bundle, training);
+        try {
+            for (int i = 0; i < WARM_UP; i++) {
+                predictor.predict(samples.get(i % samples.size()));
+            }
+            for (JsonNode sample : samples) {
+                Predictor.Result result = predictor.predict(sample);
+                if (!bundle.manifest().labels().contains(result.label())) {
+                    throw new MlopsException(path + ": smoke prediction returned unknown class '" + result.label() + "'");
+                }
+            }
+        }
+        catch (InvalidInputException | RuntimeException exception) {
+            throw new MlopsException(path + ": smoke prediction failed: " + exception.getMessage(), exception);
+        }
+        String resolvedName = name != null ? name : bundle.location().getFileName().toString();
+        String resolvedVersion = version != null ? version : bundle.manifest().modelSha256().substring(0, 12);
+        return new ServedModel(resolvedName, resolvedVersion, bundle, predictor,
+                DriftMonitor.of(bundle.preparation().getSchema().features(), training, driftWindow), training,
+                Instant.now());
+    }
+
+    private static JsonNode training(final Path folder) {
+        Path file = folder.resolve(TrainingPipeline.METADATA_FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return JSON.readTree(file.toFile());
+        }
+        catch (IOException exception) {
+            throw MlopsException.inFile(file, "unreadable run metadata: " + exception.getMessage());
+        }
+    }
+
+    // typical inputs from the training fingerprint: means, frequent categories and a few words
+    private static List<JsonNode> samples(final ModelBundle bundle, final JsonNode training) {
+        JsonNode columns = training == null ? null : training.path("data").path("train").path("columns");
+        List<JsonNode> samples = new ArrayList<>();
+        for (int s = 0; s < 5; s++) {
+            ObjectNode sample = JSON.createObjectNode();
+            for (ColumnSpec spec : bundle.preparation().getSchema().features()) {
+                JsonNode stats = columns == null ? null : columns.get(spec.name());
+                switch (spec.type()) {
+                    case NUMERIC -> sample.put(spec.name(), stats != null && stats.has("mean")
+                            ? stats.get("mean").doubleValue() * (0.5 + s * 0.25)
+                            : bundle.preparation().getMeans().getOrDefault(spec.name(), 0.0));
+                    case CATEGORICAL -> {
+                        List<String> values = new ArrayList<>();
+                        if (stats != null) {
+                            stats.path("counts").fieldNames().forEachRemaining(values::add);
+                        }
+                        sample.put(spec.name(), values.isEmpty() ? "unknown" : values.get(s % values.size()));
+                    }
+                    case TEXT -> sample.put(spec.name(), "smoke test input number " + s);
+                    default -> throw new IllegalStateException("unknown type " + spec.type());
+                }
+            }
+            samples.add(sample);
+        }
+        return samples;
+    }
+}

@@ -1,0 +1,74 @@
+package io.mlops.serving;
+
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The prediction service: Jetty serving {@link PredictionHandler} on the configured address,
+ * {@code 127.0.0.1} unless told otherwise.
+ */
+public final class PredictionServer implements AutoCloseable {
+    private final Server server;
+    private final ServerConnector connector;
+    private final PredictionHandler handler;
+
+    private PredictionServer(final Server server, final ServerConnector connector, final PredictionHandler handler) {
+        this.server = server;
+        this.connector = connector;
+        this.handler = handler;
+    }
+
+    /**
+     * Starts the service.
+     *
+     * @param config the configuration
+     * @param model  the first model, loaded with {@link ModelLoader}
+     * @return the running service
+     * @throws Exception if the server cannot start (e.g. the port is taken)
+     */
+    public static PredictionServer start(final ServingConfig config, final ServedModel model) throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("mlops-serving");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+        PredictionHandler handler = new PredictionHandler(config, new ModelSlot(model),
+                new ModelLoader(config.driftWindow()));
+        server.setHandler(handler);
+        server.setStopTimeout(5_000);
+        server.start();
+        return new PredictionServer(server, connector, handler);
+    }
+
+    /** @return the port the service listens on */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** @return the address the service is bound to */
+    public String host() {
+        return connector.getHost();
+    }
+
+    /** @return the model slot, for in-process inspection */
+    public ModelSlot slot() {
+        return handler.slot();
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

@@ -1,0 +1,144 @@
+package io.mlops.serving.deploy;
+
+import io.mlops.engine.MlopsException;
+import io.mlops.engine.io.AtomicFiles;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Deploys to a folder: each deployment is a release folder {@code releases/<name>-<version>-<time>} with
+ * the model bundle, the server and a start script, and {@code current} is a symbolic link switched
+ * atomically to the new release. Checks run against a temporary service started from the release;
+ * a rollback points {@code current} back to the previous release.
+ */
+public final class DirectoryTarget implements DeploymentTarget {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+    private static final long START_TIMEOUT_SECONDS = 120;
+
+    private final Path root;
+    private final ServerRuntime runtime;
+    private final Map<String, Process> servers = new ConcurrentHashMap<>();
+    private final Map<String, Path> previous = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the target.
+     *
+     * @param root    the deployment folder
+     * @param runtime how releases start their service
+     */
+    public DirectoryTarget(final Path root, final ServerRuntime runtime) {
+        this.root = root.toAbsolutePath();
+        this.runtime = runtime;
+    }
+
+    /** @return the {@code current} link */
+    public Path current() {
+        return root.resolve("current");
+    }
+
+    @Override
+    public Activation activate(final Path bundle, final String name, final String version) {
+        Path release = root.resolve("releases").resolve(name + "-" + version + "-" + STAMP.format(Instant.now()));
+        try {
+            Files.createDirectories(release);
+            ServiceTarget.copyBundle(bundle, release.resolve("model"));
+            String classPath = runtime.install(release);
+            AtomicFiles.writeString(release.resolve("run.sh"), "#!/bin/sh\n# starts this release's prediction service\n"
+                    + "cd \"$(dirname \"$0\")\" && exec java -cp '" + (classPath.startsWith(release.toString())
+                            ? ServerRuntime.SERVER_JAR : classPath) + "' io.mlops.serving.ServeCommand --model model \"$@\"\n");
+            release.resolve("run.sh").toFile().setExecutable(true);
+            Path before = Files.isSymbolicLink(current()) ? Files.readSymbolicLink(current()) : null;
+            switchTo(release);
+            if (before != null) {
+                previous.put(release.toString(), before);
+            }
+            Path portFile = release.resolve(".port");
+            Process server = new ProcessBuilder(ServerRuntime.command(classPath, release.resolve("model"), portFile))
+                    .redirectErrorStream(true).redirectOutput(release.resolve("check-server.log").toFile()).start();
+            servers.put(release.toString(), server);
+            int port = awaitPort(server, portFile, release);
+            return new Activation(URI.create("http://127.0.0.1:" + port + "/v1/predict"), null, release.toString());
+        }
+        catch (IOException exception) {
+            throw new MlopsException(root + ": cannot deploy: " + exception.getMessage(), exception);
+        }
+    }
+
+    private static int awaitPort(final Process server, final Path portFile, final Path release) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        try {
+            while (System.nanoTime() < deadline) {
+                if (Files.isRegularFile(portFile)) {
+                    return Integer.parseInt(Files.readString(portFile).strip());
+                }
+                if (!server.isAlive()) {
+                    throw new MlopsException(release + ": the release's service exited with code " + server.exitValue()
+                            + " before it was ready; see " + release.resolve("check-server.log"));
+                }
+                Thread.sleep(100);
+            }
+        }
+        catch (IOException exception) {
+            throw new MlopsException(portFile + ": unreadable: " + exception.getMessage(), exception);
+        }
+        catch (InterruptedException exception) {
+            Thread.currentThread().interrupt();
+        }
+        server.destroyForcibly();
+        throw new MlopsException(release + ": the release's service was not ready within " + START_TIMEOUT_SECONDS + " s");
+    }
+
+    private void switchTo(final Path release) throws IOException {
+        Path link = root.resolve(".current.tmp-" + System.nanoTime());
+        Files.createSymbolicLink(link, root.relativize(release));
+        AtomicFiles.move(link, current());
+    }
+
+    @Override
+    public void rollback(final Activation activation) {
+        release(activation);
+        Path before = previous.remove(activation.location());
+        try {
+            if (before == null) {
+                Files.deleteIfExists(current());
+            }
+            else {
+                switchTo(root.resolve(before));
+            }
+        }
+        catch (IOException exception) {
+            throw new MlopsException(current() + ": rollback failed: " + exception.getMessage(), exception);
+        }
+    }
+
+    @Override
+    public void release(final Activation activation) {
+        Process server = servers.remove(activation.location());
+        if (server != null) {
+            server.destroy();
+            try {
+                if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                    server.destroyForcibly();
+                }
+            }
+            catch (InterruptedException exception) {
+                server.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "directory " + root;
+    }
+}
