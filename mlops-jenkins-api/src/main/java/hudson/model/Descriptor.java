@@ -5,6 +5,14 @@ public abstract class Descriptor<T extends Describable<T>> {
     protected Descriptor() {
     }
 
+    public synchronized void save() {
+        throw new UnsupportedOperationException();
+    }
+
+    public synchronized void load() {
+        throw new UnsupportedOperationException();
+    }
+
     public String getDisplayName() {
         throw new UnsupportedOperationException();
     }

@@ -15,6 +15,14 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException();
     }
 
+    public String getDescription() {
+        throw new UnsupportedOperationException();
+    }
+
+    public void setDescription(String description) throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
     public String getFullDisplayName() {
         throw new UnsupportedOperationException();
     }

@@ -128,7 +128,7 @@ class ExampleJenkinsfilesTest {
     @Test
     void shouldUseOnlyStepAndArgumentNamesThatTheStepClassesBind() throws Exception {
         Map<String, Set<String>> steps = stepArguments();
-        assertThat(steps).containsOnlyKeys("mlTrain", "mlEvaluate");
+        assertThat(steps).containsOnlyKeys("mlTrain", "mlEvaluate", "mlRegister", "mlPromote", "mlDeploy");
         assertThat(steps.get("mlEvaluate")).contains("model", "gates", "baseline", "onGateFailure");
 
         List<Path> examples = examples();
@@ -144,7 +144,7 @@ class ExampleJenkinsfilesTest {
             assertThat(steps).as(where + " is a step of this plugin").containsKey(call.step());
             assertThat(call.arguments()).as(where + " arguments").isNotEmpty().isSubsetOf(steps.get(call.step()));
         }
-        assertThat(all).extracting(Call::step).contains("mlTrain", "mlEvaluate");
+        assertThat(all).extracting(Call::step).contains("mlTrain", "mlEvaluate", "mlRegister", "mlPromote", "mlDeploy");
     }
 
     @Test

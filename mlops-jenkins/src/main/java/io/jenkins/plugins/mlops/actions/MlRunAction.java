@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.actions;
 
 import hudson.model.Run;
 import io.jenkins.plugins.mlops.Messages;
+import io.jenkins.plugins.mlops.results.DeploymentSummary;
 import io.jenkins.plugins.mlops.results.GateResult;
 import io.jenkins.plugins.mlops.results.RunMetadata;
 import io.jenkins.plugins.mlops.results.RunStore;
@@ -122,6 +123,12 @@ public class MlRunAction implements RunAction2 {
     @Exported(skipNull = true)
     public String getModelSha256() {
         return metadata().map(RunMetadata::getModelSha256).orElse(null);
+    }
+
+    /** @return the deployment of an {@code mlDeploy} run (status, checks, latency, throughput, errors), or {@code null} */
+    @Exported(skipNull = true, inline = true)
+    public DeploymentSummary getDeployment() {
+        return metadata().map(RunMetadata::getDeployment).orElse(null);
     }
 
     /** @return whether the metadata file of this run is present */

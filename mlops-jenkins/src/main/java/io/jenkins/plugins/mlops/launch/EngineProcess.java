@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +22,8 @@ public final class EngineProcess {
     private final List<String> command;
     private final File workingDirectory;
     private final PrintStream log;
+    private final Map<String, String> environment;
+    private final boolean captureOutput;
 
     /**
      * Creates a process description.
@@ -30,12 +33,28 @@ public final class EngineProcess {
      * @param log receives every output line of the process
      */
     public EngineProcess(List<String> command, File workingDirectory, PrintStream log) {
+        this(command, workingDirectory, log, Map.of(), false);
+    }
+
+    /**
+     * Creates a process description with extra environment variables.
+     *
+     * @param command the command line, program first
+     * @param workingDirectory the working directory of the process
+     * @param log receives every line of standard error, and of standard output unless it is captured
+     * @param environment variables added to the inherited environment (e.g. a token; never logged)
+     * @param captureOutput {@code true} to collect standard output for {@link ProcessOutcome#output()} instead of logging it
+     */
+    public EngineProcess(List<String> command, File workingDirectory, PrintStream log, Map<String, String> environment,
+                         boolean captureOutput) {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("command must not be empty");
         }
         this.command = List.copyOf(command);
         this.workingDirectory = workingDirectory;
         this.log = log;
+        this.environment = Map.copyOf(environment);
+        this.captureOutput = captureOutput;
     }
 
     /**
@@ -46,16 +65,19 @@ public final class EngineProcess {
      * @throws InterruptedException if interrupted while waiting; the process has been killed then
      */
     public ProcessOutcome run() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(workingDirectory).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         process.getOutputStream().close();
         ErrorLine lastError = new ErrorLine();
-        Thread out = pump(process.getInputStream(), null, "stdout");
-        Thread err = pump(process.getErrorStream(), lastError, "stderr");
+        StringBuilder captured = captureOutput ? new StringBuilder() : null;
+        Thread out = pump(process.getInputStream(), null, captured, "stdout");
+        Thread err = pump(process.getErrorStream(), lastError, null, "stderr");
         try {
             int exitCode = process.waitFor();
             out.join();
             err.join();
-            return new ProcessOutcome(exitCode, lastError.get());
+            return new ProcessOutcome(exitCode, lastError.get(), captured == null ? null : captured.toString());
         } catch (InterruptedException e) {
             kill(process);
             throw e;
@@ -84,11 +106,15 @@ public final class EngineProcess {
         }
     }
 
-    private Thread pump(InputStream stream, ErrorLine lastLine, String name) {
+    private Thread pump(InputStream stream, ErrorLine lastLine, StringBuilder capture, String name) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
+                    if (capture != null) {
+                        capture.append(line).append('\n');
+                        continue;
+                    }
                     synchronized (log) {
                         log.println(line);
                     }

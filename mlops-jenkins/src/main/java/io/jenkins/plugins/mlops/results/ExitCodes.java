@@ -14,6 +14,8 @@ public final class ExitCodes {
     public static final int GATES_UNSTABLE = 4;
     /** Gates failed. */
     public static final int GATES_FAILED = 5;
+    /** A deployment check failed and the deployment was rolled back. */
+    public static final int DEPLOY_ROLLED_BACK = 6;
 
     private ExitCodes() {
     }
@@ -42,6 +44,7 @@ public final class ExitCodes {
             case BAD_INPUT -> "bad input";
             case GATES_UNSTABLE -> "gates unstable";
             case GATES_FAILED -> "gates failed";
+            case DEPLOY_ROLLED_BACK -> "deployment check failed, rolled back";
             default -> "terminated abnormally (crash, out of memory or killed)";
         };
     }

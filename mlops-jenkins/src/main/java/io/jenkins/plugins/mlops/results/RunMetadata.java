@@ -93,6 +93,12 @@ public final class RunMetadata {
         return gates;
     }
 
+    /** @return the deployment of a {@code deploy} run, or {@code null} for other runs */
+    public DeploymentSummary getDeployment() {
+        Map<String, Object> deployment = object(document, "deployment");
+        return deployment.isEmpty() ? null : new DeploymentSummary(deployment);
+    }
+
     /** @return the model path as the engine recorded it, or {@code null} */
     public String getModelPath() {
         return string(object(document, "model"), "path");

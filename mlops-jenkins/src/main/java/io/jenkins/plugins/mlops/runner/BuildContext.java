@@ -1,6 +1,8 @@
 package io.jenkins.plugins.mlops.runner;
 
+import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
+import io.jenkins.plugins.mlops.actions.ModelVersionAction;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
 import java.io.File;
@@ -27,7 +29,59 @@ public interface BuildContext {
      * @throws IOException if the command cannot be run
      * @throws InterruptedException if the build was aborted; the child process is killed then
      */
-    LaunchResult launch(List<String> arguments, String metadataPath) throws IOException, InterruptedException;
+    default LaunchResult launch(List<String> arguments, String metadataPath) throws IOException, InterruptedException {
+        return launch(arguments, metadataPath, Map.of(), false);
+    }
+
+    /**
+     * Runs the mlops command in a child JVM on the agent, with extra environment variables.
+     *
+     * @param arguments the arguments of the mlops command; never a secret, they are logged
+     * @param metadataPath the metadata file the command writes, relative to the workspace, or {@code null}
+     * @param environment variables added for the child JVM only (build info, tokens)
+     * @param captureOutput {@code true} to return standard output in {@link LaunchResult#output()} instead of logging it
+     * @return the outcome, the metadata document and the captured output
+     * @throws IOException if the command cannot be run
+     * @throws InterruptedException if the build was aborted; the child process is killed then
+     */
+    LaunchResult launch(List<String> arguments, String metadataPath, Map<String, String> environment, boolean captureOutput)
+            throws IOException, InterruptedException;
+
+    /**
+     * Returns the build's identity for the registry: {@code JOB_NAME}, {@code BUILD_NUMBER}, {@code BUILD_URL}.
+     *
+     * @return the variables that are known
+     * @throws IOException if the build environment cannot be read
+     * @throws InterruptedException if the build was aborted
+     */
+    Map<String, String> buildEnvironment() throws IOException, InterruptedException;
+
+    /** @return the global mlops configuration (Manage Jenkins) */
+    RegistrySettings settings();
+
+    /**
+     * Reads the text of a "Secret text" credential in the context of this build.
+     *
+     * @param credentialsId the credentials id
+     * @return the secret text; callers pass it only through a child's environment
+     * @throws AbortException if there is no such credential, or the build may not use it
+     */
+    String secretText(String credentialsId) throws AbortException;
+
+    /**
+     * Attaches a registry action (a registered or promoted model version) to the build.
+     *
+     * @param action the action
+     */
+    void addVersionAction(ModelVersionAction action);
+
+    /**
+     * Appends a line of plain text to the build description.
+     *
+     * @param line the text; it is escaped by the caller
+     * @throws IOException if the build cannot be saved
+     */
+    void appendDescription(String line) throws IOException;
 
     /**
      * Tells whether a file exists in the workspace.

@@ -41,6 +41,18 @@ public final class EngineArguments {
      * @return the arguments, command first
      */
     public static List<String> evaluate(EvaluateRequest request, String baselineModel) {
+        return evaluate(request, baselineModel, null);
+    }
+
+    /**
+     * Returns the arguments of {@code mlops evaluate} with a baseline that may be a registry reference.
+     *
+     * @param request the evaluation request
+     * @param baselineModel the baseline model path in the workspace or {@code NAME@REF}, or {@code null} for none
+     * @param registry the registry folder for a {@code NAME@REF} baseline, or {@code null}
+     * @return the arguments, command first
+     */
+    public static List<String> evaluate(EvaluateRequest request, String baselineModel, String registry) {
         List<String> args = new ArrayList<>();
         args.add("evaluate");
         option(args, "--model", request.model());
@@ -49,6 +61,7 @@ public final class EngineArguments {
             option(args, "--gate", gate);
         }
         option(args, "--baseline", baselineModel);
+        option(args, "--registry", registry);
         option(args, "--on-gate-failure", request.onGateFailure().name());
         option(args, "--metadata", request.metadata());
         return args;

@@ -13,9 +13,11 @@ import java.util.List;
  * @param baseline {@code previous}, a model path in the workspace, or {@code null}
  * @param onGateFailure the build result when a gate fails
  * @param metadata the metadata file, relative to the workspace
+ * @param name the registry model name for a bare baseline alias such as {@code champion}, or {@code null} for the configured default
+ * @param registry the registry folder overriding the configured one, or {@code null}
  */
 public record EvaluateRequest(String model, String data, List<String> gates, String baseline,
-                              GateFailureResult onGateFailure, String metadata) implements Serializable {
+                              GateFailureResult onGateFailure, String metadata, String name, String registry) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The baseline value that selects the model of the previous successful build. */
@@ -24,6 +26,21 @@ public record EvaluateRequest(String model, String data, List<String> gates, Str
     /** Creates the request, copying the gates. */
     public EvaluateRequest {
         gates = new ArrayList<>(gates);
+    }
+
+    /**
+     * Creates a request without registry arguments.
+     *
+     * @param model the model
+     * @param data the evaluation data, or {@code null}
+     * @param gates the quality gates
+     * @param baseline the baseline, or {@code null}
+     * @param onGateFailure the build result when a gate fails
+     * @param metadata the metadata file
+     */
+    public EvaluateRequest(String model, String data, List<String> gates, String baseline, GateFailureResult onGateFailure,
+                           String metadata) {
+        this(model, data, gates, baseline, onGateFailure, metadata, null, null);
     }
 
     /**

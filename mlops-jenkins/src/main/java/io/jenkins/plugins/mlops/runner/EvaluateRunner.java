@@ -42,7 +42,9 @@ public final class EvaluateRunner {
      * @throws InterruptedException if the build was aborted
      */
     public Map<String, Object> run(EvaluateRequest request) throws IOException, InterruptedException {
-        List<String> arguments = EngineArguments.evaluate(request, baseline(request));
+        String baseline = baseline(request);
+        String registry = ModelRefs.isReference(baseline) ? context.settings().registry(request.registry()) : null;
+        List<String> arguments = EngineArguments.evaluate(request, baseline, registry);
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
         LaunchResult launched = context.launch(arguments, request.metadata());
         RunRecorder recorder = new RunRecorder(context, FUNCTION);
@@ -60,9 +62,26 @@ public final class EvaluateRunner {
         return RunRecorder.result(metadata, request.metadata(), action, outcome.name());
     }
 
+    /**
+     * Resolves the baseline: {@code previous}, a {@code NAME@REF} in the registry, a workspace path, or a bare
+     * alias or version such as {@code champion} of the model {@code name} (or the configured default name).
+     */
     private String baseline(EvaluateRequest request) throws IOException, InterruptedException {
+        String baseline = request.baseline();
+        if (baseline == null || ModelRefs.isReference(baseline)) {
+            return baseline;
+        }
         if (!request.usesPreviousBuild()) {
-            return request.baseline();
+            if (!ModelRefs.NAME.matcher(baseline).matches() || context.exists(baseline)) {
+                return baseline;
+            }
+            String name = context.settings().modelName(request.name());
+            if (name == null) {
+                throw new AbortException("[" + FUNCTION + "] baseline '" + baseline + "' is no file in the workspace; for a registry"
+                        + " alias give 'name' (or write 'NAME@" + baseline + "'), or configure a default model name");
+            }
+            context.logger().println("[" + FUNCTION + "] baseline '" + baseline + "': " + name + "@" + baseline + " from the model registry");
+            return name + "@" + baseline;
         }
         return context.stagePreviousModel(BASELINE_DIR).orElseGet(() -> {
             context.logger().println("[" + FUNCTION + "] baseline 'previous': no earlier successful build recorded a model;"

@@ -1,9 +1,13 @@
 package io.jenkins.plugins.mlops.steps;
 
 import hudson.util.FormValidation;
+import io.jenkins.plugins.mlops.runner.DeployTarget;
 import io.jenkins.plugins.mlops.runner.GateFailureResult;
+import io.jenkins.plugins.mlops.runner.LoadSpec;
+import io.jenkins.plugins.mlops.runner.ModelRefs;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -73,6 +77,86 @@ final class ArgumentChecks {
 
     static Optional<String> required(String name, String text) {
         return Arguments.trimToNull(text) == null ? Optional.of("'" + name + "' must be given") : Optional.empty();
+    }
+
+    static Optional<String> name(String field, String text) {
+        return ModelRefs.checkName(field, Arguments.trimToNull(text));
+    }
+
+    static Optional<String> target(String text) {
+        String value = Arguments.trimToNull(text);
+        if (value == null) {
+            return Optional.of("'target' must be given");
+        }
+        try {
+            DeployTarget.parse(value);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    static Optional<String> version(String text) {
+        String value = Arguments.trimToNull(text);
+        if (value == null) {
+            return Optional.of("'version' must be given");
+        }
+        try {
+            return Integer.parseInt(value) < 1 ? Optional.of("'version' must be >= 1, got " + value) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.of("'version' must be a whole number, got '" + value + "'");
+        }
+    }
+
+    /** The keys of {@code mlDeploy}'s {@code load} map. */
+    static final List<String> LOAD_KEYS = List.of("rps", "seconds", "p99Ms", "maxErrorRate");
+
+    /**
+     * Checks and converts the {@code load} map of {@code mlDeploy}.
+     *
+     * @return the load test, or {@code null} for an empty map
+     * @throws IllegalArgumentException with the problem
+     */
+    static LoadSpec load(Map<String, Object> load) {
+        if (load == null || load.isEmpty()) {
+            return null;
+        }
+        for (String key : load.keySet()) {
+            if (!LOAD_KEYS.contains(key)) {
+                throw new IllegalArgumentException("'load' keys are " + String.join(", ", LOAD_KEYS) + ", got '" + key + "'");
+            }
+        }
+        if (!load.containsKey("rps")) {
+            throw new IllegalArgumentException("'load.rps' must be given");
+        }
+        int rps = (int) number(load, "rps", 1, 100_000, true, 0);
+        int seconds = (int) number(load, "seconds", 1, 3_600, true, LoadSpec.DEFAULT_SECONDS);
+        double p99 = number(load, "p99Ms", Double.MIN_VALUE, 600_000, false, LoadSpec.DEFAULT_P99_MS);
+        double errorRate = number(load, "maxErrorRate", 0, 1, false, LoadSpec.DEFAULT_MAX_ERROR_RATE);
+        return new LoadSpec(rps, seconds, p99, errorRate);
+    }
+
+    private static double number(Map<String, Object> load, String key, double min, double max, boolean whole, double fallback) {
+        Object value = load.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        double number;
+        try {
+            number = value instanceof Number n ? n.doubleValue() : Double.parseDouble(Arguments.text(value).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'load." + key + "' must be a number, got '" + Arguments.text(value) + "'");
+        }
+        if (Double.isNaN(number) || number < min || number > max || (whole && number != Math.rint(number))) {
+            String range = min == Double.MIN_VALUE ? "> 0 and <= " + fmt(max) : "between " + fmt(min) + " and " + fmt(max);
+            throw new IllegalArgumentException("'load." + key + "' must be " + (whole ? "a whole number " : "") + range
+                    + ", got " + Arguments.text(value));
+        }
+        return number;
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** Turns a check result into a form validation response. */

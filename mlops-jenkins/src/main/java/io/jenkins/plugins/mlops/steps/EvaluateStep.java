@@ -30,6 +30,7 @@ import org.kohsuke.stapler.QueryParameter;
  * <pre>
  * mlEvaluate(model: 'model/model.tribuo', data: 'data/test.csv',
  *            gates: ['accuracy &gt;= 0.90', 'macroF1 &gt;= 0.85'], baseline: 'previous', onGateFailure: 'FAILURE')
+ * mlEvaluate(model: 'model', data: 'data/test.csv', baseline: 'champion', name: 'receipts')
  * </pre>
  */
 public class EvaluateStep extends Step {
@@ -39,6 +40,8 @@ public class EvaluateStep extends Step {
     private String baseline;
     private String onGateFailure = GateFailureResult.FAILURE.name();
     private String metadata;
+    private String name;
+    private String registry;
 
     /**
      * Creates the step.
@@ -112,6 +115,28 @@ public class EvaluateStep extends Step {
         this.metadata = Arguments.trimToNull(metadata);
     }
 
+    /** @return the registry model name for a bare baseline alias, or {@code null} */
+    public String getName() {
+        return name;
+    }
+
+    /** @param name the registry model name for {@code baseline: 'champion'}; default: the configured default model name */
+    @DataBoundSetter
+    public void setName(String name) {
+        this.name = Arguments.trimToNull(name);
+    }
+
+    /** @return the registry folder overriding the global one, or {@code null} */
+    public String getRegistry() {
+        return registry;
+    }
+
+    /** @param registry the registry folder on the agent for a registry baseline, overriding the global one */
+    @DataBoundSetter
+    public void setRegistry(String registry) {
+        this.registry = Arguments.trimToNull(registry);
+    }
+
     /**
      * Validates the arguments.
      *
@@ -135,9 +160,13 @@ public class EvaluateStep extends Step {
         if (problem.isPresent()) {
             throw Arguments.invalid(f, problem.get());
         }
+        Optional<String> badName = ArgumentChecks.name("name", name);
+        if (badName.isPresent()) {
+            throw Arguments.invalid(f, badName.get());
+        }
         GateFailureResult result = GateFailureResult.valueOf(onGateFailure.toUpperCase(Locale.ROOT));
         String metadataFile = metadata != null ? metadata : ".mlops/evaluate-run-metadata.json";
-        return new EvaluateRequest(model, data, checkedGates, baseline, result, metadataFile);
+        return new EvaluateRequest(model, data, checkedGates, baseline, result, metadataFile, name, registry);
     }
 
     @Override

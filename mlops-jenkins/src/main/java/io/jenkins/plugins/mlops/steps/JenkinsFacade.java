@@ -1,16 +1,23 @@
 package io.jenkins.plugins.mlops.steps;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.ExtensionList;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
+import io.jenkins.plugins.mlops.actions.ModelVersionAction;
+import io.jenkins.plugins.mlops.config.MlopsGlobalConfiguration;
 import io.jenkins.plugins.mlops.launch.AgentLaunch;
 import io.jenkins.plugins.mlops.launch.EngineDistribution;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
 import io.jenkins.plugins.mlops.runner.BuildContext;
+import io.jenkins.plugins.mlops.runner.RegistrySettings;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,11 +27,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jenkins.util.BuildListenerAdapter;
 import jenkins.util.VirtualFile;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -36,6 +45,8 @@ public final class JenkinsFacade implements BuildContext {
     static final int BASELINE_SEARCH_DEPTH = 20;
     /** The model files copied for a baseline. */
     static final List<String> BUNDLE_FILES = List.of("model.tribuo", "bundle.json");
+    /** The build variables passed to registry commands, which record the build with a model version. */
+    static final List<String> BUILD_VARIABLES = List.of("JOB_NAME", "BUILD_NUMBER", "BUILD_URL");
 
     private final StepContext context;
     private final Run<?, ?> run;
@@ -70,8 +81,51 @@ public final class JenkinsFacade implements BuildContext {
     }
 
     @Override
-    public LaunchResult launch(List<String> arguments, String metadataPath) throws IOException, InterruptedException {
-        return workspace.act(new AgentLaunch(stageEngine(EngineDistribution.locate()), arguments, metadataPath, listener));
+    public LaunchResult launch(List<String> arguments, String metadataPath, Map<String, String> environment, boolean captureOutput)
+            throws IOException, InterruptedException {
+        return workspace.act(new AgentLaunch(stageEngine(EngineDistribution.locate()), arguments, metadataPath, listener,
+                environment, captureOutput));
+    }
+
+    @Override
+    public Map<String, String> buildEnvironment() throws IOException, InterruptedException {
+        EnvVars env = context.get(EnvVars.class);
+        Map<String, String> build = new LinkedHashMap<>();
+        for (String name : BUILD_VARIABLES) {
+            String value = env == null ? null : env.get(name);
+            if (value != null && !value.isEmpty()) {
+                build.put(name, value);
+            }
+        }
+        build.putIfAbsent("BUILD_NUMBER", Integer.toString(run.getNumber()));
+        return build;
+    }
+
+    @Override
+    public RegistrySettings settings() {
+        MlopsGlobalConfiguration configuration = ExtensionList.lookupSingleton(MlopsGlobalConfiguration.class);
+        return configuration.toSettings();
+    }
+
+    @Override
+    public String secretText(String credentialsId) throws AbortException {
+        StringCredentials credentials = CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class, run);
+        if (credentials == null) {
+            throw new AbortException("[mlDeploy] no 'Secret text' credentials with id '" + credentialsId
+                    + "' that this build may use");
+        }
+        return credentials.getSecret().getPlainText();
+    }
+
+    @Override
+    public void addVersionAction(ModelVersionAction action) {
+        run.addAction(action);
+    }
+
+    @Override
+    public void appendDescription(String line) throws IOException {
+        String description = run.getDescription();
+        run.setDescription(description == null || description.isBlank() ? line : description + "\n" + line);
     }
 
     /** Copies the engine jars to the agent once per plugin version, into {@code <workspace>@tmp/mlops-engine/<hash>}. */

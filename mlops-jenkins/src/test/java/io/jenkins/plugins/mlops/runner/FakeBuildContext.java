@@ -1,6 +1,8 @@
 package io.jenkins.plugins.mlops.runner;
 
+import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
+import io.jenkins.plugins.mlops.actions.ModelVersionAction;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
 import java.io.ByteArrayOutputStream;
@@ -27,6 +29,13 @@ public class FakeBuildContext implements BuildContext {
         LaunchResult launch(List<String> arguments, String metadataPath) throws IOException, InterruptedException;
     }
 
+    /** Runs the engine for the fake build, with the child's extra environment and output capture. */
+    @FunctionalInterface
+    public interface FullLaunch {
+        LaunchResult launch(List<String> arguments, String metadataPath, Map<String, String> environment, boolean captureOutput)
+                throws IOException, InterruptedException;
+    }
+
     public final Path workspace;
     public final Path buildDir;
     public final Map<String, String> archived = new LinkedHashMap<>();
@@ -34,12 +43,23 @@ public class FakeBuildContext implements BuildContext {
     public final List<BuildOutcome> results = new ArrayList<>();
     public final List<List<String>> launches = new ArrayList<>();
     public Path previousModel;
+    public final List<Map<String, String>> environments = new ArrayList<>();
+    public final List<ModelVersionAction> versionActions = new ArrayList<>();
+    public final List<String> descriptions = new ArrayList<>();
+    public final Map<String, String> secrets = new LinkedHashMap<>();
+    public final Map<String, String> buildEnvironment = new LinkedHashMap<>(
+            Map.of("JOB_NAME", "receipts/main", "BUILD_NUMBER", "17", "BUILD_URL", "http://jenkins/job/receipts/job/main/17/"));
+    public RegistrySettings settings = RegistrySettings.NONE;
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final PrintStream logger = new PrintStream(log, true, StandardCharsets.UTF_8);
-    private final Launch launch;
+    private final FullLaunch launch;
 
     public FakeBuildContext(Path workspace, Path buildDir, Launch launch) {
+        this(workspace, buildDir, (FullLaunch) (arguments, metadataPath, environment, capture) -> launch.launch(arguments, metadataPath));
+    }
+
+    public FakeBuildContext(Path workspace, Path buildDir, FullLaunch launch) {
         this.workspace = workspace;
         this.buildDir = buildDir;
         this.launch = launch;
@@ -55,9 +75,40 @@ public class FakeBuildContext implements BuildContext {
     }
 
     @Override
-    public LaunchResult launch(List<String> arguments, String metadataPath) throws IOException, InterruptedException {
+    public LaunchResult launch(List<String> arguments, String metadataPath, Map<String, String> environment, boolean captureOutput)
+            throws IOException, InterruptedException {
         launches.add(List.copyOf(arguments));
-        return launch.launch(arguments, metadataPath);
+        environments.add(Map.copyOf(environment));
+        return launch.launch(arguments, metadataPath, environment, captureOutput);
+    }
+
+    @Override
+    public Map<String, String> buildEnvironment() {
+        return Map.copyOf(buildEnvironment);
+    }
+
+    @Override
+    public RegistrySettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String secretText(String credentialsId) throws AbortException {
+        String secret = secrets.get(credentialsId);
+        if (secret == null) {
+            throw new AbortException("[mlDeploy] no 'Secret text' credentials with id '" + credentialsId + "' that this build may use");
+        }
+        return secret;
+    }
+
+    @Override
+    public void addVersionAction(ModelVersionAction action) {
+        versionActions.add(action);
+    }
+
+    @Override
+    public void appendDescription(String line) {
+        descriptions.add(line);
     }
 
     @Override

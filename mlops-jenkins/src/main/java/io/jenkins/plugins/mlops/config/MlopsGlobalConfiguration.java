@@ -1,0 +1,99 @@
+package io.jenkins.plugins.mlops.config;
+
+import hudson.Extension;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.mlops.Messages;
+import io.jenkins.plugins.mlops.runner.ModelRefs;
+import io.jenkins.plugins.mlops.runner.RegistrySettings;
+import jenkins.YesNoMaybe;
+import jenkins.model.GlobalConfiguration;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * The plugin's settings under Manage Jenkins &gt; System &gt; MLOps: where the model registry is and the
+ * defaults of the steps. Every field is a {@code @DataBoundSetter}, so Configuration as Code sets it as
+ * {@code unclassified: mlops: registry: ...}.
+ */
+@Extension(dynamicLoadable = YesNoMaybe.YES)
+@Symbol("mlops")
+public class MlopsGlobalConfiguration extends GlobalConfiguration {
+    private String registry;
+    private String defaultModelName;
+    private String defaultCredentialsId;
+
+    /** Loads the saved settings. Jenkins creates the one instance. */
+    public MlopsGlobalConfiguration() {
+        super();
+        load();
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.format("MlopsGlobalConfiguration.DisplayName");
+    }
+
+    /** @return the registry folder on the agents, or {@code null} for the command's default ({@code MLOPS_REGISTRY}) */
+    public String getRegistry() {
+        return registry;
+    }
+
+    /** @param registry the registry folder; it must be reachable from the agents that run the steps (a shared file system) */
+    @DataBoundSetter
+    public void setRegistry(String registry) {
+        this.registry = trimToNull(registry);
+        save();
+    }
+
+    /** @return the model name the steps use when they name none, or {@code null} */
+    public String getDefaultModelName() {
+        return defaultModelName;
+    }
+
+    /** @param defaultModelName the model name the steps use when they name none */
+    @DataBoundSetter
+    public void setDefaultModelName(String defaultModelName) {
+        String value = trimToNull(defaultModelName);
+        if (value != null && !ModelRefs.NAME.matcher(value).matches()) {
+            throw new IllegalArgumentException("defaultModelName must match " + ModelRefs.NAME.pattern() + ", got '" + value + "'");
+        }
+        this.defaultModelName = value;
+        save();
+    }
+
+    /** @return the "Secret text" credentials id of the serving admin token used by {@code mlDeploy}, or {@code null} */
+    public String getDefaultCredentialsId() {
+        return defaultCredentialsId;
+    }
+
+    /** @param defaultCredentialsId the "Secret text" credentials id of the serving admin token used by {@code mlDeploy} */
+    @DataBoundSetter
+    public void setDefaultCredentialsId(String defaultCredentialsId) {
+        this.defaultCredentialsId = trimToNull(defaultCredentialsId);
+        save();
+    }
+
+    /** @return the settings as the step runners see them */
+    public RegistrySettings toSettings() {
+        return new RegistrySettings(registry, defaultModelName, defaultCredentialsId);
+    }
+
+    /**
+     * Validates the default model name field.
+     *
+     * @param value the field's text
+     * @return ok, or the problem
+     */
+    public FormValidation doCheckDefaultModelName(@QueryParameter("value") String value) {
+        return ModelRefs.checkName("defaultModelName", trimToNull(value)).map(FormValidation::error).orElseGet(FormValidation::ok);
+    }
+
+    private static String trimToNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+}

@@ -1,0 +1,21 @@
+package io.jenkins.plugins.mlops.runner;
+
+import java.io.Serializable;
+
+/**
+ * The validated arguments of one {@code mlDeploy} call. Holds the credentials id, never the secret.
+ *
+ * @param model a model bundle path in the workspace, or {@code NAME@REF} in the registry
+ * @param target where to deploy
+ * @param smoke the golden requests file (JSON Lines with expected labels), or {@code null}
+ * @param load the load test, or {@code null} for none
+ * @param credentialsId the "Secret text" credentials of the admin token, or {@code null} for the configured default
+ * @param name the model name to deploy under, or {@code null}
+ * @param versionLabel the version label, or {@code null}
+ * @param registry the registry folder overriding the configured one, or {@code null}
+ * @param metadata the run metadata file, relative to the workspace
+ */
+public record DeployRequest(String model, DeployTarget target, String smoke, LoadSpec load, String credentialsId, String name,
+                            String versionLabel, String registry, String metadata) implements Serializable {
+    private static final long serialVersionUID = 1L;
+}

@@ -1,0 +1,17 @@
+package io.jenkins.plugins.mlops.runner;
+
+import java.io.Serializable;
+
+/**
+ * The validated arguments of one {@code mlPromote} call.
+ *
+ * @param name the model name, or {@code null} for the configured default
+ * @param version the version the alias should point to
+ * @param alias the alias, e.g. {@code champion}
+ * @param reason why; written to the registry's audit log
+ * @param registry the registry folder overriding the configured one, or {@code null}
+ * @param by who promotes it (e.g. the approver of an {@code input}), or {@code null}
+ */
+public record PromoteRequest(String name, int version, String alias, String reason, String registry, String by) implements Serializable {
+    private static final long serialVersionUID = 1L;
+}

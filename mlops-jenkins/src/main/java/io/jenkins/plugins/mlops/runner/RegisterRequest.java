@@ -1,0 +1,16 @@
+package io.jenkins.plugins.mlops.runner;
+
+import java.io.Serializable;
+
+/**
+ * The validated arguments of one {@code mlRegister} call.
+ *
+ * @param model the model bundle folder or its {@code model.tribuo}, relative to the workspace
+ * @param name the model name, or {@code null} for the configured default
+ * @param alias the alias to point at the new version, or {@code null}
+ * @param registry the registry folder overriding the configured one, or {@code null}
+ * @param by who registers it, or {@code null} for the user who started the build, else the command's default
+ */
+public record RegisterRequest(String model, String name, String alias, String registry, String by) implements Serializable {
+    private static final long serialVersionUID = 1L;
+}
