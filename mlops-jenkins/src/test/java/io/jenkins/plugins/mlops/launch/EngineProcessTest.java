@@ -96,4 +96,17 @@ class EngineProcessTest {
                 "-cp", "a.jar" + File.pathSeparator + "b.jar", "io.mlops.cli.Mlops", "train", "--data", "x.csv");
         assertThat(JavaCommand.javaExecutable("/opt/java", false)).isEqualTo("/opt/java" + File.separator + "bin" + File.separator + "java");
     }
+
+    @Test
+    void shouldPassSecretsOnlyThroughTheChildsEnvironmentAndCaptureOutputWhenAsked() throws Exception {
+        String token = "s3cr3t-admin-token-" + System.nanoTime();
+
+        ProcessOutcome outcome = new EngineProcess(childJvm("env", "MLOPS_ADMIN_TOKEN"), workspace.toFile(), log,
+                java.util.Map.of("MLOPS_ADMIN_TOKEN", token), true).run();
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.output()).isEqualTo("{\"tokenLength\": " + token.length() + "}\n");
+        assertThat(log()).contains("[mlops] MLOPS_ADMIN_TOKEN has " + token.length() + " characters")
+                .as("captured output is not logged").doesNotContain("tokenLength").doesNotContain(token);
+    }
 }

@@ -31,6 +31,11 @@ public final class FakeEngine {
                 System.err.println("[mlops] sleeping");
                 Thread.sleep(60_000);
             }
+            case "env" -> {
+                String value = System.getenv(args[1]);
+                System.err.println("[mlops] " + args[1] + (value == null ? " is not set" : " has " + value.length() + " characters"));
+                System.out.println("{\"tokenLength\": " + (value == null ? -1 : value.length()) + "}");
+            }
             default -> System.exit(2);
         }
     }

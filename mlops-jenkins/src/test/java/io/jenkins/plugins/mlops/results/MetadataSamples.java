@@ -31,4 +31,19 @@ public final class MetadataSamples {
                     "status": "%s", "criticality": "FAILURE"}]}}
                 """.formatted(runId, outcome, macroF1Status);
     }
+
+    /** A deploy run with golden requests and a load test; {@code reasons} non-empty means ROLLED_BACK. */
+    public static String deploy(String runId, String status, String... reasons) {
+        String list = String.join(", ", java.util.Arrays.stream(reasons).map(r -> "\"" + r + "\"").toList());
+        return """
+                {"schemaVersion": 1, "runId": "%s", "kind": "deploy",
+                 "model": {"path": "model/model.tribuo", "sha256": "ab12"},
+                 "deployment": {"status": "%s", "target": "http://127.0.0.1:8080", "location": "http://127.0.0.1:8080",
+                   "name": "receipts", "version": "3",
+                   "golden": {"total": 20, "passed": 20, "failures": []},
+                   "load": {"sent": 10000, "failed": 2, "throughput": 499.8, "p50Ms": 1.2, "p95Ms": 4.5, "p99Ms": 8.25,
+                            "maxMs": 30.0, "errorRate": 0.0002, "passed": true},
+                   "reasons": [%s]}}
+                """.formatted(runId, status, list);
+    }
 }

@@ -102,4 +102,41 @@ class EvaluateRunnerTest {
         assertThat(build.launches).singleElement().asList().doesNotContain("--baseline");
         assertThat(build.log()).contains("[mlEvaluate] baseline 'previous': no earlier successful build recorded a model");
     }
+
+    @Test
+    void shouldResolveABareBaselineAliasInTheRegistry() throws Exception {
+        FakeBuildContext build = engineWrites(0, MetadataSamples.evaluate("e9", "PASSED", "PASSED"));
+        build.settings = new RegistrySettings("/srv/registry", "fallback", null);
+
+        new EvaluateRunner(build).run(new EvaluateRequest("model", null, List.of(), "champion", GateFailureResult.FAILURE,
+                ".mlops/evaluate-run-metadata.json", "receipts", null));
+
+        assertThat(build.launches.get(0)).containsSubsequence("--baseline", "receipts@champion", "--registry", "/srv/registry");
+        assertThat(build.log()).contains("[mlEvaluate] baseline 'champion': receipts@champion from the model registry");
+    }
+
+    @Test
+    void shouldPassAReferenceBaselineWithTheStepsRegistry() throws Exception {
+        FakeBuildContext build = engineWrites(0, MetadataSamples.evaluate("e10", "PASSED", "PASSED"));
+        build.settings = new RegistrySettings("/srv/registry", null, null);
+
+        new EvaluateRunner(build).run(new EvaluateRequest("model", null, List.of(), "receipts@7", GateFailureResult.FAILURE,
+                ".mlops/evaluate-run-metadata.json", null, "/tmp/reg"));
+
+        assertThat(build.launches.get(0)).containsSubsequence("--baseline", "receipts@7", "--registry", "/tmp/reg");
+    }
+
+    @Test
+    void shouldKeepAWorkspacePathBaselineAndNeedANameForABareAlias() throws Exception {
+        Files.createDirectories(workspace.resolve("champion"));
+        FakeBuildContext build = engineWrites(0, MetadataSamples.evaluate("e11", "PASSED", "PASSED"));
+
+        new EvaluateRunner(build).run(request("champion", GateFailureResult.FAILURE));
+        assertThat(build.launches.get(0)).containsSubsequence("--baseline", "champion").doesNotContain("--registry");
+
+        FakeBuildContext noName = engineWrites(0, MetadataSamples.evaluate("e12", "PASSED", "PASSED"));
+        assertThatThrownBy(() -> new EvaluateRunner(noName).run(request("challenger", GateFailureResult.FAILURE)))
+                .hasMessage("[mlEvaluate] baseline 'challenger' is no file in the workspace; for a registry alias give 'name'"
+                        + " (or write 'NAME@challenger'), or configure a default model name");
+    }
 }
