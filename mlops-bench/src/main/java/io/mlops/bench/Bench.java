@@ -1,7 +1,6 @@
 package io.mlops.bench;
 
 import io.mlops.engine.MlopsException;
-import io.mlops.engine.data.ColumnType;
 import io.mlops.engine.data.DataSchema;
 import io.mlops.engine.data.DataSplit;
 import io.mlops.engine.data.SchemaInference;
@@ -10,8 +9,10 @@ import io.mlops.engine.data.TableReader;
 import io.mlops.engine.data.TypedData;
 import io.mlops.engine.eval.Evaluator;
 import io.mlops.engine.features.FeaturePreparation;
+
 import io.mlops.engine.features.FeatureSettings;
 import io.mlops.engine.train.Algorithm;
+import io.mlops.engine.train.TrainingPipeline;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -21,11 +22,6 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import org.tribuo.data.csv.CSVLoader;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
-import org.tribuo.transform.TransformTrainer;
-import org.tribuo.transform.Transformation;
-import org.tribuo.transform.TransformationMap;
-import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +29,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +60,6 @@ public final class Bench {
     static final String[] LOAD_STEPS = {"TableReader.read", "SchemaInference.infer", "TypedData.of",
         "FeaturePreparation.fit+examples", "new MutableDataset"};
 
-    private static final OffsetDateTime FIXED_DATA_TIME = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private final Options options;
     private final PrintStream out;
@@ -255,7 +249,7 @@ public final class Bench {
         DataSplit split = DataSplit.stratified(all, 0.2, options.seed());
         TypedData train = all.select(split.train());
         TypedData test = all.select(split.test());
-        FeaturePreparation preparation = FeaturePreparation.fit(train, FeatureSettings.DEFAULTS);
+        FeaturePreparation preparation = FeaturePreparation.fit(train, FeatureSettings.DEFAULTS, true);
         MutableDataset<Label> trainSet = dataset(preparation.examples(train), csv);
         List<Example<Label>> testSet = preparation.examples(test);
         double[] ourTrain = new double[options.repeats()];
@@ -342,7 +336,7 @@ public final class Bench {
         long t2 = System.nanoTime();
         TypedData data = TypedData.of(table, schema);
         long t3 = System.nanoTime();
-        FeaturePreparation preparation = FeaturePreparation.fit(data, FeatureSettings.DEFAULTS);
+        FeaturePreparation preparation = FeaturePreparation.fit(data, FeatureSettings.DEFAULTS, true);
         List<Example<Label>> examples = preparation.examples(data);
         long t4 = System.nanoTime();
         MutableDataset<Label> dataset = dataset(examples, csv);
@@ -363,23 +357,14 @@ public final class Bench {
         }
     }
 
-    /** As {@code TrainingPipeline.dataset}. */
+    /** The data set {@code TrainingPipeline} builds. */
     static MutableDataset<Label> dataset(final List<Example<Label>> examples, final Path source) {
-        var provenance = new SimpleDataSourceProvenance("mlops:" + source.getFileName(), FIXED_DATA_TIME,
-                new LabelFactory());
-        return new MutableDataset<>(examples, provenance, new LabelFactory());
+        return TrainingPipeline.dataset(examples, source);
     }
 
-    /** The trainer {@code TrainingPipeline} builds for {@code logistic} with default settings. */
+    /** The trainer {@code TrainingPipeline} builds for {@code logistic}. */
     Trainer<Label> ourTrainer(final DataSchema schema, final int rows) {
-        Map<String, Object> params = Algorithm.LOGISTIC.resolve(options.params());
-        long steps = (long) ((Number) params.get("epochs")).intValue()
-                * ((rows + ((Number) params.get("minibatch")).intValue() - 1) / ((Number) params.get("minibatch")).intValue());
-        Trainer<Label> trainer = Algorithm.LOGISTIC.trainer(params, options.seed(),
-                (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / 10)));
-        Map<String, List<Transformation>> perFeature = new LinkedHashMap<>();
-        schema.columnsOf(ColumnType.NUMERIC).forEach(name -> perFeature.put(name, List.of(new MeanStdDevTransformation())));
-        return new TransformTrainer<>(trainer, new TransformationMap(perFeature));
+        return TrainingPipeline.trainer(Algorithm.LOGISTIC, Algorithm.LOGISTIC.resolve(options.params()), options.seed(), rows);
     }
 
     private double batch(final Model<Label> model, final List<Example<Label>> examples) {
@@ -540,7 +525,7 @@ public final class Bench {
                     Load: engine = TableReader + SchemaInference + TypedData + FeaturePreparation.fit/examples + \
                     MutableDataset; baseline = Tribuo CSVLoader.load with LabelFactory.
                     Training: engine = logistic defaults (LinearSGDTrainer, LogMulticlass, AdaGrad) inside a \
-                    TransformTrainer with MeanStdDevTransformation, as TrainingPipeline builds it; baseline = \
+                    standardisation fitted in FeaturePreparation, as TrainingPipeline does it; baseline = \
                     Tribuo's LogisticRegressionTrainer with its defaults; both on the same training dataset, \
                     evaluated on the same held-out rows.
                     Predictions: engine = one row of numbers -> FeaturePreparation.example -> model.predict (our \

@@ -6,6 +6,8 @@ import io.mlops.engine.metadata.MetadataWriter;
 import io.mlops.engine.metadata.RunMetadata;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
+import io.mlops.engine.registry.Deployment;
+import io.mlops.engine.registry.ModelVersion;
 import io.mlops.serving.deploy.DeployMetadata;
 import io.mlops.serving.deploy.DeployRequest;
 import io.mlops.serving.deploy.DeployResult;
@@ -36,14 +38,23 @@ final class DeployCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--model", required = true, paramLabel = "PATH", description = "Model bundle folder or its model.tribuo.")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "PATH|NAME@REF",
+            description = {"Model bundle folder or its model.tribuo, or NAME@REF of the registry (e.g. receipts@champion);",
+                "a registry model's deployment is recorded in the registry."})
+    String model;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Model name (default: the bundle folder's name).")
+    @Option(names = "--name", paramLabel = "NAME", description = "Model name (default: the registry name, else the bundle folder's name).")
     String name;
 
-    @Option(names = "--version-label", paramLabel = "LABEL", description = "Version label (default: SHA-256 prefix).")
+    @Option(names = "--version-label", paramLabel = "LABEL",
+            description = "Version label (default: the registry version, else a SHA-256 prefix).")
     String versionLabel;
+
+    @Option(names = "--by", paramLabel = "USER", description = "Who deploys, for the registry (default: $MLOPS_USER, else $USER).")
+    String by;
+
+    @picocli.CommandLine.Mixin
+    RegistryOptions registry;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
@@ -96,13 +107,28 @@ final class DeployCommand implements Callable<Integer> {
         }
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        ModelBundle bundle = new ModelStore().load(model);
-        String resolvedName = name != null ? name : bundle.location().getFileName().toString();
-        String resolvedVersion = versionLabel != null ? versionLabel : bundle.manifest().modelSha256().substring(0, 12);
         LoadTestSpec load = rps == null ? null : new LoadTestSpec(rps, seconds, p99Ms, maxErrorRate);
-        DeployResult result = new Deployer(console.progress()).deploy(
-                new DeployRequest(model, resolvedName, resolvedVersion, golden, load), target());
-        RunMetadata run = DeployMetadata.of(bundle, model, result, started, System.nanoTime() - t0, Path.of(""));
+        DeploymentTarget deployTo = target();
+        DeployResult result;
+        RunMetadata run;
+        try (ModelSource source = ModelSource.of(model, registry)) {
+            ModelBundle bundle = new ModelStore().load(source.bundle());
+            ModelVersion registered = source.version();
+            String resolvedName = name != null ? name
+                    : registered != null ? registered.name() : bundle.location().getFileName().toString();
+            String resolvedVersion = versionLabel != null ? versionLabel
+                    : registered != null ? Integer.toString(registered.version())
+                    : bundle.manifest().modelSha256().substring(0, 12);
+            result = new Deployer(console.progress()).deploy(
+                    new DeployRequest(source.bundle(), resolvedName, resolvedVersion, golden, load), deployTo);
+            if (registered != null) {
+                registry.open().recordDeployment(registered.name(), new Deployment(result.target(), result.location(),
+                        registered.version(), result.status(), registry.user(by), Instant.now().toString(), result.reasons()));
+                console.progress().progress("recorded in the registry: " + registered.name() + "@" + registered.version()
+                        + " " + result.status() + " on " + result.target());
+            }
+            run = DeployMetadata.of(bundle, Path.of(model), result, started, System.nanoTime() - t0, Path.of(""));
+        }
         String document = new MetadataWriter().toJson(run);
         if (metadata != null) {
             AtomicFiles.writeString(metadata, document);
@@ -112,7 +138,7 @@ final class DeployCommand implements Callable<Integer> {
             out.print(document);
         }
         else {
-            out.println("deployment " + result.status() + ": " + resolvedName + " " + resolvedVersion + " -> " + result.location());
+            out.println("deployment " + result.status() + ": " + result.name() + " " + result.version() + " -> " + result.location());
             if (result.golden() != null) {
                 out.printf(Locale.ROOT, "golden requests: %d of %d correct%n", result.golden().passed(), result.golden().total());
             }
@@ -131,12 +157,12 @@ final class DeployCommand implements Callable<Integer> {
         if (target.dir != null) {
             return new DirectoryTarget(target.dir, ServerRuntime.current());
         }
-        String admin = System.getenv(adminTokenEnv);
+        String admin = registry.env().get(adminTokenEnv);
         if (admin == null || admin.isBlank()) {
             throw new MlopsException("no admin token: set the environment variable " + adminTokenEnv
                     + " (or name another with --admin-token-env)");
         }
-        String predict = System.getenv(predictTokenEnv);
+        String predict = registry.env().get(predictTokenEnv);
         try {
             Path staging = stage != null ? stage : java.nio.file.Files.createTempDirectory("mlops-stage");
             return new ServiceTarget(target.service, admin, predict == null || predict.isBlank() ? null : predict, staging);

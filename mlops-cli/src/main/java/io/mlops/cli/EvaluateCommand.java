@@ -20,15 +20,20 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--model", required = true, paramLabel = "PATH", description = "Model bundle folder or its model.tribuo.")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "PATH|NAME@REF",
+            description = "Model bundle folder or its model.tribuo, or NAME@REF of the registry.")
+    String model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled test data (CSV or JSON Lines).")
     Path data;
 
-    @Option(names = "--baseline", paramLabel = "PATH",
-            description = "A baseline model evaluated on the same data, for gates such as 'accuracy >= baseline - 0.01'.")
-    Path baseline;
+    @Option(names = "--baseline", paramLabel = "PATH|NAME@REF",
+            description = {"A baseline model evaluated on the same data, for gates such as 'accuracy >= baseline - 0.01';",
+                "a bundle path or NAME@REF of the registry, e.g. receipts@champion."})
+    String baseline;
+
+    @Mixin
+    RegistryOptions registry;
 
     @Option(names = "--metadata", paramLabel = "FILE", description = "Write the run metadata to this file.")
     Path metadata;
@@ -45,8 +50,13 @@ final class EvaluateCommand implements Callable<Integer> {
         if (metadata != null) {
             io.mlops.engine.io.AtomicFiles.checkWritableFolder(metadata.toAbsolutePath().getParent());
         }
-        EvaluationResult result = new EvaluationPipeline(console.progress(), Path.of(""))
-                .evaluate(new EvaluationRequest(model, data, gates.parse(), baseline));
+        EvaluationResult result;
+        try (ModelSource evaluated = ModelSource.of(model, registry);
+                ModelSource base = baseline == null ? null : ModelSource.of(baseline, registry)) {
+            result = new EvaluationPipeline(console.progress(), Path.of(""))
+                    .evaluate(new EvaluationRequest(evaluated.bundle(), data, gates.parse(), base == null ? null : base.bundle(),
+                            model, baseline));
+        }
         if (metadata != null) {
             AtomicFiles.writeString(metadata, result.metadataJson());
         }

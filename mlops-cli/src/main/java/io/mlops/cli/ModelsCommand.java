@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code mlops models}: queries and aliases of the model registry. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Lists, shows, compares and traces registered models, and moves their aliases.",
-        subcommands = {ModelsListCommand.class, ModelsShowCommand.class, ModelsAliasCommand.class,
+        subcommands = {ModelsListCommand.class, ModelsShowCommand.class, ModelsAliasCommand.class, ModelsExportCommand.class,
             ModelsDiffCommand.class, ModelsLineageCommand.class, ModelsAuditCommand.class})
 final class ModelsCommand implements Runnable {
     @Spec

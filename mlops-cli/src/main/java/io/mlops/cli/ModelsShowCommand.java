@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /** {@code mlops models show NAME[@REF]}: the model card, the aliases and the checksum check of a version. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Shows a version's model card and the model's aliases, after verifying the model file's checksum.")
+        description = "Shows a version's model card, the model's aliases and what is deployed where, after verifying the model file's checksum.")
 final class ModelsShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -43,6 +43,7 @@ final class ModelsShowCommand implements Callable<Integer> {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("version", version);
             document.put("aliases", aliases);
+            document.put("deployments", open.deployments(version.name()));
             document.put("modelVerified", true);
             Json.print(out, document);
             return Mlops.OK;
@@ -51,6 +52,10 @@ final class ModelsShowCommand implements Callable<Integer> {
         out.println();
         out.println("aliases: " + (aliases.isEmpty() ? "none" : aliases.entrySet().stream()
                 .map(e -> e.getKey() + " -> " + e.getValue()).collect(Collectors.joining(", "))));
+        Map<String, io.mlops.engine.registry.Deployment> deployments = open.deployments(version.name());
+        out.println("deployed: " + (deployments.isEmpty() ? "nowhere" : deployments.values().stream()
+                .map(d -> d.target() + " -> " + version.name() + "@" + d.version() + " (" + d.at() + ", by " + d.by() + ")")
+                .collect(Collectors.joining("; "))));
         out.println("model file verified: sha256 " + version.model().sha256());
         out.flush();
         return Mlops.OK;

@@ -58,6 +58,19 @@ public final class SchemaInference {
         return new DataSchema(label, features);
     }
 
+    private static int words(final String value) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < value.length(); i++) {
+            boolean space = Character.isWhitespace(value.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
+    }
+
     private static ColumnType infer(final Table table, final int column) {
         int present = 0;
         int numeric = 0;
@@ -73,7 +86,7 @@ public final class SchemaInference {
             if (Numbers.parse(value) != null || Numbers.isNonFinite(value)) {
                 numeric++;
             }
-            words += value.strip().split("\\s+").length;
+            words += words(value);
             distinct.add(value);
         }
         if (present > 0 && numeric >= NUMERIC_SHARE * present) {

@@ -80,14 +80,14 @@ public final class EvaluationPipeline {
         RunMetadata metadata = new RunMetadata(MetadataWriter.SCHEMA_VERSION, UUID.randomUUID().toString(), "evaluate",
                 started.toString(), Instant.now().toString(), bundle.manifest().algorithm(),
                 bundle.manifest().hyperparameters(), bundle.manifest().seed(), null, fingerprints,
-                bundle.preparation().getSchema(), bundle.preparation().getSettings(), info(request.model(), bundle),
-                baseline == null ? null : info(request.baseline(), baseline), CodeVersion.of(codeFolder).orElse(null),
+                bundle.preparation().getSchema(), bundle.preparation().getSettings(), info(request.modelName(), bundle),
+                baseline == null ? null : info(request.baselineName(), baseline), CodeVersion.of(codeFolder).orElse(null),
                 metrics, baselineMetrics, request.gates().isEmpty() ? null : gates, durations,
                 EnvironmentInfo.current(), null);
         return new EvaluationResult(metrics, baselineMetrics, gates, metadata, new MetadataWriter().toJson(metadata));
     }
 
-    private static ModelInfo info(final Path path, final ModelBundle bundle) {
-        return new ModelInfo(path.toString(), bundle.manifest().modelSha256(), bundle.manifest().modelFingerprint());
+    private static ModelInfo info(final String name, final ModelBundle bundle) {
+        return new ModelInfo(name, bundle.manifest().modelSha256(), bundle.manifest().modelFingerprint());
     }
 }

@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param data     the labelled test data
  * @param gates    the gates
  * @param baseline a baseline model evaluated on the same data for relative gates, or {@code null}
+ * @param modelName    how the model is named in the metadata (its path, or a registry reference)
+ * @param baselineName how the baseline is named in the metadata
  */
-public record EvaluationRequest(Path model, Path data, List<Gate> gates, Path baseline) {
+public record EvaluationRequest(Path model, Path data, List<Gate> gates, Path baseline, String modelName,
+        String baselineName) {
     /**
      * Creates a request.
      */
@@ -22,5 +25,19 @@ public record EvaluationRequest(Path model, Path data, List<Gate> gates, Path ba
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(data, "data");
         gates = List.copyOf(gates);
+        modelName = modelName == null ? model.toString() : modelName;
+        baselineName = baselineName == null && baseline != null ? baseline.toString() : baselineName;
+    }
+
+    /**
+     * Creates a request that names the models by their paths.
+     *
+     * @param model    the model bundle
+     * @param data     the labelled test data
+     * @param gates    the gates
+     * @param baseline the baseline model, or {@code null}
+     */
+    public EvaluationRequest(final Path model, final Path data, final List<Gate> gates, final Path baseline) {
+        this(model, data, gates, baseline, null, null);
     }
 }

@@ -27,10 +27,9 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * The fitted feature preparation of a model: schema, settings and the values learned from the
- * training data (means for imputation). It is stored in the model bundle, so training, evaluation and
- * serving turn rows into features with this one piece of code. Standardisation is fitted by Tribuo and
- * lives inside the model itself.
+ * The fitted feature preparation of a model: schema, settings and the values learned from the training
+ * data (means for imputation, standard deviations for standardisation). It is stored in the model bundle,
+ * so training, evaluation and serving turn rows into features with this one piece of code and these values.
  */
 public final class FeaturePreparation {
     /** The value a missing category becomes under {@link FeatureSettings.MissingCategorical#CATEGORY}. */
@@ -42,11 +41,14 @@ public final class FeaturePreparation {
     private final DataSchema schema;
     private final FeatureSettings settings;
     private final Map<String, Double> means;
+    private final Map<String, Double> scales;
     private final transient TokenPipeline text;
     /** The feature column names, by feature index. */
     private final transient String[] names;
     /** The imputation mean of each numeric feature, by feature index. */
     private final transient double[] featureMeans;
+    /** Per feature column: divide by this after subtracting the mean; 0 where numbers are not standardised. */
+    private final transient double[] featureScales;
     /** Whether a row's feature names can never repeat, so that no merging by name is needed. */
     private final transient boolean uniqueNames;
     /** For an all-numeric schema: the feature names in Tribuo's (sorted) order, else {@code null}. */
@@ -60,19 +62,24 @@ public final class FeaturePreparation {
      * @param schema   the schema
      * @param settings the settings
      * @param means    the training mean of every numeric column
+     * @param scales   the training standard deviation of every numeric column that is standardised
+     *                 (to mean 0 and standard deviation 1); empty when numbers are used as they are
      */
     @JsonCreator
     public FeaturePreparation(@JsonProperty("schema") final DataSchema schema,
             @JsonProperty("settings") final FeatureSettings settings,
-            @JsonProperty("means") final Map<String, Double> means) {
+            @JsonProperty("means") final Map<String, Double> means,
+            @JsonProperty("scales") final Map<String, Double> scales) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.means = Map.copyOf(means);
+        this.scales = scales == null ? Map.of() : Map.copyOf(scales);
         this.text = new TokenPipeline(new BreakIteratorTokenizer(Locale.ROOT), settings.ngrams(), true);
         List<ColumnSpec> features = schema.features();
         int count = features.size();
         this.names = new String[count];
         this.featureMeans = new double[count];
+        this.featureScales = new double[count];
         Set<String> distinct = new HashSet<>();
         boolean numericOnly = true;
         boolean categoricalSafe = true;
@@ -81,6 +88,8 @@ public final class FeaturePreparation {
             ColumnSpec spec = features.get(f);
             names[f] = spec.name();
             featureMeans[f] = this.means.getOrDefault(spec.name(), 0.0);
+            Double scale = this.scales.get(spec.name());
+            featureScales[f] = scale == null ? 0 : scale > 0 ? scale : 1;
             distinct.add(spec.name());
             numericOnly &= spec.type() == ColumnType.NUMERIC;
             hasText |= spec.type() == ColumnType.TEXT;
@@ -103,14 +112,27 @@ public final class FeaturePreparation {
     }
 
     /**
-     * Fits a preparation on training data.
+     * Fits a preparation on training data, standardising numbers as the settings say (for {@code null}: not).
      *
      * @param data     the training data
      * @param settings the settings
      * @return the fitted preparation
      */
     public static FeaturePreparation fit(final TypedData data, final FeatureSettings settings) {
+        return fit(data, settings, Boolean.TRUE.equals(settings.standardize()));
+    }
+
+    /**
+     * Fits a preparation on training data.
+     *
+     * @param data        the training data
+     * @param settings    the settings
+     * @param standardize whether numeric features are standardised to mean 0 and standard deviation 1
+     * @return the fitted preparation
+     */
+    public static FeaturePreparation fit(final TypedData data, final FeatureSettings settings, final boolean standardize) {
         Map<String, Double> means = new LinkedHashMap<>();
+        Map<String, Double> scales = new LinkedHashMap<>();
         List<ColumnSpec> features = data.schema().features();
         for (int f = 0; f < features.size(); f++) {
             if (features.get(f).type() == ColumnType.NUMERIC) {
@@ -123,10 +145,21 @@ public final class FeaturePreparation {
                         count++;
                     }
                 }
-                means.put(features.get(f).name(), count == 0 ? 0.0 : sum / count);
+                double mean = count == 0 ? 0.0 : sum / count;
+                means.put(features.get(f).name(), mean);
+                if (standardize) {
+                    double squares = 0;
+                    for (int row = 0; row < data.size(); row++) {
+                        double value = data.number(f, row);
+                        if (!Double.isNaN(value)) {
+                            squares += (value - mean) * (value - mean);
+                        }
+                    }
+                    scales.put(features.get(f).name(), count == 0 ? 1.0 : Math.sqrt(squares / count));
+                }
             }
         }
-        return new FeaturePreparation(data.schema(), settings, means);
+        return new FeaturePreparation(data.schema(), settings, means, scales);
     }
 
     /** @return the schema */
@@ -142,6 +175,11 @@ public final class FeaturePreparation {
     /** @return the training mean of every numeric column */
     public Map<String, Double> getMeans() {
         return means;
+    }
+
+    /** @return the training standard deviation of every standardised numeric column; empty if none is */
+    public Map<String, Double> getScales() {
+        return scales;
     }
 
     /**
@@ -209,7 +247,7 @@ public final class FeaturePreparation {
             switch (spec.type()) {
                 case NUMERIC -> {
                     names.add(spec.name());
-                    values.add(numeric(spec.name(), row.number(f), row));
+                    values.add(prepared(f, row.number(f), row));
                 }
                 case CATEGORICAL -> {
                     String value = row.string(f);
@@ -252,8 +290,7 @@ public final class FeaturePreparation {
     private Example<Label> numericExample(final Label label, final Row row) {
         double[] values = new double[names.length];
         for (int f = 0; f < names.length; f++) {
-            double value = row.number(f);
-            values[sortedPosition[f]] = Double.isNaN(value) ? missingNumeric(f, row) : value;
+            values[sortedPosition[f]] = prepared(f, row.number(f), row);
         }
         return new ArrayExample<>(label, sortedNames, values);
     }
@@ -265,9 +302,8 @@ public final class FeaturePreparation {
         double[] v = new double[names.length];
         for (int f = 0; f < n.length; f++) {
             if (features.get(f).type() == ColumnType.NUMERIC) {
-                double value = row.number(f);
                 n[f] = names[f];
-                v[f] = Double.isNaN(value) ? missingNumeric(f, row) : value;
+                v[f] = prepared(f, row.number(f), row);
             }
             else {
                 String value = row.string(f);
@@ -284,6 +320,13 @@ public final class FeaturePreparation {
         return new ArrayExample<>(label, n, v);
     }
 
+    /** A numeric feature's value as the model sees it: missing values imputed, then standardised if fitted so. */
+    private double prepared(final int feature, final double raw, final Row row) {
+        double value = Double.isNaN(raw) ? missingNumeric(feature, row) : raw;
+        double scale = featureScales[feature];
+        return scale == 0 ? value : (value - featureMeans[feature]) / scale;
+    }
+
     private double missingNumeric(final int feature, final Row row) {
         return switch (settings.missingNumeric()) {
             case MEAN -> featureMeans[feature];
@@ -292,31 +335,20 @@ public final class FeaturePreparation {
         };
     }
 
-    private double numeric(final String name, final double value, final Row row) {
-        if (!Double.isNaN(value)) {
-            return value;
-        }
-        return switch (settings.missingNumeric()) {
-            case MEAN -> means.getOrDefault(name, 0.0);
-            case ZERO -> 0.0;
-            case ERROR -> throw row.missing(name);
-        };
-    }
-
     @Override
     public boolean equals(final Object other) {
         return other instanceof FeaturePreparation that && schema.equals(that.schema) && settings.equals(that.settings)
-                && means.equals(that.means);
+                && means.equals(that.means) && scales.equals(that.scales);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(schema, settings, means);
+        return Objects.hash(schema, settings, means, scales);
     }
 
     @Override
     public String toString() {
-        return "FeaturePreparation[schema=" + schema + ", settings=" + settings + ", means=" + means + "]";
+        return "FeaturePreparation[schema=" + schema + ", settings=" + settings + ", means=" + means + ", scales=" + scales + "]";
     }
 
     /** The values of one row, by the index of the feature column in the schema. */

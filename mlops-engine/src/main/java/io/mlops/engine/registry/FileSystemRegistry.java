@@ -248,6 +248,34 @@ public final class FileSystemRegistry implements ModelRegistry {
     }
 
     @Override
+    public void recordDeployment(final String name, final Deployment deployment) {
+        Path modelFolder = existingModel(name);
+        try (RegistryLock.Held held = lock.acquire()) {
+            if (!Files.isRegularFile(versionFolder(name, deployment.version()).resolve(VERSION_FILE))) {
+                throw versionNotFound(name, deployment.version());
+            }
+            new DeploymentLog(modelFolder).append(deployment);
+            listener.changed(root, List.of(relative(modelFolder.resolve(DeploymentLog.LOG)),
+                    relative(modelFolder.resolve(DeploymentLog.CURRENT))),
+                    "deploy " + name + "@" + deployment.version() + " to " + deployment.target() + ": " + deployment.status());
+        }
+        catch (IOException exception) {
+            throw new MlopsException(root + ": cannot record the deployment of " + name + ": " + exception.getMessage(),
+                    exception);
+        }
+    }
+
+    @Override
+    public Map<String, Deployment> deployments(final String name) {
+        return new DeploymentLog(existingModel(name)).current();
+    }
+
+    @Override
+    public List<Deployment> deploymentHistory(final String name) {
+        return new DeploymentLog(existingModel(name)).history();
+    }
+
+    @Override
     public ModelVersion resolve(final ModelRef ref) {
         Path modelFolder = existingModel(ref.name());
         int number;

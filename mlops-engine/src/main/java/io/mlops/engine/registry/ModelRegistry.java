@@ -119,4 +119,28 @@ public interface ModelRegistry {
      * @return the version written
      */
     ModelVersion export(ModelRef ref, Path folder);
+
+    /**
+     * Records a deployment of a version (and, for a rollback, that its checks failed).
+     *
+     * @param name       the model
+     * @param deployment the deployment
+     */
+    void recordDeployment(String name, Deployment deployment);
+
+    /**
+     * Returns what is deployed where.
+     *
+     * @param name the model
+     * @return per target, the latest successful deployment
+     */
+    Map<String, Deployment> deployments(String name);
+
+    /**
+     * Returns every deployment and rollback of a model.
+     *
+     * @param name the model
+     * @return oldest first
+     */
+    List<Deployment> deploymentHistory(String name);
 }

@@ -1,7 +1,6 @@
 package io.mlops.engine.train;
 
 import io.mlops.engine.MlopsException;
-import io.mlops.engine.data.ColumnType;
 import io.mlops.engine.data.DataFingerprint;
 import io.mlops.engine.data.DataSchema;
 import io.mlops.engine.data.DataSplit;
@@ -34,9 +33,6 @@ import org.tribuo.Tribuo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
-import org.tribuo.transform.TransformTrainer;
-import org.tribuo.transform.TransformationMap;
-import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -124,19 +120,12 @@ public final class TrainingPipeline {
                 .collect(Collectors.joining(", ")));
         long loaded = System.nanoTime();
 
-        FeaturePreparation preparation = FeaturePreparation.fit(train, spec.features());
-        MutableDataset<Label> dataset = dataset(preparation.examples(train), spec.data());
         boolean standardize = spec.features().standardize() == null ? spec.algorithm().isLinear()
                 : spec.features().standardize();
+        FeaturePreparation preparation = FeaturePreparation.fit(train, spec.features(), standardize);
+        MutableDataset<Label> dataset = dataset(preparation.examples(train), spec.data());
         long steps = totalSteps(spec.algorithm(), params, dataset.size());
-        Trainer<Label> trainer = spec.algorithm().trainer(params, spec.seed(),
-                (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / PROGRESS_STEPS)));
-        List<String> numeric = schema.columnsOf(ColumnType.NUMERIC);
-        if (standardize && !numeric.isEmpty()) {
-            Map<String, List<org.tribuo.transform.Transformation>> perFeature = new LinkedHashMap<>();
-            numeric.forEach(name -> perFeature.put(name, List.of(new MeanStdDevTransformation())));
-            trainer = new TransformTrainer<>(trainer, new TransformationMap(perFeature));
-        }
+        Trainer<Label> trainer = trainer(spec.algorithm(), params, spec.seed(), dataset.size());
         progress.progress(String.format("training %s on %d examples with %d features (seed %d)",
                 spec.algorithm().id(), dataset.size(), dataset.getFeatureMap().size(), spec.seed()));
         Model<Label> model;
@@ -188,11 +177,33 @@ public final class TrainingPipeline {
         AtomicFiles.writeString(file, result.metadataJson());
     }
 
-    static MutableDataset<Label> dataset(final List<Example<Label>> examples, final Path source) {
+    /**
+     * Builds the Tribuo data set a run trains on.
+     *
+     * @param examples the examples
+     * @param source   the data file, named in the provenance
+     * @return the data set
+     */
+    public static MutableDataset<Label> dataset(final List<Example<Label>> examples, final Path source) {
         // a fixed creation time keeps the data provenance, and so the model file, reproducible
         var provenance = new SimpleDataSourceProvenance("mlops:" + source.getFileName(), FIXED_DATA_TIME,
                 new LabelFactory());
         return new MutableDataset<>(examples, provenance, new LabelFactory());
+    }
+
+    /**
+     * Creates the trainer a run uses, logging progress {@value #PROGRESS_STEPS} times.
+     *
+     * @param algorithm the algorithm
+     * @param params    resolved hyperparameters
+     * @param seed      the seed
+     * @param rows      the number of training examples
+     * @return the trainer
+     */
+    public static Trainer<Label> trainer(final Algorithm algorithm, final Map<String, Object> params, final long seed,
+            final int rows) {
+        long steps = totalSteps(algorithm, params, rows);
+        return algorithm.trainer(params, seed, (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / PROGRESS_STEPS)));
     }
 
     private static long totalSteps(final Algorithm algorithm, final Map<String, Object> params, final int rows) {
