@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
@@ -45,7 +46,9 @@ class HpiPackagingIT {
             assertThat(main.getValue("Jenkins-Version")).isEqualTo("2.479.3");
             assertThat(main.getValue("Hudson-Version")).isEqualTo("2.479.3");
             assertThat(main.getValue("Minimum-Java-Version")).isEqualTo("17");
-            assertThat(main.getValue("Plugin-Dependencies")).isEqualTo("workflow-step-api:710.v3e456cc85233,structs:362.va_b_695ef4fdf9");
+            assertThat(main.getValue("Plugin-Dependencies"))
+                    .isEqualTo("workflow-step-api:710.v3e456cc85233,structs:362.va_b_695ef4fdf9,"
+                            + "credentials:1453.v9b_a_29777a_b_fd,plain-credentials:199.v9f8e1f741799");
             assertThat(main.getValue("Url")).startsWith("https://");
             assertThat(main.getValue("Plugin-Class")).isNull();
         }
@@ -61,7 +64,8 @@ class HpiPackagingIT {
             assertThat(libs).noneMatch(n -> n.startsWith("mlops-jenkins-api")).noneMatch(n -> n.startsWith("jenkins-core"))
                     .noneMatch(n -> n.startsWith("stapler")).noneMatch(n -> n.startsWith("guava"))
                     .noneMatch(n -> n.contains("servlet")).noneMatch(n -> n.startsWith("slf4j-api"))
-                    .noneMatch(n -> n.startsWith("sezpoz")).noneMatch(n -> n.startsWith("remoting"));
+                    .noneMatch(n -> n.startsWith("sezpoz")).noneMatch(n -> n.startsWith("remoting"))
+                    .noneMatch(n -> n.startsWith("credentials")).noneMatch(n -> n.startsWith("plain-credentials"));
             assertThat(entries(hpi)).noneMatch(n -> n.startsWith("WEB-INF/classes/"));
             for (String lib : libs) {
                 try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(read(hpi, "WEB-INF/lib/" + lib)))) {
@@ -89,12 +93,26 @@ class HpiPackagingIT {
                         "io/jenkins/plugins/mlops/steps/EvaluateStep/config.jelly",
                         "io/jenkins/plugins/mlops/steps/EvaluateStep/help.html",
                         "io/jenkins/plugins/mlops/actions/MlRunAction/summary.jelly",
+                        "io/jenkins/plugins/mlops/actions/ModelVersionAction/summary.jelly",
+                        "io/jenkins/plugins/mlops/config/MlopsGlobalConfiguration/config.jelly",
                         "io/jenkins/plugins/mlops/Messages.properties");
                 for (String field : List.of("spec", "data", "label", "algorithm", "params", "seed", "testData", "testFraction", "output", "metadata")) {
                     assertThat(names).contains("io/jenkins/plugins/mlops/steps/TrainStep/help-" + field + ".html");
                 }
-                for (String field : List.of("model", "data", "gates", "baseline", "onGateFailure", "metadata")) {
+                for (String field : List.of("model", "data", "gates", "baseline", "onGateFailure", "metadata", "name", "registry")) {
                     assertThat(names).contains("io/jenkins/plugins/mlops/steps/EvaluateStep/help-" + field + ".html");
+                }
+                Map<String, List<String>> stepFields = Map.of(
+                        "RegisterStep", List.of("model", "name", "alias", "registry", "by"),
+                        "PromoteStep", List.of("name", "version", "alias", "reason", "registry", "by"),
+                        "DeployStep", List.of("model", "target", "smoke", "load", "credentialsId", "name", "versionLabel", "registry", "metadata"));
+                stepFields.forEach((step, fields) -> {
+                    assertThat(names).contains("io/jenkins/plugins/mlops/steps/" + step + "/config.jelly",
+                            "io/jenkins/plugins/mlops/steps/" + step + "/help.html");
+                    fields.forEach(field -> assertThat(names).contains("io/jenkins/plugins/mlops/steps/" + step + "/help-" + field + ".html"));
+                });
+                for (String field : List.of("registry", "defaultModelName", "defaultCredentialsId")) {
+                    assertThat(names).contains("io/jenkins/plugins/mlops/config/MlopsGlobalConfiguration/help-" + field + ".html");
                 }
 
                 byte[] index = jar.getInputStream(jar.getEntry("META-INF/annotations/hudson.Extension")).readAllBytes();
@@ -103,11 +121,21 @@ class HpiPackagingIT {
                 assertThat(index[1] & 0xff).isEqualTo(0xed);
                 assertThat(text).contains("net.java.sezpoz.impl.SerAnnotatedElement",
                         "io.jenkins.plugins.mlops.steps.TrainStep$DescriptorImpl",
-                        "io.jenkins.plugins.mlops.steps.EvaluateStep$DescriptorImpl", "dynamicLoadable", "jenkins.YesNoMaybe");
+                        "io.jenkins.plugins.mlops.steps.EvaluateStep$DescriptorImpl",
+                        "io.jenkins.plugins.mlops.steps.RegisterStep$DescriptorImpl",
+                        "io.jenkins.plugins.mlops.steps.PromoteStep$DescriptorImpl",
+                        "io.jenkins.plugins.mlops.steps.DeployStep$DescriptorImpl",
+                        "io.jenkins.plugins.mlops.config.MlopsGlobalConfiguration", "dynamicLoadable", "jenkins.YesNoMaybe");
                 Manifest manifest = new JarFile(HpiFile.path().toFile()).getManifest();
                 String human = new String(jar.getInputStream(jar.getEntry("META-INF/annotations/hudson.Extension.txt")).readAllBytes(),
                         StandardCharsets.UTF_8);
-                assertThat(human).contains("TrainStep$DescriptorImpl{dynamicLoadable=YES}", "EvaluateStep$DescriptorImpl{dynamicLoadable=YES}");
+                assertThat(human).contains("TrainStep$DescriptorImpl{dynamicLoadable=YES}", "EvaluateStep$DescriptorImpl{dynamicLoadable=YES}",
+                        "RegisterStep$DescriptorImpl{dynamicLoadable=YES}", "PromoteStep$DescriptorImpl{dynamicLoadable=YES}",
+                        "DeployStep$DescriptorImpl{dynamicLoadable=YES}", "MlopsGlobalConfiguration{dynamicLoadable=YES}");
+                // structs finds @Symbol("mlops") (Configuration as Code: unclassified: mlops:) only through this index
+                String symbols = new String(jar.getInputStream(jar.getEntry("META-INF/services/annotations/org.jenkinsci.Symbol")).readAllBytes(),
+                        StandardCharsets.UTF_8);
+                assertThat(symbols.lines().toList()).containsExactly("io.jenkins.plugins.mlops.config.MlopsGlobalConfiguration");
                 assertThat(manifest.getMainAttributes().getValue("Support-Dynamic-Loading"))
                         .as("all extensions are dynamicLoadable=YES").isEqualTo("true");
             } finally {
