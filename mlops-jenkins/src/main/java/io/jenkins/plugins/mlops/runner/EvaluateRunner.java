@@ -8,6 +8,8 @@ import io.jenkins.plugins.mlops.results.GateOutcomes;
 import io.jenkins.plugins.mlops.results.GateResult;
 import io.jenkins.plugins.mlops.results.RunMetadata;
 import java.io.IOException;
+import io.jenkins.plugins.mlops.results.ExitCodes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,7 +45,12 @@ public final class EvaluateRunner {
      */
     public Map<String, Object> run(EvaluateRequest request) throws IOException, InterruptedException {
         String baseline = baseline(request);
-        String registry = ModelRefs.isReference(baseline) ? context.settings().registry(request.registry()) : null;
+        String registry = null;
+        if (ModelRefs.isReference(baseline)) {
+            registry = context.settings().registry(request.registry());
+            baseline = inRegistry(baseline, registry);
+            registry = baseline == null ? null : registry;
+        }
         List<String> arguments = EngineArguments.evaluate(request, baseline, registry);
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
         LaunchResult launched = context.launch(arguments, request.metadata());
@@ -88,6 +95,28 @@ public final class EvaluateRunner {
                     + " gates relative to the baseline are inactive");
             return null;
         });
+    }
+
+    /**
+     * Checks that a registry baseline exists. Before the first promotion there is no champion: like
+     * {@code previous} without an earlier model, the gates relative to the baseline are then inactive.
+     */
+    private String inRegistry(String reference, String registry) throws IOException, InterruptedException {
+        List<String> show = new ArrayList<>(List.of("models", "show", reference, "--json"));
+        if (registry != null) {
+            show.addAll(List.of("--registry", registry));
+        }
+        LaunchResult shown = context.launch(show, null, Map.of(), true);
+        if (shown.outcome().exitCode() == ExitCodes.OK) {
+            return reference;
+        }
+        if (shown.outcome().exitCode() != ExitCodes.BAD_INPUT) {
+            throw CommandOutput.failure(FUNCTION, shown);
+        }
+        String why = shown.outcome().lastErrorLine().replaceFirst("^mlops:\\s*", "").strip();
+        context.logger().println("[" + FUNCTION + "] baseline '" + reference + "' is not in the registry"
+                + (why.isEmpty() ? "" : " (" + why + ")") + "; gates relative to the baseline are inactive");
+        return null;
     }
 
     private static String failed(List<GateResult> gates) {

@@ -23,6 +23,9 @@ class EvaluateRunnerTest {
 
     private FakeBuildContext engineWrites(int exitCode, String metadata) {
         return new FakeBuildContext(workspace, buildDir, (arguments, metadataPath) -> {
+            if (arguments.get(0).equals("models")) { // models show of a registry baseline: it exists
+                return new LaunchResult(new ProcessOutcome(0, "", "{}"), null, workspace.toString(), "{}");
+            }
             Files.createDirectories(workspace.resolve(metadataPath).getParent());
             Files.writeString(workspace.resolve(metadataPath), metadata);
             return new LaunchResult(new ProcessOutcome(exitCode, ""), metadata, workspace.toString());
@@ -111,7 +114,8 @@ class EvaluateRunnerTest {
         new EvaluateRunner(build).run(new EvaluateRequest("model", null, List.of(), "champion", GateFailureResult.FAILURE,
                 ".mlops/evaluate-run-metadata.json", "receipts", null));
 
-        assertThat(build.launches.get(0)).containsSubsequence("--baseline", "receipts@champion", "--registry", "/srv/registry");
+        assertThat(build.launches.get(0)).containsExactly("models", "show", "receipts@champion", "--json", "--registry", "/srv/registry");
+        assertThat(build.launches.get(1)).containsSubsequence("--baseline", "receipts@champion", "--registry", "/srv/registry");
         assertThat(build.log()).contains("[mlEvaluate] baseline 'champion': receipts@champion from the model registry");
     }
 
@@ -123,7 +127,7 @@ class EvaluateRunnerTest {
         new EvaluateRunner(build).run(new EvaluateRequest("model", null, List.of(), "receipts@7", GateFailureResult.FAILURE,
                 ".mlops/evaluate-run-metadata.json", null, "/tmp/reg"));
 
-        assertThat(build.launches.get(0)).containsSubsequence("--baseline", "receipts@7", "--registry", "/tmp/reg");
+        assertThat(build.launches.get(1)).containsSubsequence("--baseline", "receipts@7", "--registry", "/tmp/reg");
     }
 
     @Test
@@ -138,5 +142,27 @@ class EvaluateRunnerTest {
         assertThatThrownBy(() -> new EvaluateRunner(noName).run(request("challenger", GateFailureResult.FAILURE)))
                 .hasMessage("[mlEvaluate] baseline 'challenger' is no file in the workspace; for a registry alias give 'name'"
                         + " (or write 'NAME@challenger'), or configure a default model name");
+    }
+
+    @Test
+    void shouldEvaluateWithoutBaselineBeforeTheFirstPromotion() throws Exception {
+        FakeBuildContext build = new FakeBuildContext(workspace, buildDir, (arguments, metadataPath) -> {
+            if (arguments.get(0).equals("models")) {
+                return new LaunchResult(new ProcessOutcome(3, "mlops: model 'receipts' not found in registry /r; the registry is empty"),
+                        null, workspace.toString(), "");
+            }
+            String metadata = MetadataSamples.evaluate("e13", "PASSED", "PASSED");
+            Files.createDirectories(workspace.resolve(metadataPath).getParent());
+            Files.writeString(workspace.resolve(metadataPath), metadata);
+            return new LaunchResult(new ProcessOutcome(0, ""), metadata, workspace.toString());
+        });
+        build.settings = new RegistrySettings("/r", "receipts", null);
+
+        new EvaluateRunner(build).run(new EvaluateRequest("model", null, List.of(), "champion", GateFailureResult.FAILURE,
+                ".mlops/evaluate-run-metadata.json", null, null));
+
+        assertThat(build.launches.get(1)).doesNotContain("--baseline", "--registry");
+        assertThat(build.log()).contains("[mlEvaluate] baseline 'receipts@champion' is not in the registry (model 'receipts' not found"
+                + " in registry /r; the registry is empty); gates relative to the baseline are inactive");
     }
 }

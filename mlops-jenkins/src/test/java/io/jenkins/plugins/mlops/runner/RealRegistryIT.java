@@ -100,13 +100,19 @@ class RealRegistryIT {
         assertThat(build.descriptions).containsExactly("receipts@1 (challenger)");
         assertThat(build.versionActions).singleElement().satisfies(a -> assertThat(a.getModelSha256()).hasSize(64));
 
+        writeReceipts("data/test.csv", 60, 11);
+        Map<String, Object> firstRun = new EvaluateRunner(build).run(new EvaluateRequest("model", "data/test.csv",
+                List.of("accuracy >= baseline - 0.01"), "champion", GateFailureResult.FAILURE, ".mlops/evaluate-run-metadata.json",
+                null, null));
+        assertThat(build.log()).contains("[mlEvaluate] baseline 'receipts@champion' is not in the registry");
+        assertThat(firstRun).containsEntry("buildResult", "SUCCESS");
+
         new PromoteRunner(build).run(new PromoteRequest(null, 1, "champion", "approved in the test", null, "carol"));
 
         assertThat(mlopsJson("models", "show", "receipts@champion", "--registry", registry.toString(), "--json").toString())
                 .contains("\"version\":1");
         assertThat(build.descriptions).containsExactly("receipts@1 (challenger)", "receipts@1 promoted to champion");
 
-        writeReceipts("data/test.csv", 60, 11);
         Map<String, Object> evaluated = new EvaluateRunner(build).run(new EvaluateRequest("model", "data/test.csv",
                 List.of("accuracy >= baseline - 0.01"), "champion", GateFailureResult.FAILURE, ".mlops/evaluate-run-metadata.json",
                 null, null));
