@@ -167,6 +167,43 @@ class RealRegistryIT {
         assertNoToken(build);
     }
 
+    @Test
+    void shouldHotSwapARunningServiceWithTheTokenFromCredentials() throws Exception {
+        FakeBuildContext build = build();
+        train(build);
+        golden("food");
+        String java = io.jenkins.plugins.mlops.launch.JavaCommand.javaExecutable(System.getProperty("java.home"), false);
+        Path portFile = workspace.resolve("port");
+        ProcessBuilder serve = new ProcessBuilder(io.jenkins.plugins.mlops.launch.JavaCommand.of(java, classpath,
+                List.of("serve", "--model", workspace.resolve("model").toString(), "--port", "0", "--port-file", portFile.toString())))
+                .redirectErrorStream(true).redirectOutput(workspace.resolve("serve.log").toFile());
+        serve.environment().put("MLOPS_ADMIN_TOKEN", TOKEN);
+        Process service = serve.start();
+        try {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!(Files.exists(portFile) && !Files.readString(portFile).isBlank()) && System.currentTimeMillis() < deadline) {
+                assertThat(service.isAlive()).as("service started: " + workspace.resolve("serve.log")).isTrue();
+                Thread.sleep(100);
+            }
+            String url = "http://127.0.0.1:" + Files.readString(portFile).strip();
+            DeployRequest request = new DeployRequest("model", DeployTarget.parse(url), "ml/golden.jsonl", new LoadSpec(20, 1, 5000, 0.5),
+                    "serving-admin", "receipts", "2", null, ".mlops/deploy-run-metadata.json");
+
+            Map<String, Object> result = new DeployRunner(build).run(request);
+
+            assertThat(((Map<?, ?>) result.get("deployment")).get("status")).isEqualTo("DEPLOYED");
+            assertNoToken(build);
+
+            build.secrets.put("serving-admin", "wrong-" + TOKEN.substring(4));
+            assertThatThrownBy(() -> new DeployRunner(build).run(request)).as("the token really reaches the command")
+                    .isInstanceOf(AbortException.class).hasMessageContaining("HTTP 401");
+            assertThat(build.log()).doesNotContain(TOKEN).doesNotContain("wrong-" + TOKEN.substring(4));
+        } finally {
+            service.destroy();
+            service.waitFor();
+        }
+    }
+
     /** The token may reach the child's environment only: not the log, the metadata, the stored run or the artifacts. */
     private void assertNoToken(FakeBuildContext build) throws IOException {
         assertThat(build.log()).doesNotContain(TOKEN);
