@@ -1,12 +1,16 @@
 package io.mlops.serving;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops.engine.MlopsException;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -29,7 +33,11 @@ import java.util.Map;
  * wrong; only a bug gives a 500.
  */
 final class PredictionHandler extends Handler.Abstract {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // FastDoubleParser rounds exactly like Double.parseDouble, only faster
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build());
+
+    private static final HttpField JSON_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
 
     private final ServingConfig config;
     private final ModelSlot slot;
@@ -66,7 +74,12 @@ final class PredictionHandler extends Handler.Abstract {
             reply = Reply.error(500, "internal error: " + exception);
         }
         response.setStatus(reply.status());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        if (JSON_TYPE.getValue().equals(reply.contentType())) {
+            response.getHeaders().put(JSON_TYPE);
+        }
+        else {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        }
         if (reply.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
         }

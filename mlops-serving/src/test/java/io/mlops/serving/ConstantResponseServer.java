@@ -1,6 +1,8 @@
 package io.mlops.serving;
 
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -22,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 public final class ConstantResponseServer implements AutoCloseable {
     private static final byte[] BODY = "{\"model\":{\"name\":\"constant\",\"version\":\"1\"},\"label\":\"c0\"}"
             .getBytes(StandardCharsets.UTF_8);
+
+    private static final HttpField JSON_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
 
     private final Server server;
 
@@ -50,7 +54,7 @@ public final class ConstantResponseServer implements AutoCloseable {
                     return true;
                 }
                 response.setStatus(200);
-                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                response.getHeaders().put(JSON_TYPE);
                 response.write(true, ByteBuffer.wrap(BODY), callback);
                 return true;
             }

@@ -179,7 +179,7 @@ public final class ServingBenchmark {
 
     // ---------------------------------------------------------------- models and request bodies
 
-    private static ServedModel trainNumeric(final Path dir) throws IOException {
+    static ServedModel trainNumeric(final Path dir) throws IOException {
         Random random = new Random(42);
         double[][] weights = new double[CLASSES.length][NUMERIC_FEATURES];
         for (double[] row : weights) {
@@ -219,7 +219,7 @@ public final class ServingBenchmark {
         return new ModelLoader(1000).load(bundle, "numeric20", "bench");
     }
 
-    private static ServedModel trainReceipts(final Path dir) throws IOException {
+    static ServedModel trainReceipts(final Path dir) throws IOException {
         Path data = dir.resolve("receipts.csv");
         new ReceiptsGenerator(1).writeCsv(ReceiptsGenerator.Batch.INITIAL, 3000, data);
         Path bundle = dir.resolve("receipts");
@@ -249,7 +249,7 @@ public final class ServingBenchmark {
         return x;
     }
 
-    private static List<String> numericBodies(final int count, final long seed) {
+    static List<String> numericBodies(final int count, final long seed) {
         Random random = new Random(seed);
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -263,7 +263,7 @@ public final class ServingBenchmark {
         return bodies;
     }
 
-    private static List<String> receiptBodies(final int count, final long seed) {
+    static List<String> receiptBodies(final int count, final long seed) {
         List<String> bodies = new ArrayList<>();
         for (Receipt receipt : new ReceiptsGenerator(seed).generate(ReceiptsGenerator.Batch.INITIAL, count)) {
             ObjectNode body = JSON.createObjectNode();
