@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /**
  * The {@code mlops} command: trains, evaluates and gates models with the same engine that the Jenkins
@@ -13,14 +14,14 @@ import java.io.PrintWriter;
  */
 @Command(name = "mlops", mixinStandardHelpOptions = true, versionProvider = Mlops.Version.class,
         description = "Train, evaluate and gate machine-learning models, locally or in Jenkins.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, io.mlops.serving.ServeCommand.class, DeployCommand.class, DemoCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, EvaluateCommand.class, io.mlops.serving.ServeCommand.class, DeployCommand.class,
+            RegisterCommand.class, ModelsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success; all gates passed (or none given)",
             "1:internal error",
             "2:usage error (unknown option, missing argument)",
-            "3:bad input (data, spec, model or output location); the message names file, line, column or value",
+            "3:bad input (data, spec, model, registry name or reference); the message names file, line, column or value",
             "4:a gate failed with criticality UNSTABLE",
             "5:a gate failed with criticality FAILURE",
             "6:a deployment check failed and the deployment was rolled back"})
@@ -62,7 +63,31 @@ public final class Mlops {
      * @return the exit code
      */
     public static int run(final PrintWriter out, final PrintWriter err, final String... args) {
-        CommandLine commandLine = new CommandLine(Mlops.class);
+        return run(out, err, System.getenv(), args);
+    }
+
+    /**
+     * Runs the command with the given environment variables (registry location, user, Jenkins build).
+     *
+     * @param out  standard output
+     * @param err  standard error
+     * @param env  the environment variables
+     * @param args the arguments
+     * @return the exit code
+     */
+    public static int run(final PrintWriter out, final PrintWriter err, final Map<String, String> env,
+            final String... args) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine commandLine = new CommandLine(Mlops.class, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(final Class<K> type) throws Exception {
+                K instance = defaults.create(type);
+                if (instance instanceof EnvironmentAware aware) {
+                    aware.environment(env);
+                }
+                return instance;
+            }
+        });
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -82,9 +82,10 @@ final class Report {
         out.println("quality gates: " + report.outcome());
     }
 
-    private void table(final List<String[]> rows) {
+    void table(final List<String[]> rows) {
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
+        java.util.Arrays.fill(widths, 1);
         for (String[] row : rows) {
             for (int c = 0; c < columns; c++) {
                 widths[c] = Math.max(widths[c], row[c].length());

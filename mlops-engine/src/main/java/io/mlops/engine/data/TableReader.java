@@ -86,7 +86,11 @@ public final class TableReader {
                     lines = java.util.Arrays.copyOf(lines, lines.length * 2);
                 }
                 lines[rows.size()] = record.getStartingLineNumber();
-                rows.add(record.getFields().toArray(new String[0]));
+                String[] row = new String[record.getFieldCount()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = record.getField(i);
+                }
+                rows.add(row);
             }
         }
         catch (CsvParseException exception) {

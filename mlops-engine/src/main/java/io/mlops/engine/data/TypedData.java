@@ -4,12 +4,16 @@ import io.mlops.engine.MlopsException;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A data set checked against its schema: numeric columns parsed to numbers ({@code NaN} where missing),
  * text and categorical columns as strings ({@code null} where missing), and one label per row.
  */
 public final class TypedData {
+    private static final long PARALLEL_VALUES = 200_000;
+    private static final int CHUNK_ROWS = 8_192;
+
     private final Path source;
     private final DataSchema schema;
     private final double[][] numbers;
@@ -40,17 +44,47 @@ public final class TypedData {
         int rows = table.size();
         double[][] numbers = new double[features.size()][];
         String[][] strings = new String[features.size()][];
+        // the columns up to the first missing one, in schema order; their numbers are parsed in parallel for
+        // large tables, and the first problem in schema order is reported, as if parsed one after another
+        int[] columns = new int[features.size()];
+        int present = 0;
+        while (present < features.size() && (columns[present] = table.indexOf(features.get(present).name())) >= 0) {
+            present++;
+        }
+        // numbers are parsed row by row (a row's values lie together in memory), in parallel chunks of rows
+        // for large tables; a column with a bad value is parsed again on its own, to report its first bad
+        // value exactly as parsing column after column would
+        int[] numeric = IntStream.range(0, present).filter(f -> features.get(f).type() == ColumnType.NUMERIC)
+                .toArray();
+        for (int f : numeric) {
+            numbers[f] = new double[rows];
+        }
+        boolean[] bad = new boolean[features.size()];
+        int chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        IntStream chunked = IntStream.range(0, chunks);
+        (rows * (long) numeric.length >= PARALLEL_VALUES ? chunked.parallel() : chunked).forEach(chunk -> {
+            boolean[] chunkBad = parseRows(table, numeric, columns, numbers, chunk * CHUNK_ROWS,
+                    Math.min(rows, (chunk + 1) * CHUNK_ROWS));
+            if (chunkBad != null) {
+                synchronized (bad) {
+                    for (int f = 0; f < bad.length; f++) {
+                        bad[f] |= chunkBad[f];
+                    }
+                }
+            }
+        });
         for (int f = 0; f < features.size(); f++) {
             ColumnSpec spec = features.get(f);
-            int column = table.indexOf(spec.name());
-            if (column < 0) {
+            if (bad[f]) {
+                parseNumbers(table, columns[f], spec.name());
+                throw new IllegalStateException("column '" + spec.name() + "' failed to parse only in bulk");
+            }
+            if (f == present) {
                 throw MlopsException.inFile(table.source(), "column '" + spec.name()
                         + "' of the model's schema not found; columns are " + table.columns());
             }
-            if (spec.type() == ColumnType.NUMERIC) {
-                numbers[f] = parseNumbers(table, column, spec.name());
-            }
-            else {
+            int column = columns[f];
+            if (spec.type() != ColumnType.NUMERIC) {
                 String[] values = new String[rows];
                 for (int row = 0; row < rows; row++) {
                     values[row] = table.value(row, column);
@@ -75,6 +109,35 @@ public final class TypedData {
         return new TypedData(table.source(), schema, numbers, strings, labels, table.lines().clone());
     }
 
+    /**
+     * Parses the numeric columns of some rows.
+     *
+     * @return {@code null} if every value fits, else which features have a value that does not
+     */
+    private static boolean[] parseRows(final Table table, final int[] numeric, final int[] columns,
+            final double[][] numbers, final int from, final int to) {
+        boolean[] bad = null;
+        List<String[]> rows = table.rows();
+        for (int row = from; row < to; row++) {
+            String[] values = rows.get(row);
+            for (int f : numeric) {
+                String text = values[columns[f]];
+                double value = text == null || text.isEmpty() ? Double.NaN : parsePlainDecimal(text);
+                if (value != value && text != null && !text.isEmpty()) {
+                    Double parsed = text.isBlank() ? Double.valueOf(Double.NaN) : Numbers.parse(text.strip());
+                    if (parsed == null) {
+                        bad = bad == null ? new boolean[numbers.length] : bad;
+                        bad[f] = true;
+                        continue;
+                    }
+                    value = parsed;
+                }
+                numbers[f][row] = value;
+            }
+        }
+        return bad;
+    }
+
     private static double[] parseNumbers(final Table table, final int column, final String name) {
         double[] values = new double[table.size()];
         for (int row = 0; row < values.length; row++) {
@@ -92,6 +155,60 @@ public final class TypedData {
             values[row] = value;
         }
         return values;
+    }
+
+    /** Powers of ten that a double holds exactly. */
+    private static final double[] EXACT_POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+    private static final long MAX_EXACT_MANTISSA = 1L << 53;
+
+    /**
+     * Parses the common plain form of a decimal ({@code [+-]digits[.digits]}, no exponent, no blanks) with
+     * at most 15 or so significant digits, giving exactly what {@link Double#parseDouble} gives: the digits
+     * form an integer that a double holds exactly, and a single division by an exact power of ten is
+     * correctly rounded (Clinger's fast path). Anything else is left to the full parser.
+     *
+     * @param text the text
+     * @return the number, or {@code NaN} if the text is not of this form and needs the full parser
+     */
+    static double parsePlainDecimal(final String text) {
+        int length = text.length();
+        int i = 0;
+        boolean negative = false;
+        if (length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+            negative = text.charAt(0) == '-';
+            i = 1;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int decimals = 0;
+        boolean point = false;
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (mantissa >= MAX_EXACT_MANTISSA / 10) {
+                    return Double.NaN;
+                }
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                if (point) {
+                    decimals++;
+                }
+            }
+            else if (c == '.' && !point) {
+                point = true;
+            }
+            else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0 || decimals >= EXACT_POWERS_OF_TEN.length) {
+            return Double.NaN;
+        }
+        double value = decimals == 0 ? mantissa : mantissa / EXACT_POWERS_OF_TEN[decimals];
+        return negative ? -value : value;
     }
 
     /**

@@ -15,11 +15,16 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.util.tokens.impl.BreakIteratorTokenizer;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The fitted feature preparation of a model: schema, settings and the values learned from the
@@ -31,10 +36,23 @@ public final class FeaturePreparation {
     /** The value a missing category becomes under {@link FeatureSettings.MissingCategorical#CATEGORY}. */
     public static final String MISSING_CATEGORY = "<missing>";
 
+    private static final int PARALLEL_ROWS = 50_000;
+    private static final int CHUNK_ROWS = 8_192;
+
     private final DataSchema schema;
     private final FeatureSettings settings;
     private final Map<String, Double> means;
     private final transient TokenPipeline text;
+    /** The feature column names, by feature index. */
+    private final transient String[] names;
+    /** The imputation mean of each numeric feature, by feature index. */
+    private final transient double[] featureMeans;
+    /** Whether a row's feature names can never repeat, so that no merging by name is needed. */
+    private final transient boolean uniqueNames;
+    /** For an all-numeric schema: the feature names in Tribuo's (sorted) order, else {@code null}. */
+    private final transient String[] sortedNames;
+    /** For an all-numeric schema: the position of each feature in {@link #sortedNames}. */
+    private final transient int[] sortedPosition;
 
     /**
      * Creates a preparation.
@@ -51,6 +69,37 @@ public final class FeaturePreparation {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.means = Map.copyOf(means);
         this.text = new TokenPipeline(new BreakIteratorTokenizer(Locale.ROOT), settings.ngrams(), true);
+        List<ColumnSpec> features = schema.features();
+        int count = features.size();
+        this.names = new String[count];
+        this.featureMeans = new double[count];
+        Set<String> distinct = new HashSet<>();
+        boolean numericOnly = true;
+        boolean categoricalSafe = true;
+        boolean hasText = false;
+        for (int f = 0; f < count; f++) {
+            ColumnSpec spec = features.get(f);
+            names[f] = spec.name();
+            featureMeans[f] = this.means.getOrDefault(spec.name(), 0.0);
+            distinct.add(spec.name());
+            numericOnly &= spec.type() == ColumnType.NUMERIC;
+            hasText |= spec.type() == ColumnType.TEXT;
+            // "a=b" as a column name could collide with category "b" of a column "a"
+            categoricalSafe &= spec.name().indexOf('=') < 0;
+        }
+        this.uniqueNames = !hasText && distinct.size() == count && (numericOnly || categoricalSafe);
+        if (numericOnly && uniqueNames) {
+            this.sortedNames = names.clone();
+            Arrays.sort(sortedNames);
+            this.sortedPosition = new int[count];
+            for (int f = 0; f < count; f++) {
+                sortedPosition[f] = Arrays.binarySearch(sortedNames, names[f]);
+            }
+        }
+        else {
+            this.sortedNames = null;
+            this.sortedPosition = null;
+        }
     }
 
     /**
@@ -102,8 +151,36 @@ public final class FeaturePreparation {
      * @return one example per row, in order
      */
     public List<Example<Label>> examples(final TypedData data) {
-        List<Example<Label>> examples = new ArrayList<>(data.size());
-        for (int row = 0; row < data.size(); row++) {
+        int rows = data.size();
+        if (!uniqueNames || rows < PARALLEL_ROWS) {
+            // text features share a tokenizer that is not thread-safe
+            return examples(data, 0, rows);
+        }
+        // rows in parallel chunks, put back in order; the first failing row in file order is reported
+        int chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        List<List<Example<Label>>> parts = new ArrayList<>(Collections.nCopies(chunks, null));
+        RuntimeException[] errors = new RuntimeException[chunks];
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            try {
+                parts.set(chunk, examples(data, chunk * CHUNK_ROWS, Math.min(rows, (chunk + 1) * CHUNK_ROWS)));
+            }
+            catch (RuntimeException exception) {
+                errors[chunk] = exception;
+            }
+        });
+        for (RuntimeException error : errors) {
+            if (error != null) {
+                throw error;
+            }
+        }
+        List<Example<Label>> examples = new ArrayList<>(rows);
+        parts.forEach(examples::addAll);
+        return examples;
+    }
+
+    private List<Example<Label>> examples(final TypedData data, final int from, final int to) {
+        List<Example<Label>> examples = new ArrayList<>(to - from);
+        for (int row = from; row < to; row++) {
             examples.add(example(new Label(data.label(row)), new TypedRow(data, row)));
         }
         return examples;
@@ -118,6 +195,12 @@ public final class FeaturePreparation {
      * @throws MlopsException if a value is missing and the policy says error
      */
     public Example<Label> example(final Label label, final Row row) {
+        if (sortedNames != null) {
+            return numericExample(label, row);
+        }
+        if (uniqueNames) {
+            return uniqueExample(label, row);
+        }
         List<ColumnSpec> features = schema.features();
         List<String> names = new ArrayList<>(features.size() + 16);
         List<Double> values = new ArrayList<>(features.size() + 16);
@@ -160,6 +243,53 @@ public final class FeaturePreparation {
         ArrayExample<Label> example = new ArrayExample<>(label, n, v);
         example.reduceByName(org.tribuo.util.Merger.add());
         return example;
+    }
+
+    /**
+     * The all-numeric case: the names are fixed and distinct, so the values go straight into an array in
+     * Tribuo's sorted feature order; no boxing, no merging by name.
+     */
+    private Example<Label> numericExample(final Label label, final Row row) {
+        double[] values = new double[names.length];
+        for (int f = 0; f < names.length; f++) {
+            double value = row.number(f);
+            values[sortedPosition[f]] = Double.isNaN(value) ? missingNumeric(f, row) : value;
+        }
+        return new ArrayExample<>(label, sortedNames, values);
+    }
+
+    /** Numeric and categorical columns whose feature names cannot repeat: no merging by name needed. */
+    private Example<Label> uniqueExample(final Label label, final Row row) {
+        List<ColumnSpec> features = schema.features();
+        String[] n = new String[names.length];
+        double[] v = new double[names.length];
+        for (int f = 0; f < n.length; f++) {
+            if (features.get(f).type() == ColumnType.NUMERIC) {
+                double value = row.number(f);
+                n[f] = names[f];
+                v[f] = Double.isNaN(value) ? missingNumeric(f, row) : value;
+            }
+            else {
+                String value = row.string(f);
+                if (value == null) {
+                    if (settings.missingCategorical() == FeatureSettings.MissingCategorical.ERROR) {
+                        throw row.missing(names[f]);
+                    }
+                    value = MISSING_CATEGORY;
+                }
+                n[f] = names[f] + "=" + value.strip();
+                v[f] = 1.0;
+            }
+        }
+        return new ArrayExample<>(label, n, v);
+    }
+
+    private double missingNumeric(final int feature, final Row row) {
+        return switch (settings.missingNumeric()) {
+            case MEAN -> featureMeans[feature];
+            case ZERO -> 0.0;
+            case ERROR -> throw row.missing(names[feature]);
+        };
     }
 
     private double numeric(final String name, final double value, final Row row) {

@@ -53,8 +53,8 @@ public final class DirectoryTarget implements DeploymentTarget {
             ServiceTarget.copyBundle(bundle, release.resolve("model"));
             String classPath = runtime.install(release);
             AtomicFiles.writeString(release.resolve("run.sh"), "#!/bin/sh\n# starts this release's prediction service\n"
-                    + "cd \"$(dirname \"$0\")\" && exec java -cp '" + (classPath.startsWith(release.toString())
-                            ? ServerRuntime.SERVER_JAR : classPath) + "' io.mlops.serving.ServeCommand --model model \"$@\"\n");
+                    + "cd \"$(dirname \"$0\")\" && exec java -cp '" + classPath.replace(release + "/", "")
+                    + "' io.mlops.serving.ServeCommand --model model \"$@\"\n");
             release.resolve("run.sh").toFile().setExecutable(true);
             Path before = Files.isSymbolicLink(current()) ? Files.readSymbolicLink(current()) : null;
             switchTo(release);

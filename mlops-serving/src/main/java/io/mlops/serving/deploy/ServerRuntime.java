@@ -2,30 +2,30 @@ package io.mlops.serving.deploy;
 
 import io.mlops.serving.ServeCommand;
 
+import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * How a release starts its prediction service: {@code java -cp <server.jar> io.mlops.serving.ServeCommand}.
- * When this code runs from a jar (the {@code mlops} or {@code mlops-serving} jar), that jar is copied into
- * the release, which then runs on its own; when it runs from class folders (tests, IDE), the current class
- * path is used.
+ * How a release starts its prediction service: {@code java -cp <class path> io.mlops.serving.ServeCommand}.
+ * The jars of this JVM's class path (the self-contained {@code mlops.jar}, or the separate jars a Jenkins
+ * agent runs with) are copied into the release's {@code lib} folder, so a release runs on its own; class
+ * folders (tests, IDE) are referenced where they are.
  */
 public final class ServerRuntime {
-    /** The name of the server jar inside a release. */
-    public static final String SERVER_JAR = "server.jar";
+    /** The folder of the server's jars inside a release. */
+    public static final String LIB = "lib";
 
-    private final Path jar;
-    private final String classPath;
+    private final List<Path> classPath;
 
-    private ServerRuntime(final Path jar, final String classPath) {
-        this.jar = jar;
-        this.classPath = classPath;
+    private ServerRuntime(final List<Path> classPath) {
+        this.classPath = List.copyOf(classPath);
     }
 
     /**
@@ -34,16 +34,13 @@ public final class ServerRuntime {
      * @return the runtime
      */
     public static ServerRuntime current() {
-        try {
-            Path source = Path.of(ServeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(source)) {
-                return new ServerRuntime(source, null);
+        List<Path> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                entries.add(Path.of(entry).toAbsolutePath());
             }
         }
-        catch (URISyntaxException | SecurityException | NullPointerException exception) {
-            // fall back to the class path below
-        }
-        return new ServerRuntime(null, System.getProperty("java.class.path"));
+        return new ServerRuntime(entries);
     }
 
     /**
@@ -54,12 +51,25 @@ public final class ServerRuntime {
      * @throws IOException if copying fails
      */
     String install(final Path release) throws IOException {
-        if (jar == null) {
-            return classPath;
+        Path lib = Files.createDirectories(release.resolve(LIB));
+        Set<String> copied = new LinkedHashSet<>();
+        List<String> entries = new ArrayList<>();
+        for (Path entry : classPath) {
+            if (Files.isRegularFile(entry)) {
+                String name = entry.getFileName().toString();
+                if (!copied.add(name)) {
+                    name = copied.size() + "-" + name;
+                    copied.add(name);
+                }
+                Path target = lib.resolve(name);
+                Files.copy(entry, target, StandardCopyOption.REPLACE_EXISTING);
+                entries.add(target.toString());
+            }
+            else if (Files.isDirectory(entry)) {
+                entries.add(entry.toString());
+            }
         }
-        Path target = release.resolve(SERVER_JAR);
-        Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
-        return target.toString();
+        return String.join(File.pathSeparator, entries);
     }
 
     /**

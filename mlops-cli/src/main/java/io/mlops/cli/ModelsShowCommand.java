@@ -1,0 +1,58 @@
+package io.mlops.cli;
+
+import io.mlops.engine.registry.FileSystemRegistry;
+import io.mlops.engine.registry.ModelRef;
+import io.mlops.engine.registry.ModelVersion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code mlops models show NAME[@REF]}: the model card, the aliases and the checksum check of a version. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Shows a version's model card and the model's aliases, after verifying the model file's checksum.")
+final class ModelsShowCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Parameters(index = "0", paramLabel = "NAME[@REF]", description = "NAME (newest), NAME@VERSION or NAME@ALIAS.")
+    String ref;
+
+    @Option(names = "--json", description = "Print the version record and aliases as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
+        FileSystemRegistry open = registry.open();
+        ModelVersion version = open.resolve(ModelRef.parse(ref));
+        open.readModel(version); // verifies the checksum: a corrupted model file is reported, exit 3
+        Map<String, Integer> aliases = open.aliases(version.name());
+        if (json) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("version", version);
+            document.put("aliases", aliases);
+            document.put("modelVerified", true);
+            Json.print(out, document);
+            return Mlops.OK;
+        }
+        out.print(open.modelCard(version));
+        out.println();
+        out.println("aliases: " + (aliases.isEmpty() ? "none" : aliases.entrySet().stream()
+                .map(e -> e.getKey() + " -> " + e.getValue()).collect(Collectors.joining(", "))));
+        out.println("model file verified: sha256 " + version.model().sha256());
+        out.flush();
+        return Mlops.OK;
+    }
+}

@@ -1,0 +1,59 @@
+package io.mlops.cli;
+
+import io.mlops.engine.registry.BuildInfo;
+import io.mlops.engine.registry.ModelVersion;
+import io.mlops.engine.registry.Registration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code mlops register}: registers a model bundle as the next version of a named model. */
+@Command(name = "register", mixinStandardHelpOptions = true,
+        description = {"Registers a model bundle (written by mlops train) as the next version of a model.",
+            "In Jenkins the build (JOB_NAME, BUILD_NUMBER, BUILD_URL) is recorded with the version."})
+final class RegisterCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
+    @Mixin
+    RegistryOptions registry;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model bundle folder.")
+    Path model;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The model name.")
+    String name;
+
+    @Option(names = "--alias", paramLabel = "ALIAS", description = "Point this alias at the new version.")
+    String alias;
+
+    @Option(names = "--by", paramLabel = "USER", description = "Who registers it (default: $MLOPS_USER, else $USER).")
+    String by;
+
+    @Option(names = "--json", description = "Print the new version as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
+        ModelVersion version = registry.open().register(new Registration(model, name, registry.user(by),
+                BuildInfo.fromEnvironment(registry.env()), Path.of(""), alias));
+        if (json) {
+            Json.print(out, version);
+            return Mlops.OK;
+        }
+        out.println("registered " + version.name() + "@" + version.version() + " (model sha256 "
+                + version.model().sha256() + ", " + version.model().size() + " bytes)");
+        if (alias != null) {
+            out.println("alias " + alias + " -> " + version.version());
+        }
+        out.flush();
+        return Mlops.OK;
+    }
+}

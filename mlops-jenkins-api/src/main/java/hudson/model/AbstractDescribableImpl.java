@@ -1,0 +1,9 @@
+// Compile-only stand-in: declarations mirror jenkins-core 2.479.3 (org.jenkins-ci.main:jenkins-core). Not packaged.
+package hudson.model;
+
+public abstract class AbstractDescribableImpl<T extends AbstractDescribableImpl<T>> implements Describable<T> {
+    @Override
+    public Descriptor<T> getDescriptor() {
+        throw new UnsupportedOperationException();
+    }
+}

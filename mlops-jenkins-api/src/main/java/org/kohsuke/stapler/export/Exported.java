@@ -1,0 +1,25 @@
+// Compile-only stand-in: declarations mirror stapler 1903.1905.ve5a_f469356f0 (org.kohsuke.stapler:stapler). Not packaged.
+package org.kohsuke.stapler.export;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Target({ElementType.FIELD, ElementType.METHOD})
+public @interface Exported {
+    int visibility() default 0;
+
+    String name() default "";
+
+    boolean inline() default false;
+
+    boolean merge() default false;
+
+    boolean skipNull() default false;
+
+    String verboseMap() default "";
+}

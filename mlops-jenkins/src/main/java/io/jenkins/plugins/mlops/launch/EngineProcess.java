@@ -1,0 +1,117 @@
+package io.jenkins.plugins.mlops.launch;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one child process, streams every line of its standard output and standard error into a log
+ * as soon as it is written, and kills the process (with all its descendants) when the waiting
+ * thread is interrupted, e.g. because the build was aborted.
+ */
+public final class EngineProcess {
+    private static final long KILL_WAIT_SECONDS = 10;
+
+    private final List<String> command;
+    private final File workingDirectory;
+    private final PrintStream log;
+
+    /**
+     * Creates a process description.
+     *
+     * @param command the command line, program first
+     * @param workingDirectory the working directory of the process
+     * @param log receives every output line of the process
+     */
+    public EngineProcess(List<String> command, File workingDirectory, PrintStream log) {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("command must not be empty");
+        }
+        this.command = List.copyOf(command);
+        this.workingDirectory = workingDirectory;
+        this.log = log;
+    }
+
+    /**
+     * Starts the process and waits for it to end.
+     *
+     * @return the exit code and the line of standard error that best explains a failure
+     * @throws IOException if the process cannot be started
+     * @throws InterruptedException if interrupted while waiting; the process has been killed then
+     */
+    public ProcessOutcome run() throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(workingDirectory).start();
+        process.getOutputStream().close();
+        ErrorLine lastError = new ErrorLine();
+        Thread out = pump(process.getInputStream(), null, "stdout");
+        Thread err = pump(process.getErrorStream(), lastError, "stderr");
+        try {
+            int exitCode = process.waitFor();
+            out.join();
+            err.join();
+            return new ProcessOutcome(exitCode, lastError.get());
+        } catch (InterruptedException e) {
+            kill(process);
+            throw e;
+        }
+    }
+
+    /**
+     * Picks the line that best explains a failure from standard error: the last {@code mlops: ...}
+     * message of the command, else the first line of a stack trace or other unindented output
+     * that is not a progress line.
+     */
+    static final class ErrorLine {
+        private String message;
+        private String fallback;
+
+        synchronized void accept(String line) {
+            if (line.startsWith("mlops:")) {
+                message = line;
+            } else if (fallback == null && !line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("[mlops]")) {
+                fallback = line;
+            }
+        }
+
+        synchronized String get() {
+            return message != null ? message : fallback != null ? fallback : "";
+        }
+    }
+
+    private Thread pump(InputStream stream, ErrorLine lastLine, String name) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    synchronized (log) {
+                        log.println(line);
+                    }
+                    if (lastLine != null) {
+                        lastLine.accept(line);
+                    }
+                }
+            } catch (IOException e) {
+                // the stream closes when the process is killed; nothing more to read
+            }
+        }, "mlops-engine-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.jenkins.plugins.mlops.runner;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The validated arguments of one {@code mlEvaluate} call.
+ *
+ * @param model the model bundle directory or its {@code model.tribuo}, relative to the workspace
+ * @param data the evaluation data CSV, or {@code null} for the test data recorded in the bundle
+ * @param gates the quality gates, such as {@code accuracy >= 0.90}
+ * @param baseline {@code previous}, a model path in the workspace, or {@code null}
+ * @param onGateFailure the build result when a gate fails
+ * @param metadata the metadata file, relative to the workspace
+ */
+public record EvaluateRequest(String model, String data, List<String> gates, String baseline,
+                              GateFailureResult onGateFailure, String metadata) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The baseline value that selects the model of the previous successful build. */
+    public static final String PREVIOUS = "previous";
+
+    /** Creates the request, copying the gates. */
+    public EvaluateRequest {
+        gates = new ArrayList<>(gates);
+    }
+
+    /**
+     * Returns whether the baseline is the model of the previous successful build.
+     *
+     * @return {@code true} for {@code baseline: 'previous'}
+     */
+    public boolean usesPreviousBuild() {
+        return PREVIOUS.equals(baseline);
+    }
+}

@@ -1,0 +1,167 @@
+package io.jenkins.plugins.mlops.steps;
+
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.mlops.actions.MlRunAction;
+import io.jenkins.plugins.mlops.launch.AgentLaunch;
+import io.jenkins.plugins.mlops.launch.EngineDistribution;
+import io.jenkins.plugins.mlops.launch.LaunchResult;
+import io.jenkins.plugins.mlops.results.BuildOutcome;
+import io.jenkins.plugins.mlops.runner.BuildContext;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jenkins.util.BuildListenerAdapter;
+import jenkins.util.VirtualFile;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * The one class that talks to the live Jenkins: the build, its workspace on the agent, its artifacts
+ * and its result. Everything else in the plugin works against {@link BuildContext}.
+ */
+public final class JenkinsFacade implements BuildContext {
+    /** How many earlier successful builds are searched for a baseline model. */
+    static final int BASELINE_SEARCH_DEPTH = 20;
+    /** The model files copied for a baseline. */
+    static final List<String> BUNDLE_FILES = List.of("model.tribuo", "bundle.json");
+
+    private final StepContext context;
+    private final Run<?, ?> run;
+    private final FilePath workspace;
+    private final Launcher launcher;
+    private final TaskListener listener;
+
+    private JenkinsFacade(StepContext context, Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener) {
+        this.context = context;
+        this.run = run;
+        this.workspace = workspace;
+        this.launcher = launcher;
+        this.listener = listener;
+    }
+
+    /**
+     * Creates the facade of a running step.
+     *
+     * @param context the step context
+     * @return the facade
+     * @throws IOException if the context cannot be read
+     * @throws InterruptedException if the build was aborted
+     */
+    public static JenkinsFacade of(StepContext context) throws IOException, InterruptedException {
+        return new JenkinsFacade(context, context.get(Run.class), context.get(FilePath.class),
+                context.get(Launcher.class), context.get(TaskListener.class));
+    }
+
+    @Override
+    public PrintStream logger() {
+        return listener.getLogger();
+    }
+
+    @Override
+    public LaunchResult launch(List<String> arguments, String metadataPath) throws IOException, InterruptedException {
+        return workspace.act(new AgentLaunch(stageEngine(EngineDistribution.locate()), arguments, metadataPath, listener));
+    }
+
+    /** Copies the engine jars to the agent once per plugin version, into {@code <workspace>@tmp/mlops-engine/<hash>}. */
+    private List<String> stageEngine(EngineDistribution distribution) throws IOException, InterruptedException {
+        FilePath folder = workspace.sibling(workspace.getName() + "@tmp").child("mlops-engine").child(fingerprint(distribution));
+        folder.mkdirs();
+        List<String> classpath = new ArrayList<>();
+        for (File jar : distribution.getJars()) {
+            FilePath target = folder.child(jar.getName());
+            if (!target.exists() || target.length() != jar.length()) {
+                target.copyFrom(new FilePath(jar));
+            }
+            classpath.add(target.getRemote());
+        }
+        return classpath;
+    }
+
+    private static String fingerprint(EngineDistribution distribution) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (File jar : distribution.getJars()) {
+                digest.update((jar.getName() + ':' + jar.length() + ':' + jar.lastModified() + '\n').getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    @Override
+    public boolean exists(String workspacePath) throws IOException, InterruptedException {
+        return workspace.child(workspacePath).exists();
+    }
+
+    @Override
+    public void archive(Map<String, String> artifacts) throws IOException, InterruptedException {
+        run.pickArtifactManager().archive(workspace, launcher, BuildListenerAdapter.wrap(listener), artifacts);
+    }
+
+    @Override
+    public File buildDir() {
+        return run.getRootDir();
+    }
+
+    @Override
+    public void addAction(MlRunAction action) {
+        run.addAction(action);
+    }
+
+    @Override
+    public void setResult(BuildOutcome outcome) {
+        context.setResult(switch (outcome) {
+            case SUCCESS -> Result.SUCCESS;
+            case UNSTABLE -> Result.UNSTABLE;
+            case FAILURE -> Result.FAILURE;
+        });
+    }
+
+    @Override
+    public Optional<String> stagePreviousModel(String targetDir) throws IOException, InterruptedException {
+        Run<?, ?> build = run.getPreviousSuccessfulBuild();
+        for (int depth = 0; build != null && depth < BASELINE_SEARCH_DEPTH; depth++) {
+            List<MlRunAction> actions = build.getActions(MlRunAction.class);
+            for (int i = actions.size() - 1; i >= 0; i--) {
+                String artifact = actions.get(i).getModelArtifact();
+                if (artifact != null && copyBundle(build, artifact, workspace.child(targetDir))) {
+                    logger().println("[mlEvaluate] baseline 'previous': model " + artifact + " of " + build.getFullDisplayName());
+                    return Optional.of(targetDir);
+                }
+            }
+            build = build.getPreviousSuccessfulBuild();
+        }
+        return Optional.empty();
+    }
+
+    private static boolean copyBundle(Run<?, ?> build, String artifact, FilePath target) throws IOException, InterruptedException {
+        VirtualFile root = build.getArtifactManager().root();
+        if (!root.child(artifact + "/" + BUNDLE_FILES.get(0)).isFile()) {
+            return false;
+        }
+        target.deleteRecursive(); // no file of an older baseline may linger
+        target.mkdirs();
+        for (String file : BUNDLE_FILES) {
+            VirtualFile source = root.child(artifact + "/" + file);
+            if (source.isFile()) {
+                try (InputStream in = source.open()) {
+                    target.child(file).copyFrom(in);
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,268 @@
+package io.jenkins.plugins.mlops.steps;
+
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.mlops.Messages;
+import io.jenkins.plugins.mlops.runner.TrainRequest;
+import io.jenkins.plugins.mlops.runner.TrainRunner;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jenkins.YesNoMaybe;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * The {@code mlTrain} step: trains a model on the agent that holds the workspace.
+ * <pre>
+ * mlTrain(data: 'data/receipts.csv', label: 'category', algorithm: 'logistic', params: [epochs: 10], seed: 42, output: 'model')
+ * mlTrain(spec: 'ml/train.yaml')
+ * </pre>
+ * Either {@code spec} or {@code data} and {@code label} must be given; the other arguments are optional.
+ */
+public class TrainStep extends Step {
+    /** The algorithms the engine offers. */
+    public static final List<String> ALGORITHMS = ArgumentChecks.ALGORITHMS;
+
+    private String spec;
+    private String data;
+    private String label;
+    private String algorithm;
+    private Map<String, Object> params = new LinkedHashMap<>();
+    private Integer seed;
+    private String testData;
+    private Double testFraction;
+    private String output;
+    private String metadata;
+
+    /** Creates the step; all arguments are set through the setters. */
+    @DataBoundConstructor
+    public TrainStep() {
+        super();
+    }
+
+    /** @return the spec file (YAML or JSON), or {@code null} */
+    public String getSpec() {
+        return spec;
+    }
+
+    /** @param spec the spec file (YAML or JSON) in the workspace */
+    @DataBoundSetter
+    public void setSpec(String spec) {
+        this.spec = Arguments.trimToNull(spec);
+    }
+
+    /** @return the training data CSV, or {@code null} */
+    public String getData() {
+        return data;
+    }
+
+    /** @param data the training data CSV in the workspace */
+    @DataBoundSetter
+    public void setData(String data) {
+        this.data = Arguments.trimToNull(data);
+    }
+
+    /** @return the label column, or {@code null} */
+    public String getLabel() {
+        return label;
+    }
+
+    /** @param label the column to predict */
+    @DataBoundSetter
+    public void setLabel(String label) {
+        this.label = Arguments.trimToNull(label);
+    }
+
+    /** @return the algorithm, or {@code null} for the engine's default */
+    public String getAlgorithm() {
+        return algorithm;
+    }
+
+    /** @param algorithm one of {@link #ALGORITHMS} */
+    @DataBoundSetter
+    public void setAlgorithm(String algorithm) {
+        this.algorithm = Arguments.trimToNull(algorithm);
+    }
+
+    /** @return the hyperparameters */
+    public Map<String, Object> getParams() {
+        return params;
+    }
+
+    /** @param params hyperparameters such as {@code [epochs: 10]} */
+    @DataBoundSetter
+    public void setParams(Map<String, Object> params) {
+        this.params = params == null ? new LinkedHashMap<>() : new LinkedHashMap<>(params);
+    }
+
+    /** @return the random seed, or {@code null} */
+    public Integer getSeed() {
+        return seed;
+    }
+
+    /** @param seed the random seed, at least 0 */
+    @DataBoundSetter
+    public void setSeed(Integer seed) {
+        this.seed = seed;
+    }
+
+    /** @return the separate test CSV, or {@code null} */
+    public String getTestData() {
+        return testData;
+    }
+
+    /** @param testData a separate test CSV in the workspace */
+    @DataBoundSetter
+    public void setTestData(String testData) {
+        this.testData = Arguments.trimToNull(testData);
+    }
+
+    /** @return the held-out fraction, or {@code null} */
+    public Double getTestFraction() {
+        return testFraction;
+    }
+
+    /** @param testFraction the fraction of the data held out for testing, between 0 and 1 */
+    @DataBoundSetter
+    public void setTestFraction(Double testFraction) {
+        this.testFraction = testFraction;
+    }
+
+    /** @return the output folder of the model bundle, or {@code null} */
+    public String getOutput() {
+        return output;
+    }
+
+    /** @param output the workspace folder the model bundle is written to */
+    @DataBoundSetter
+    public void setOutput(String output) {
+        this.output = Arguments.trimToNull(output);
+    }
+
+    /** @return the metadata file, or {@code null} for the default */
+    public String getMetadata() {
+        return metadata;
+    }
+
+    /** @param metadata the workspace file the run metadata is written to */
+    @DataBoundSetter
+    public void setMetadata(String metadata) {
+        this.metadata = Arguments.trimToNull(metadata);
+    }
+
+    /**
+     * Validates the arguments.
+     *
+     * @return the request for the engine
+     * @throws IllegalArgumentException with a message naming the step and the argument
+     */
+    public TrainRequest toRequest() {
+        String f = TrainRunner.FUNCTION;
+        if (spec == null && (data == null || label == null)) {
+            if (data != null) {
+                throw Arguments.invalid(f, "'label' must be given together with 'data'");
+            }
+            if (label != null) {
+                throw Arguments.invalid(f, "'data' must be given together with 'label'");
+            }
+            throw Arguments.invalid(f, "either 'spec' or 'data' and 'label' must be given");
+        }
+        for (Optional<String> problem : List.of(ArgumentChecks.seed(seed), ArgumentChecks.algorithm(algorithm),
+                ArgumentChecks.testFraction(testFraction))) {
+            if (problem.isPresent()) {
+                throw Arguments.invalid(f, problem.get());
+            }
+        }
+        if (testData != null && testFraction != null) {
+            throw Arguments.invalid(f, "give either 'testData' or 'testFraction', not both");
+        }
+        Map<String, String> engineParams = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> param : params.entrySet()) {
+            String key = Arguments.trimToNull(param.getKey());
+            Object value = param.getValue();
+            if (key == null || key.contains("=")) {
+                throw Arguments.invalid(f, "'params' keys must be non-blank names without '=', got '" + param.getKey() + "'");
+            }
+            if (!(value instanceof CharSequence || value instanceof Number || value instanceof Boolean)) {
+                throw Arguments.invalid(f, "'params." + key + "' must be a string, number or boolean, got "
+                        + (value == null ? "null" : value.getClass().getSimpleName()));
+            }
+            engineParams.put(key, Arguments.text(value));
+        }
+        TrainRequest draft = new TrainRequest(spec, data, label, algorithm, engineParams, seed, testData, testFraction, output, null);
+        String metadataFile = metadata != null ? metadata
+                : draft.knownOutput() != null ? draft.knownOutput() + "/run-metadata.json" : ".mlops/train-run-metadata.json";
+        return new TrainRequest(spec, data, label, algorithm, engineParams, seed, testData, testFraction, output, metadataFile);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        try {
+            return new TrainExecution(context, toRequest());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+    }
+
+    /** Registers {@code mlTrain}. */
+    @Extension(dynamicLoadable = YesNoMaybe.YES)
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return TrainRunner.FUNCTION;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.format("TrainStep.DisplayName");
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class);
+        }
+
+        /**
+         * Validates the seed field of the Snippet Generator.
+         *
+         * @param value the field's text
+         * @return ok, or the problem
+         */
+        public FormValidation doCheckSeed(@QueryParameter("value") String value) {
+            return ArgumentChecks.toForm(ArgumentChecks.seed(value));
+        }
+
+        /**
+         * Validates the algorithm field of the Snippet Generator.
+         *
+         * @param value the field's text
+         * @return ok, or the problem
+         */
+        public FormValidation doCheckAlgorithm(@QueryParameter("value") String value) {
+            return ArgumentChecks.toForm(ArgumentChecks.algorithm(value));
+        }
+
+        /**
+         * Validates the test fraction field of the Snippet Generator.
+         *
+         * @param value the field's text
+         * @return ok, or the problem
+         */
+        public FormValidation doCheckTestFraction(@QueryParameter("value") String value) {
+            return ArgumentChecks.toForm(ArgumentChecks.testFraction(value));
+        }
+    }
+}

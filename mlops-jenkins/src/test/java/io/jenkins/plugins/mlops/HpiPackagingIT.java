@@ -1,0 +1,118 @@
+package io.jenkins.plugins.mlops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/** Opens the built .hpi and checks it has what Jenkins needs to load the plugin. */
+class HpiPackagingIT {
+    private static List<String> entries(ZipFile zip) {
+        return zip.stream().map(ZipEntry::getName).toList();
+    }
+
+    private static List<String> libs(ZipFile hpi) {
+        return entries(hpi).stream().filter(n -> n.startsWith("WEB-INF/lib/") && n.endsWith(".jar"))
+                .map(n -> n.substring("WEB-INF/lib/".length())).toList();
+    }
+
+    private static byte[] read(ZipFile zip, String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        assertThat(entry).as(name).isNotNull();
+        return zip.getInputStream(entry).readAllBytes();
+    }
+
+    @Test
+    void shouldWriteTheManifestEntriesOfMavenHpiPlugin() throws IOException {
+        try (JarFile hpi = new JarFile(HpiFile.path().toFile())) {
+            Attributes main = hpi.getManifest().getMainAttributes();
+
+            assertThat(main.getValue("Manifest-Version")).isEqualTo("1.0");
+            assertThat(main.getValue("Short-Name")).isEqualTo("mlops");
+            assertThat(main.getValue("Long-Name")).isEqualTo("MLOps for Jenkins Pipelines");
+            assertThat(main.getValue("Group-Id")).isEqualTo("io.jenkins.plugins.mlops");
+            assertThat(main.getValue("Artifact-Id")).isEqualTo("mlops");
+            assertThat(main.getValue("Plugin-Version")).isEqualTo(main.getValue("Implementation-Version")).isNotBlank();
+            assertThat(main.getValue("Jenkins-Version")).isEqualTo("2.479.3");
+            assertThat(main.getValue("Hudson-Version")).isEqualTo("2.479.3");
+            assertThat(main.getValue("Minimum-Java-Version")).isEqualTo("17");
+            assertThat(main.getValue("Plugin-Dependencies")).isEqualTo("workflow-step-api:710.v3e456cc85233,structs:362.va_b_695ef4fdf9");
+            assertThat(main.getValue("Url")).startsWith("https://");
+            assertThat(main.getValue("Plugin-Class")).isNull();
+        }
+    }
+
+    @Test
+    void shouldBundlePluginJarEngineAndCliButNothingJenkinsProvides() throws IOException {
+        try (ZipFile hpi = new ZipFile(HpiFile.path().toFile())) {
+            List<String> libs = libs(hpi);
+
+            assertThat(libs).contains("mlops.jar").anyMatch(n -> n.startsWith("mlops-engine-")).anyMatch(n -> n.startsWith("mlops-cli-"))
+                    .anyMatch(n -> n.startsWith("jackson-databind-")).anyMatch(n -> n.startsWith("tribuo-core-"));
+            assertThat(libs).noneMatch(n -> n.startsWith("mlops-jenkins-api")).noneMatch(n -> n.startsWith("jenkins-core"))
+                    .noneMatch(n -> n.startsWith("stapler")).noneMatch(n -> n.startsWith("guava"))
+                    .noneMatch(n -> n.contains("servlet")).noneMatch(n -> n.startsWith("slf4j-api"))
+                    .noneMatch(n -> n.startsWith("sezpoz")).noneMatch(n -> n.startsWith("remoting"));
+            assertThat(entries(hpi)).noneMatch(n -> n.startsWith("WEB-INF/classes/"));
+            for (String lib : libs) {
+                try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(read(hpi, "WEB-INF/lib/" + lib)))) {
+                    for (ZipEntry e = jar.getNextEntry(); e != null; e = jar.getNextEntry()) {
+                        assertThat(e.getName()).as("stand-in class in " + lib)
+                                .doesNotStartWith("hudson/").doesNotStartWith("jenkins/")
+                                .doesNotStartWith("org/jenkinsci/plugins/workflow/").doesNotStartWith("org/kohsuke/stapler/");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldCarryViewsAndTheExtensionIndexInThePluginJar() throws IOException {
+        try (ZipFile hpi = new ZipFile(HpiFile.path().toFile())) {
+            byte[] pluginJar = read(hpi, "WEB-INF/lib/mlops.jar");
+            java.nio.file.Path copy = java.nio.file.Files.createTempFile("mlops", ".jar");
+            java.nio.file.Files.write(copy, pluginJar);
+            try (JarFile jar = new JarFile(copy.toFile())) {
+                List<String> names = entries(jar);
+                assertThat(names).contains("index.jelly",
+                        "io/jenkins/plugins/mlops/steps/TrainStep/config.jelly",
+                        "io/jenkins/plugins/mlops/steps/TrainStep/help.html",
+                        "io/jenkins/plugins/mlops/steps/EvaluateStep/config.jelly",
+                        "io/jenkins/plugins/mlops/steps/EvaluateStep/help.html",
+                        "io/jenkins/plugins/mlops/actions/MlRunAction/summary.jelly",
+                        "io/jenkins/plugins/mlops/Messages.properties");
+                for (String field : List.of("spec", "data", "label", "algorithm", "params", "seed", "testData", "testFraction", "output", "metadata")) {
+                    assertThat(names).contains("io/jenkins/plugins/mlops/steps/TrainStep/help-" + field + ".html");
+                }
+                for (String field : List.of("model", "data", "gates", "baseline", "onGateFailure", "metadata")) {
+                    assertThat(names).contains("io/jenkins/plugins/mlops/steps/EvaluateStep/help-" + field + ".html");
+                }
+
+                byte[] index = jar.getInputStream(jar.getEntry("META-INF/annotations/hudson.Extension")).readAllBytes();
+                String text = new String(index, StandardCharsets.ISO_8859_1);
+                assertThat(index[0] & 0xff).as("SezPoz index is a serialization stream").isEqualTo(0xac);
+                assertThat(index[1] & 0xff).isEqualTo(0xed);
+                assertThat(text).contains("net.java.sezpoz.impl.SerAnnotatedElement",
+                        "io.jenkins.plugins.mlops.steps.TrainStep$DescriptorImpl",
+                        "io.jenkins.plugins.mlops.steps.EvaluateStep$DescriptorImpl", "dynamicLoadable", "jenkins.YesNoMaybe");
+                Manifest manifest = new JarFile(HpiFile.path().toFile()).getManifest();
+                String human = new String(jar.getInputStream(jar.getEntry("META-INF/annotations/hudson.Extension.txt")).readAllBytes(),
+                        StandardCharsets.UTF_8);
+                assertThat(human).contains("TrainStep$DescriptorImpl{dynamicLoadable=YES}", "EvaluateStep$DescriptorImpl{dynamicLoadable=YES}");
+                assertThat(manifest.getMainAttributes().getValue("Support-Dynamic-Loading"))
+                        .as("all extensions are dynamicLoadable=YES").isEqualTo("true");
+            } finally {
+                java.nio.file.Files.delete(copy);
+            }
+        }
+    }
+}

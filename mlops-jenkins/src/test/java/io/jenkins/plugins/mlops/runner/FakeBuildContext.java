@@ -1,0 +1,107 @@
+package io.jenkins.plugins.mlops.runner;
+
+import io.jenkins.plugins.mlops.actions.MlRunAction;
+import io.jenkins.plugins.mlops.launch.LaunchResult;
+import io.jenkins.plugins.mlops.results.BuildOutcome;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A build on this machine: a workspace folder, a build folder (artifacts are copied to
+ * {@code <build>/archive}), and a pluggable launch. Records what the step did to the build.
+ */
+public class FakeBuildContext implements BuildContext {
+    /** Runs the engine for the fake build. */
+    @FunctionalInterface
+    public interface Launch {
+        LaunchResult launch(List<String> arguments, String metadataPath) throws IOException, InterruptedException;
+    }
+
+    public final Path workspace;
+    public final Path buildDir;
+    public final Map<String, String> archived = new LinkedHashMap<>();
+    public final List<MlRunAction> actions = new ArrayList<>();
+    public final List<BuildOutcome> results = new ArrayList<>();
+    public final List<List<String>> launches = new ArrayList<>();
+    public Path previousModel;
+
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private final PrintStream logger = new PrintStream(log, true, StandardCharsets.UTF_8);
+    private final Launch launch;
+
+    public FakeBuildContext(Path workspace, Path buildDir, Launch launch) {
+        this.workspace = workspace;
+        this.buildDir = buildDir;
+        this.launch = launch;
+    }
+
+    public String log() {
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public PrintStream logger() {
+        return logger;
+    }
+
+    @Override
+    public LaunchResult launch(List<String> arguments, String metadataPath) throws IOException, InterruptedException {
+        launches.add(List.copyOf(arguments));
+        return launch.launch(arguments, metadataPath);
+    }
+
+    @Override
+    public boolean exists(String workspacePath) {
+        return Files.exists(workspace.resolve(workspacePath));
+    }
+
+    @Override
+    public void archive(Map<String, String> artifacts) throws IOException {
+        for (Map.Entry<String, String> artifact : artifacts.entrySet()) {
+            Path target = buildDir.resolve("archive").resolve(artifact.getKey());
+            Files.createDirectories(target.getParent());
+            Files.copy(workspace.resolve(artifact.getValue()), target);
+        }
+        archived.putAll(artifacts);
+    }
+
+    @Override
+    public File buildDir() {
+        return buildDir.toFile();
+    }
+
+    @Override
+    public void addAction(MlRunAction action) {
+        actions.add(action);
+    }
+
+    @Override
+    public void setResult(BuildOutcome outcome) {
+        results.add(outcome);
+    }
+
+    @Override
+    public Optional<String> stagePreviousModel(String targetDir) throws IOException {
+        if (previousModel == null) {
+            return Optional.empty();
+        }
+        Path target = workspace.resolve(targetDir);
+        Files.createDirectories(target);
+        try (var files = Files.list(previousModel)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName().toString()));
+            }
+        }
+        return Optional.of(targetDir);
+    }
+}

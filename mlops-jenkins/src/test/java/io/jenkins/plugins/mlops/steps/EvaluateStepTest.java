@@ -1,0 +1,88 @@
+package io.jenkins.plugins.mlops.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import io.jenkins.plugins.mlops.runner.EngineArguments;
+import io.jenkins.plugins.mlops.runner.EvaluateRequest;
+import io.jenkins.plugins.mlops.runner.GateFailureResult;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EvaluateStepTest {
+    private static EvaluateStep issueExample() {
+        EvaluateStep step = new EvaluateStep("model/model.tribuo");
+        step.setData("data/test.csv");
+        step.setGates(List.of("accuracy >= 0.90", "macroF1 >= 0.85"));
+        step.setBaseline("previous");
+        step.setOnGateFailure("FAILURE");
+        return step;
+    }
+
+    @Test
+    void shouldBindTheIssueExampleToEngineArguments() {
+        EvaluateRequest request = issueExample().toRequest();
+
+        assertThat(request.usesPreviousBuild()).isTrue();
+        assertThat(request.onGateFailure()).isEqualTo(GateFailureResult.FAILURE);
+        assertThat(EngineArguments.evaluate(request, ".mlops/baseline")).containsExactly("evaluate",
+                "--model", "model/model.tribuo", "--data", "data/test.csv",
+                "--gate", "accuracy >= 0.90", "--gate", "macroF1 >= 0.85", "--baseline", ".mlops/baseline",
+                "--on-gate-failure", "FAILURE", "--metadata", ".mlops/evaluate-run-metadata.json");
+    }
+
+    @Test
+    void shouldRequireModel() {
+        assertThatThrownBy(new EvaluateStep(" ")::toRequest).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("[mlEvaluate] 'model' must be given");
+    }
+
+    @Test
+    void shouldRejectUnknownGateFailureResult() {
+        EvaluateStep step = issueExample();
+        step.setOnGateFailure("ABORTED");
+
+        assertThatThrownBy(step::toRequest).hasMessage("[mlEvaluate] 'onGateFailure' must be FAILURE or UNSTABLE, got 'ABORTED'");
+        assertThatThrownBy(() -> step.start(null)).isInstanceOf(AbortException.class)
+                .hasMessage("[mlEvaluate] 'onGateFailure' must be FAILURE or UNSTABLE, got 'ABORTED'");
+    }
+
+    @Test
+    void shouldAcceptLowerCaseGateFailureResultAndDefaultToFailure() {
+        EvaluateStep step = new EvaluateStep("model");
+        assertThat(step.toRequest().onGateFailure()).isEqualTo(GateFailureResult.FAILURE);
+
+        step.setOnGateFailure("unstable");
+        assertThat(step.toRequest().onGateFailure()).isEqualTo(GateFailureResult.UNSTABLE);
+    }
+
+    @Test
+    void shouldRejectBlankGate() {
+        EvaluateStep step = new EvaluateStep("model");
+        step.setGates(Arrays.asList("accuracy >= 0.9", " "));
+
+        assertThatThrownBy(step::toRequest).hasMessage("[mlEvaluate] gate 2 of 'gates' is blank");
+    }
+
+    @Test
+    void shouldPassBaselinePathThroughAndOmitMissingOptions() {
+        EvaluateStep step = new EvaluateStep("model");
+        step.setBaseline("models/champion");
+        step.setMetadata("reports/eval.json");
+
+        EvaluateRequest request = step.toRequest();
+
+        assertThat(request.usesPreviousBuild()).isFalse();
+        assertThat(EngineArguments.evaluate(request, request.baseline())).containsExactly("evaluate", "--model", "model",
+                "--baseline", "models/champion", "--on-gate-failure", "FAILURE", "--metadata", "reports/eval.json");
+    }
+
+    @Test
+    void shouldDescribeStepForPipeline() {
+        assertThat(new EvaluateStep.DescriptorImpl().getFunctionName()).isEqualTo("mlEvaluate");
+        assertThat(new EvaluateStep.DescriptorImpl().getDisplayName())
+                .isEqualTo("Evaluate a machine-learning model against quality gates (mlops)");
+    }
+}
