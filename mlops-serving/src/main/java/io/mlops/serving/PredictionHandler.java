@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -171,30 +172,36 @@ final class PredictionHandler extends Handler.Abstract {
                 return Reply.json(400, error);
             }
         }
-        // streamed straight to bytes, in the field order the tree-built reply always had
-        ByteArrayBuilder bytes = new ByteArrayBuilder(256 * count);
-        try (JsonGenerator out = JSON.getFactory().createGenerator(bytes)) {
-            out.writeStartObject();
-            out.writeFieldName("model");
-            out.writeRawValue(identityJson(model));
-            if (batch) {
-                out.writeArrayFieldStart("predictions");
-                for (int i = 0; i < count; i++) {
-                    out.writeStartObject();
-                    writePrediction(out, ids[i], results[i]);
-                    out.writeEndObject();
+        // streamed straight to bytes, in the field order the tree-built reply always had, into the thread's
+        // recycled buffer as ObjectMapper.writeValueAsBytes does
+        BufferRecycler recycler = JSON.getFactory()._getBufferRecycler();
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator out = JSON.getFactory().createGenerator(bytes)) {
+                out.writeStartObject();
+                out.writeFieldName("model");
+                out.writeRawValue(identityJson(model));
+                if (batch) {
+                    out.writeArrayFieldStart("predictions");
+                    for (int i = 0; i < count; i++) {
+                        out.writeStartObject();
+                        writePrediction(out, ids[i], results[i]);
+                        out.writeEndObject();
+                    }
+                    out.writeEndArray();
                 }
-                out.writeEndArray();
+                else {
+                    writePrediction(out, ids[0], results[0]);
+                }
+                out.writeEndObject();
             }
-            else {
-                writePrediction(out, ids[0], results[0]);
-            }
-            out.writeEndObject();
+            return new Reply(200, "application/json", bytes.getClearAndRelease());
         }
         catch (IOException exception) {
             throw new IllegalStateException("cannot write a reply to memory", exception);
         }
-        return new Reply(200, "application/json", bytes.toByteArray());
+        finally {
+            recycler.releaseToPool();
+        }
     }
 
     private static void writePrediction(final JsonGenerator out, final String id, final Predictor.Result result)
