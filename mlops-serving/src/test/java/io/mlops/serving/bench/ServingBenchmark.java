@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * the process CPU time of this JVM during a {@code wrk} run is the servers' CPU. Run with
  * {@code bench/serving.sh}.
  *
- * <p>Options: {@code --runs N} (5), {@code --duration S} (6), {@code --warmup S} (5), {@code --threads T}
+ * <p>Options: {@code --runs N} (5), {@code --duration S} (6), {@code --warmup S} (10), {@code --threads T}
  * (2), {@code --connections C} (32), {@code --half S} (12 s measured after 3 s at the rate),
  * {@code --out FILE} (also write the Markdown report there).
  */
@@ -113,7 +113,7 @@ public final class ServingBenchmark {
         }
         int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
         int duration = Integer.parseInt(options.getOrDefault("duration", "6"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "32"));
         int half = Integer.parseInt(options.getOrDefault("half", "12"));
