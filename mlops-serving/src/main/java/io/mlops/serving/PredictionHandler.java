@@ -1,12 +1,17 @@
 package io.mlops.serving;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlops.engine.MlopsException;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -29,7 +34,11 @@ import java.util.Map;
  * wrong; only a bug gives a 500.
  */
 final class PredictionHandler extends Handler.Abstract {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // FastDoubleParser rounds exactly like Double.parseDouble, only faster
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build());
+
+    private static final HttpField JSON_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
 
     private final ServingConfig config;
     private final ModelSlot slot;
@@ -37,6 +46,7 @@ final class PredictionHandler extends Handler.Abstract {
     private final PredictionLog log = new PredictionLog(100_000);
     private final LiveQuality quality;
     private final ServiceMetrics metrics;
+    private volatile IdentityJson identityJson;
 
     PredictionHandler(final ServingConfig config, final ModelSlot slot, final ModelLoader loader) {
         this.config = config;
@@ -65,7 +75,12 @@ final class PredictionHandler extends Handler.Abstract {
             reply = Reply.error(500, "internal error: " + exception);
         }
         response.setStatus(reply.status());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        if (JSON_TYPE.getValue().equals(reply.contentType())) {
+            response.getHeaders().put(JSON_TYPE);
+        }
+        else {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        }
         if (reply.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
         }
@@ -123,9 +138,10 @@ final class PredictionHandler extends Handler.Abstract {
     private Reply predict(final JsonNode body) throws HttpProblem {
         ServedModel model = slot.current();
         boolean batch = body.isObject() && body.has("instances");
-        List<JsonNode> instances = new ArrayList<>();
+        JsonNode array = null;
+        int count = 1;
         if (batch) {
-            JsonNode array = body.get("instances");
+            array = body.get("instances");
             if (!array.isArray() || array.isEmpty()) {
                 throw new HttpProblem(400, "'instances' must be a non-empty array of objects");
             }
@@ -133,23 +149,18 @@ final class PredictionHandler extends Handler.Abstract {
                 throw new HttpProblem(413, "batch of " + array.size() + " instances is larger than the limit of "
                         + config.maxBatch());
             }
-            array.forEach(instances::add);
+            count = array.size();
         }
-        else {
-            instances.add(body);
-        }
-        ArrayNode predictions = JSON.createArrayNode();
-        for (int i = 0; i < instances.size(); i++) {
-            JsonNode instance = instances.get(i);
+        String[] ids = new String[count];
+        Predictor.Result[] results = new Predictor.Result[count];
+        for (int i = 0; i < count; i++) {
+            JsonNode instance = batch ? array.get(i) : body;
             try {
                 model.predictor().validate(instance);
                 Predictor.Result result = model.predictor().predict(instance);
                 model.drift().observe(instance);
-                ObjectNode prediction = predictions.addObject();
-                prediction.put("id", log.record(result.label()));
-                prediction.put("label", result.label());
-                ObjectNode probabilities = prediction.putObject("probabilities");
-                result.probabilities().forEach(probabilities::put);
+                ids[i] = log.record(result.label());
+                results[i] = result;
             }
             catch (InvalidInputException exception) {
                 Map<String, Object> error = new LinkedHashMap<>();
@@ -161,15 +172,71 @@ final class PredictionHandler extends Handler.Abstract {
                 return Reply.json(400, error);
             }
         }
-        ObjectNode reply = JSON.createObjectNode();
-        reply.set("model", JSON.valueToTree(identity(model)));
-        if (batch) {
-            reply.set("predictions", predictions);
+        // streamed straight to bytes, in the field order the tree-built reply always had, into the thread's
+        // recycled buffer as ObjectMapper.writeValueAsBytes does
+        BufferRecycler recycler = JSON.getFactory()._getBufferRecycler();
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator out = JSON.getFactory().createGenerator(bytes)) {
+                out.writeStartObject();
+                out.writeFieldName("model");
+                out.writeRawValue(identityJson(model));
+                if (batch) {
+                    out.writeArrayFieldStart("predictions");
+                    for (int i = 0; i < count; i++) {
+                        out.writeStartObject();
+                        writePrediction(out, ids[i], results[i]);
+                        out.writeEndObject();
+                    }
+                    out.writeEndArray();
+                }
+                else {
+                    writePrediction(out, ids[0], results[0]);
+                }
+                out.writeEndObject();
+            }
+            return new Reply(200, "application/json", bytes.getClearAndRelease());
         }
-        else {
-            reply.setAll((ObjectNode) predictions.get(0));
+        catch (IOException exception) {
+            throw new IllegalStateException("cannot write a reply to memory", exception);
         }
-        return Reply.json(200, reply);
+        finally {
+            recycler.releaseToPool();
+        }
+    }
+
+    private static void writePrediction(final JsonGenerator out, final String id, final Predictor.Result result)
+            throws IOException {
+        out.writeStringField("id", id);
+        out.writeStringField("label", result.label());
+        out.writeObjectFieldStart("probabilities");
+        for (Map.Entry<String, Double> score : result.probabilities().entrySet()) {
+            out.writeFieldName(score.getKey());
+            if (score.getValue() == null) {
+                out.writeNull();
+            }
+            else {
+                out.writeNumber(score.getValue().doubleValue());
+            }
+        }
+        out.writeEndObject();
+    }
+
+    /** The model's {@link #identity} as JSON, serialised once per model rather than once per request. */
+    private String identityJson(final ServedModel model) {
+        IdentityJson cached = identityJson;
+        if (cached == null || cached.model() != model) {
+            try {
+                cached = new IdentityJson(model, JSON.writeValueAsString(identity(model)));
+            }
+            catch (JsonProcessingException exception) {
+                throw new IllegalStateException("identities are plain maps", exception);
+            }
+            identityJson = cached;
+        }
+        return cached.json();
+    }
+
+    private record IdentityJson(ServedModel model, String json) {
     }
 
     private Reply feedback(final JsonNode body) throws HttpProblem {
@@ -275,7 +342,7 @@ final class PredictionHandler extends Handler.Abstract {
         }
         byte[] bytes;
         try (InputStream in = Content.Source.asInputStream(request)) {
-            bytes = in.readNBytes(config.maxBodyBytes() + 1);
+            bytes = length >= 0 ? readKnown(in, (int) length) : in.readNBytes(config.maxBodyBytes() + 1);
         }
         catch (IOException exception) {
             throw new HttpProblem(400, "cannot read request body: " + exception.getMessage());
@@ -299,6 +366,23 @@ final class PredictionHandler extends Handler.Abstract {
         catch (IOException exception) {
             throw new HttpProblem(400, "cannot read request body: " + exception.getMessage());
         }
+    }
+
+    /** Reads a body of announced length into an array of that size, then whatever else comes, up to the limit. */
+    private byte[] readKnown(final InputStream in, final int length) throws IOException {
+        byte[] bytes = new byte[length];
+        int read = in.readNBytes(bytes, 0, length);
+        int next = read == length ? in.read() : -1;
+        if (next < 0) {
+            return read == length ? bytes : java.util.Arrays.copyOf(bytes, read);
+        }
+        // more than announced: let the general path apply the limit to all of it
+        byte[] rest = in.readNBytes(config.maxBodyBytes() - length);
+        byte[] all = new byte[length + 1 + rest.length];
+        System.arraycopy(bytes, 0, all, 0, length);
+        all[length] = (byte) next;
+        System.arraycopy(rest, 0, all, length + 1, rest.length);
+        return all;
     }
 
     private static void requireMethod(final Request request, final String method) throws HttpProblem {

@@ -30,6 +30,24 @@ public final class PredictionServer implements AutoCloseable {
      * @throws Exception if the server cannot start (e.g. the port is taken)
      */
     public static PredictionServer start(final ServingConfig config, final ServedModel model) throws Exception {
+        Server server = jetty(config);
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+        PredictionHandler handler = new PredictionHandler(config, new ModelSlot(model),
+                new ModelLoader(config.driftWindow()));
+        server.setHandler(handler);
+        server.setStopTimeout(5_000);
+        server.start();
+        return new PredictionServer(server, connector, handler);
+    }
+
+    /**
+     * Creates the Jetty server with the service's thread pool and connector, not yet started and without a
+     * handler; shared with the benchmark's constant-response server so that both run on the same stack.
+     *
+     * @param config the configuration (host and port)
+     * @return the server, with one {@link ServerConnector}
+     */
+    static Server jetty(final ServingConfig config) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("mlops-serving");
         Server server = new Server(threads);
@@ -39,12 +57,7 @@ public final class PredictionServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
-        PredictionHandler handler = new PredictionHandler(config, new ModelSlot(model),
-                new ModelLoader(config.driftWindow()));
-        server.setHandler(handler);
-        server.setStopTimeout(5_000);
-        server.start();
-        return new PredictionServer(server, connector, handler);
+        return server;
     }
 
     /** @return the port the service listens on */

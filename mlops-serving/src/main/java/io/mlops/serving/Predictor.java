@@ -62,26 +62,39 @@ public final class Predictor {
         if (input == null || !input.isObject()) {
             throw new InvalidInputException("expected a JSON object with the fields " + fieldNames(), Map.of());
         }
-        Map<String, String> problems = new TreeMap<>();
+        Map<String, String> problems = null;
         for (ColumnSpec spec : features) {
             JsonNode value = input.get(spec.name());
+            String problem = null;
             if (value == null) {
-                problems.put(spec.name(), "missing; expected " + expected(spec.type()));
+                problem = "missing; expected " + expected(spec.type());
             }
             else if (!value.isNull() && (spec.type() == ColumnType.NUMERIC ? !value.isNumber() : !value.isTextual())) {
-                problems.put(spec.name(), "expected " + expected(spec.type()) + ", got " + value.getNodeType().name().toLowerCase());
+                problem = "expected " + expected(spec.type()) + ", got " + value.getNodeType().name().toLowerCase();
             }
             else if (spec.type() == ColumnType.NUMERIC && value.isNumber() && !Double.isFinite(value.doubleValue())) {
-                problems.put(spec.name(), "expected a finite number");
+                problem = "expected a finite number";
+            }
+            if (problem != null) {
+                if (problems == null) {
+                    problems = new TreeMap<>();
+                }
+                problems.put(spec.name(), problem);
             }
         }
-        for (Iterator<String> it = input.fieldNames(); it.hasNext();) {
-            String name = it.next();
-            if (!names.contains(name)) {
-                problems.put(name, "unknown field; expected only " + fieldNames());
+        // every feature is there and the object has no more fields than features: nothing unknown to look for
+        if (problems != null || input.size() != names.size()) {
+            for (Iterator<String> it = input.fieldNames(); it.hasNext();) {
+                String name = it.next();
+                if (!names.contains(name)) {
+                    if (problems == null) {
+                        problems = new TreeMap<>();
+                    }
+                    problems.put(name, "unknown field; expected only " + fieldNames());
+                }
             }
         }
-        if (!problems.isEmpty()) {
+        if (problems != null) {
             throw new InvalidInputException("input does not match the model's schema", problems);
         }
     }

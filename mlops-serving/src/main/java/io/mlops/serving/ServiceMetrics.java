@@ -1,5 +1,7 @@
 package io.mlops.serving;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -9,6 +11,9 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +27,8 @@ public final class ServiceMetrics {
     private final Histogram latency;
     private final Counter feedback;
     private final Counter swaps;
+    // the data points of each endpoint, looked up once instead of on every request
+    private final ConcurrentMap<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
     /**
      * Creates the metrics.
@@ -37,6 +44,8 @@ public final class ServiceMetrics {
         latency = Histogram.builder().name("mlops_request_duration_seconds").help("request latency")
                 .labelNames("endpoint")
                 .classicUpperBounds(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1)
+                // the text format shows only the classic buckets: spare every request the native ones
+                .classicOnly()
                 .register(registry);
         feedback = Counter.builder().name("mlops_feedback_total").help("feedback events received").register(registry);
         swaps = Counter.builder().name("mlops_model_swaps_total").help("model swaps and rollbacks")
@@ -76,11 +85,53 @@ public final class ServiceMetrics {
      * @param nanos    how long it took
      */
     public void request(final String endpoint, final int status, final long nanos) {
-        requests.labelValues(endpoint, Integer.toString(status)).inc();
-        if (status >= 400) {
-            errors.labelValues(endpoint).inc();
+        Endpoint points = endpoints.get(endpoint);
+        if (points == null) {
+            points = endpoints.computeIfAbsent(endpoint, Endpoint::new);
         }
-        latency.labelValues(endpoint).observe(nanos / 1e9);
+        points.requests(status).inc();
+        if (status >= 400) {
+            points.errors().inc();
+        }
+        points.latency.observe(nanos / 1e9);
+    }
+
+    /**
+     * The data points of one endpoint. Each one is created on first use, as {@code labelValues} would
+     * create it, so a series still appears only once something was counted in it.
+     */
+    private final class Endpoint {
+        private static final int STATUSES = 600;
+        private final String name;
+        private final DistributionDataPoint latency;
+        private final AtomicReferenceArray<CounterDataPoint> byStatus = new AtomicReferenceArray<>(STATUSES);
+        private volatile CounterDataPoint errors;
+
+        Endpoint(final String name) {
+            this.name = name;
+            this.latency = ServiceMetrics.this.latency.labelValues(name);
+        }
+
+        CounterDataPoint requests(final int status) {
+            if (status < 0 || status >= STATUSES) {
+                return ServiceMetrics.this.requests.labelValues(name, Integer.toString(status));
+            }
+            CounterDataPoint point = byStatus.get(status);
+            if (point == null) {
+                point = ServiceMetrics.this.requests.labelValues(name, Integer.toString(status));
+                byStatus.set(status, point);
+            }
+            return point;
+        }
+
+        CounterDataPoint errors() {
+            CounterDataPoint point = errors;
+            if (point == null) {
+                point = ServiceMetrics.this.errors.labelValues(name);
+                errors = point;
+            }
+            return point;
+        }
     }
 
     /** Counts a feedback event. */
