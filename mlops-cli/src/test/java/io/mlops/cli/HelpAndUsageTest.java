@@ -88,7 +88,7 @@ class HelpAndUsageTest {
         Cli.Result result = run("evaluate", "--data", abs(tempDir.resolve("test.csv")));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.USAGE);
-        assertThat(result.err()).contains("Missing required option: '--model=PATH'");
+        assertThat(result.err()).contains("Missing required option: '--model=PATH|NAME@REF'");
     }
 
     @Test
