@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Builds the schema of a data set from what the user declared and, for undeclared columns, from the
@@ -17,6 +18,7 @@ public final class SchemaInference {
     private static final double NUMERIC_SHARE = 0.95;
     private static final double TEXT_MIN_WORDS = 2.5;
     private static final int SAMPLE = 10_000;
+    private static final long PARALLEL_VALUES = 50_000;
 
     /**
      * Infers the schema.
@@ -43,13 +45,21 @@ public final class SchemaInference {
                         + table.columns());
             }
         }
-        List<ColumnSpec> features = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String name : table.columns()) {
-            if (name.equals(label) || ignored.contains(name)) {
-                continue;
+            if (!name.equals(label) && !ignored.contains(name)) {
+                names.add(name);
             }
-            ColumnType type = declared.containsKey(name) ? declared.get(name) : infer(table, table.indexOf(name));
-            features.add(new ColumnSpec(name, type));
+        }
+        // columns are independent: infer the undeclared ones in parallel (each result depends only on its column)
+        ColumnType[] types = new ColumnType[names.size()];
+        IntStream range = IntStream.range(0, names.size());
+        (Math.min(table.size(), SAMPLE) * (long) names.size() >= PARALLEL_VALUES ? range.parallel() : range)
+                .forEach(i -> types[i] = declared.containsKey(names.get(i)) ? declared.get(names.get(i))
+                        : infer(table, table.indexOf(names.get(i))));
+        List<ColumnSpec> features = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            features.add(new ColumnSpec(names.get(i), types[i]));
         }
         if (features.isEmpty()) {
             throw MlopsException.inFile(table.source(), "no feature columns: every column but the label '"
@@ -72,10 +82,9 @@ public final class SchemaInference {
     }
 
     private static ColumnType infer(final Table table, final int column) {
+        // first pass: is the column numeric? (the common case needs nothing else)
         int present = 0;
         int numeric = 0;
-        long words = 0;
-        Set<String> distinct = new HashSet<>();
         int rows = Math.min(table.size(), SAMPLE);
         for (int row = 0; row < rows; row++) {
             String value = table.value(row, column);
@@ -83,17 +92,32 @@ public final class SchemaInference {
                 continue;
             }
             present++;
-            if (Numbers.parse(value) != null || Numbers.isNonFinite(value)) {
+            if (isNumber(value)) {
                 numeric++;
             }
-            words += words(value);
-            distinct.add(value);
         }
         if (present > 0 && numeric >= NUMERIC_SHARE * present) {
             return ColumnType.NUMERIC;
         }
+        // second pass, only for non-numeric columns: words and distinct values
+        long words = 0;
+        Set<String> distinct = new HashSet<>();
+        for (int row = 0; row < rows; row++) {
+            String value = table.value(row, column);
+            if (value == null) {
+                continue;
+            }
+            words += words(value);
+            distinct.add(value);
+        }
         boolean wordy = present > 0 && (double) words / present >= TEXT_MIN_WORDS;
         boolean varied = distinct.size() > Math.max(20, present / 5);
         return wordy && varied ? ColumnType.TEXT : ColumnType.CATEGORICAL;
+    }
+
+    /** Whether {@link Numbers#parse} accepts the value or it is a non-finite number; plain decimals take a fast path. */
+    private static boolean isNumber(final String value) {
+        double plain = TypedData.parsePlainDecimal(value);
+        return plain == plain || Numbers.parse(value) != null || Numbers.isNonFinite(value);
     }
 }

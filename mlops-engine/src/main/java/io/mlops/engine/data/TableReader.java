@@ -3,9 +3,10 @@ package io.mlops.engine.data;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.RecordWrapper;
 import io.mlops.engine.MlopsException;
 
 import java.io.BufferedReader;
@@ -68,29 +69,27 @@ public final class TableReader {
         List<String[]> rows = new ArrayList<>();
         long[] lines = new long[1024];
         List<String> header = null;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+        // fields go straight from FastCSV's buffer into one String[] per record: no CsvRecord, no List per record
+        RowHandler handler = new RowHandler();
+        try (CsvReader<String[]> reader = CsvReader.builder()
                 .ignoreDifferentFieldCount(true)
                 .skipEmptyLines(true)
-                .ofCsvRecord(file)) {
-            for (CsvRecord record : reader) {
+                .build(handler, file)) {
+            for (String[] record : reader) {
                 if (header == null) {
-                    header = header(file, record.getFields());
+                    header = header(file, java.util.Arrays.asList(record));
                     continue;
                 }
-                if (record.getFieldCount() != header.size()) {
-                    throw MlopsException.atLine(file, record.getStartingLineNumber(), String.format(
+                if (record.length != header.size()) {
+                    throw MlopsException.atLine(file, handler.line, String.format(
                             "malformed CSV line: expected %d fields as in the header, found %d",
-                            header.size(), record.getFieldCount()));
+                            header.size(), record.length));
                 }
                 if (rows.size() == lines.length) {
                     lines = java.util.Arrays.copyOf(lines, lines.length * 2);
                 }
-                lines[rows.size()] = record.getStartingLineNumber();
-                String[] row = new String[record.getFieldCount()];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = record.getField(i);
-                }
-                rows.add(row);
+                lines[rows.size()] = handler.line;
+                rows.add(record);
             }
         }
         catch (CsvParseException exception) {
@@ -103,6 +102,30 @@ public final class TableReader {
             throw MlopsException.inFile(file, "data file is empty, expected a header line and data rows");
         }
         return new Table(file, header, rows, java.util.Arrays.copyOf(lines, rows.size()));
+    }
+
+    /**
+     * Collects a record's fields into a {@code String[]} of exactly its field count and remembers the line
+     * it started on (valid for the record just returned by the reader).
+     */
+    private static final class RowHandler extends AbstractBaseCsvCallbackHandler<String[]> {
+        private String[] fields = new String[32];
+        long line;
+
+        @Override
+        protected void handleField(final int index, final char[] buf, final int offset, final int length,
+                final boolean quoted) {
+            if (index == fields.length) {
+                fields = java.util.Arrays.copyOf(fields, fields.length * 2);
+            }
+            fields[index] = new String(buf, offset, length);
+        }
+
+        @Override
+        protected RecordWrapper<String[]> buildRecord() {
+            line = getStartingLineNumber();
+            return wrapRecord(java.util.Arrays.copyOf(fields, getFieldCount()));
+        }
     }
 
     private static String rootMessage(final Throwable exception) {
