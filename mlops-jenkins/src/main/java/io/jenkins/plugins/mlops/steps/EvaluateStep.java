@@ -2,12 +2,7 @@ package io.jenkins.plugins.mlops.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.mlops.Messages;
 import io.jenkins.plugins.mlops.runner.EvaluateRequest;
 import io.jenkins.plugins.mlops.runner.EvaluateRunner;
 import io.jenkins.plugins.mlops.runner.GateFailureResult;
@@ -15,11 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -180,20 +173,10 @@ public class EvaluateStep extends Step {
 
     /** Registers {@code mlEvaluate}. */
     @Extension(dynamicLoadable = YesNoMaybe.YES)
-    public static final class DescriptorImpl extends StepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return EvaluateRunner.FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return Messages.format("EvaluateStep.DisplayName");
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class);
+    public static final class DescriptorImpl extends AgentStepDescriptor {
+        /** Creates the descriptor. */
+        public DescriptorImpl() {
+            super(EvaluateRunner.FUNCTION, "EvaluateStep.DisplayName");
         }
 
         /**

@@ -2,21 +2,14 @@ package io.jenkins.plugins.mlops.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.mlops.Messages;
 import io.jenkins.plugins.mlops.runner.PromoteRequest;
 import io.jenkins.plugins.mlops.runner.PromoteRunner;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -141,20 +134,10 @@ public class PromoteStep extends Step {
 
     /** Registers {@code mlPromote}. */
     @Extension(dynamicLoadable = YesNoMaybe.YES)
-    public static final class DescriptorImpl extends StepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return PromoteRunner.FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return Messages.format("PromoteStep.DisplayName");
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class);
+    public static final class DescriptorImpl extends AgentStepDescriptor {
+        /** Creates the descriptor. */
+        public DescriptorImpl() {
+            super(PromoteRunner.FUNCTION, "PromoteStep.DisplayName");
         }
 
         /**

@@ -2,20 +2,13 @@ package io.jenkins.plugins.mlops.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.mlops.Messages;
 import io.jenkins.plugins.mlops.runner.RegisterRequest;
 import io.jenkins.plugins.mlops.runner.RegisterRunner;
 import java.util.Optional;
-import java.util.Set;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -125,20 +118,10 @@ public class RegisterStep extends Step {
 
     /** Registers {@code mlRegister}. */
     @Extension(dynamicLoadable = YesNoMaybe.YES)
-    public static final class DescriptorImpl extends StepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return RegisterRunner.FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return Messages.format("RegisterStep.DisplayName");
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class);
+    public static final class DescriptorImpl extends AgentStepDescriptor {
+        /** Creates the descriptor. */
+        public DescriptorImpl() {
+            super(RegisterRunner.FUNCTION, "RegisterStep.DisplayName");
         }
 
         /**

@@ -2,23 +2,16 @@ package io.jenkins.plugins.mlops.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.mlops.Messages;
 import io.jenkins.plugins.mlops.runner.TrainRequest;
 import io.jenkins.plugins.mlops.runner.TrainRunner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -219,20 +212,10 @@ public class TrainStep extends Step {
 
     /** Registers {@code mlTrain}. */
     @Extension(dynamicLoadable = YesNoMaybe.YES)
-    public static final class DescriptorImpl extends StepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return TrainRunner.FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return Messages.format("TrainStep.DisplayName");
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class);
+    public static final class DescriptorImpl extends AgentStepDescriptor {
+        /** Creates the descriptor. */
+        public DescriptorImpl() {
+            super(TrainRunner.FUNCTION, "TrainStep.DisplayName");
         }
 
         /**
