@@ -6,6 +6,7 @@ import io.mlops.engine.data.ColumnType;
 import io.mlops.engine.data.Fingerprinter;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +44,16 @@ public final class DriftMonitor {
     public static DriftMonitor of(final List<ColumnSpec> schema, final JsonNode training, final int window) {
         List<Feature> features = new ArrayList<>();
         JsonNode columns = training == null ? null : training.path("data").path("train").path("columns");
-        for (ColumnSpec spec : schema) {
+        for (int position = 0; position < schema.size(); position++) {
+            ColumnSpec spec = schema.get(position);
             JsonNode stats = columns == null ? null : columns.get(spec.name());
             if (stats == null) {
                 continue;
             }
             if (spec.type() == ColumnType.NUMERIC && stats.has("histogram") && stats.has("min")) {
                 double[] expected = shares(stats.get("histogram"));
-                features.add(new Feature(spec.name(), true, stats.get("min").doubleValue(), stats.get("max").doubleValue(),
-                        List.of(), expected, new AtomicIntegerArray(window)));
+                features.add(new Feature(spec.name(), position, true, stats.get("min").doubleValue(),
+                        stats.get("max").doubleValue(), Map.of(), expected, new AtomicIntegerArray(window)));
             }
             else if (spec.type() == ColumnType.CATEGORICAL && stats.has("counts")) {
                 List<String> categories = new ArrayList<>();
@@ -68,7 +70,11 @@ public final class DriftMonitor {
                     known += counts.get(i);
                 }
                 expected[categories.size()] = (double) Math.max(0, total - known) / Math.max(1, total);
-                features.add(new Feature(spec.name(), false, 0, 0, List.copyOf(categories), expected,
+                Map<String, Integer> bins = new HashMap<>();
+                for (int i = 0; i < categories.size(); i++) {
+                    bins.put(categories.get(i), i);
+                }
+                features.add(new Feature(spec.name(), position, false, 0, 0, bins, expected,
                         new AtomicIntegerArray(window)));
             }
         }
@@ -93,25 +99,23 @@ public final class DriftMonitor {
      *
      * @param input the input
      */
-    public void observe(final JsonNode input) {
+    public void observe(final Instance input) {
         if (features.isEmpty()) {
             return;
         }
         int slot = (int) (observed.getAndIncrement() % window);
         for (Feature feature : features) {
-            JsonNode value = input.get(feature.name());
             int bin;
-            if (value == null || value.isNull()) {
-                bin = -1;
-            }
-            else if (feature.numeric()) {
-                bin = Fingerprinter.bin(value.doubleValue(), feature.min(), feature.max());
+            if (feature.numeric()) {
+                double value = input.number(feature.position());
+                bin = Double.isNaN(value) ? -1 : Fingerprinter.bin(value, feature.min(), feature.max());
             }
             else {
-                int index = feature.categories().indexOf(value.asText());
-                bin = index < 0 ? feature.categories().size() : index;
+                String value = input.string(feature.position());
+                bin = value == null ? -1 : feature.categories().getOrDefault(value, feature.categories().size());
             }
-            feature.recent().set(slot, bin + 1);
+            // a release store: a scrape may see a slot a moment late, and no request pays for a full fence
+            feature.recent().setRelease(slot, bin + 1);
         }
     }
 
@@ -158,7 +162,8 @@ public final class DriftMonitor {
         return psi().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
-    private record Feature(String name, boolean numeric, double min, double max, List<String> categories,
-            double[] expected, AtomicIntegerArray recent) {
+    /** A monitored feature; {@code position} is its place in the schema, {@code categories} map to bins. */
+    private record Feature(String name, int position, boolean numeric, double min, double max,
+            Map<String, Integer> categories, double[] expected, AtomicIntegerArray recent) {
     }
 }

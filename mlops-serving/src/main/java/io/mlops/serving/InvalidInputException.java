@@ -1,6 +1,8 @@
 package io.mlops.serving;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** A request whose content does not fit the model's schema; answered with 400 and the fields at fault. */
 public final class InvalidInputException extends Exception {
@@ -16,7 +18,8 @@ public final class InvalidInputException extends Exception {
      */
     public InvalidInputException(final String message, final Map<String, String> fields) {
         super(message);
-        this.fields = Map.copyOf(fields);
+        // sorted by field name, so that messages list them alike every time
+        this.fields = Collections.unmodifiableMap(new TreeMap<>(fields));
     }
 
     /** @return field name to what is wrong with it */

@@ -48,12 +48,16 @@ public final class ModelLoader {
         ModelBundle bundle = new ModelStore().load(path);
         Predictor predictor = new Predictor(bundle);
         JsonNode training = training(bundle.location());
-        List<JsonNode> samples = samples(bundle, training);
+        List<Instance> samples = samples(bundle, training).stream().map(predictor.reader()::read).toList();
         try {
+            for (Instance sample : samples) {
+                predictor.validate(sample);
+            }
+            predictor.checkDirectScoring(samples);
             for (int i = 0; i < WARM_UP; i++) {
                 predictor.predict(samples.get(i % samples.size()));
             }
-            for (JsonNode sample : samples) {
+            for (Instance sample : samples) {
                 Predictor.Result result = predictor.predict(sample);
                 if (!bundle.manifest().labels().contains(result.label())) {
                     throw new MlopsException(path + ": smoke prediction returned unknown class '" + result.label() + "'");

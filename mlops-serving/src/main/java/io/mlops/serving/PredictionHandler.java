@@ -1,25 +1,18 @@
 package io.mlops.serving;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.BufferRecycler;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops.engine.MlopsException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,10 +26,9 @@ import java.util.Map;
  * The HTTP API of the prediction service. Bad input always gets a 4xx with a message naming what is
  * wrong; only a bug gives a 500.
  */
-final class PredictionHandler extends Handler.Abstract {
-    // FastDoubleParser rounds exactly like Double.parseDouble, only faster
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build());
+final class PredictionHandler extends Handler.Abstract.NonBlocking {
+    /** For the bodies of feedback and admin requests; predictions are read by {@link InputReader}. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final HttpField JSON_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
 
@@ -46,7 +38,7 @@ final class PredictionHandler extends Handler.Abstract {
     private final PredictionLog log = new PredictionLog(100_000);
     private final LiveQuality quality;
     private final ServiceMetrics metrics;
-    private volatile IdentityJson identityJson;
+    private volatile ReplyWriter replyWriter;
 
     PredictionHandler(final ServingConfig config, final ModelSlot slot, final ModelLoader loader) {
         this.config = config;
@@ -62,31 +54,124 @@ final class PredictionHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(final Request request, final Response response, final Callback callback) {
-        long start = System.nanoTime();
-        String path = Request.getPathInContext(request);
-        Reply reply;
-        try {
-            reply = route(path, request);
-        }
-        catch (HttpProblem problem) {
-            reply = Reply.error(problem.status, problem.getMessage());
-        }
-        catch (RuntimeException exception) {
-            reply = Reply.error(500, "internal error: " + exception);
-        }
-        response.setStatus(reply.status());
-        if (JSON_TYPE.getValue().equals(reply.contentType())) {
-            response.getHeaders().put(JSON_TYPE);
-        }
-        else {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
-        }
-        if (reply.status() == 401) {
-            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-        }
-        response.write(true, ByteBuffer.wrap(reply.body()), callback);
-        metrics.request(endpoint(path), reply.status(), System.nanoTime() - start);
+        Exchange exchange = new Exchange(request, response, callback, Request.getPathInContext(request), System.nanoTime());
+        exchange.answer(() -> route(exchange));
         return true;
+    }
+
+    /** Computes a reply, or returns {@code null} when the reply will be sent later (after reading the body). */
+    @FunctionalInterface
+    private interface Action {
+        Reply run() throws HttpProblem;
+    }
+
+    /** What to do with a request body once it has arrived. */
+    @FunctionalInterface
+    private interface BodyAction {
+        Reply apply(byte[] body) throws HttpProblem;
+    }
+
+    /** A check of a request (its token) made once its body is read, so that the connection stays usable. */
+    @FunctionalInterface
+    private interface Check {
+        void run() throws HttpProblem;
+    }
+
+    /** What to do with a JSON request body once it has arrived. */
+    @FunctionalInterface
+    private interface JsonAction {
+        Reply apply(JsonNode body) throws HttpProblem;
+    }
+
+    /** One request and its answer, sent exactly once. */
+    private final class Exchange {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final String path;
+        private final long start;
+
+        Exchange(final Request request, final Response response, final Callback callback, final String path,
+                final long start) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.path = path;
+            this.start = start;
+        }
+
+        void answer(final Action action) {
+            Reply reply;
+            try {
+                reply = action.run();
+            }
+            catch (HttpProblem problem) {
+                reply = Reply.error(problem.status, problem.getMessage());
+            }
+            catch (RuntimeException exception) {
+                reply = Reply.error(500, "internal error: " + exception);
+            }
+            if (reply != null) {
+                send(reply);
+            }
+        }
+
+        /**
+         * Reads the body without blocking, then answers with the action: on the thread that read the body, or
+         * for an action that blocks (loading a model) on a thread of the pool.
+         */
+        Reply withBody(final boolean blocking, final Check check, final JsonAction action) throws HttpProblem {
+            return withBytes(blocking, body -> {
+                check.run();
+                return action.apply(parse(body));
+            });
+        }
+
+        /** Like {@link #withBody}, for an action that reads the bytes itself. */
+        Reply withBytes(final boolean blocking, final BodyAction action) throws HttpProblem {
+            long length = request.getLength();
+            if (length > config.maxBodyBytes()) {
+                throw new HttpProblem(413, "request body of " + length + " bytes is larger than the limit of "
+                        + config.maxBodyBytes());
+            }
+            BodyReader.read(request, config.maxBodyBytes(), new BodyReader.Listener() {
+                @Override
+                public void body(final byte[] body) {
+                    if (blocking) {
+                        getServer().getThreadPool().execute(() -> answer(() -> action.apply(body)));
+                    }
+                    else {
+                        answer(() -> action.apply(body));
+                    }
+                }
+
+                @Override
+                public void tooLarge() {
+                    send(Reply.error(413, "request body is larger than the limit of " + config.maxBodyBytes() + " bytes"));
+                }
+
+                @Override
+                public void failed(final Throwable failure) {
+                    send(Reply.error(400, "cannot read request body: " + failure.getMessage()));
+                }
+            });
+            return null;
+        }
+
+        private void send(final Reply reply) {
+            response.setStatus(reply.status());
+            if (JSON_TYPE.getValue().equals(reply.contentType())) {
+                response.getHeaders().put(JSON_TYPE);
+            }
+            else {
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+            }
+            if (reply.status() == 401) {
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+            }
+            response.write(true, ByteBuffer.wrap(reply.body()), callback);
+            metrics.request(endpoint(path), reply.status(), System.nanoTime() - start);
+        }
     }
 
     private static String endpoint(final String path) {
@@ -97,17 +182,19 @@ final class PredictionHandler extends Handler.Abstract {
         };
     }
 
-    private Reply route(final String path, final Request request) throws HttpProblem {
-        return switch (path) {
+    private Reply route(final Exchange exchange) throws HttpProblem {
+        Request request = exchange.request;
+        return switch (exchange.path) {
             case "/v1/predict" -> {
                 requireMethod(request, "POST");
-                requireToken(request, config.predictToken());
-                yield predict(body(request));
+                yield exchange.withBytes(false, body -> {
+                    requireToken(request, config.predictToken());
+                    return predict(body);
+                });
             }
             case "/v1/feedback" -> {
                 requireMethod(request, "POST");
-                requireToken(request, config.predictToken());
-                yield feedback(body(request));
+                yield exchange.withBody(false, () -> requireToken(request, config.predictToken()), this::feedback);
             }
             case "/v1/health" -> {
                 requireMethod(request, "GET");
@@ -123,38 +210,29 @@ final class PredictionHandler extends Handler.Abstract {
             }
             case "/v1/admin/swap" -> {
                 requireMethod(request, "POST");
-                requireAdmin(request);
-                yield swap(body(request));
+                yield exchange.withBody(true, () -> requireAdmin(request), this::swap);
             }
             case "/v1/admin/rollback" -> {
                 requireMethod(request, "POST");
-                requireAdmin(request);
-                yield rollback();
+                // waits for a swap in progress
+                yield exchange.withBytes(true, body -> {
+                    requireAdmin(request);
+                    return rollback();
+                });
             }
-            default -> throw new HttpProblem(404, "no such endpoint: " + path);
+            default -> throw new HttpProblem(404, "no such endpoint: " + exchange.path);
         };
     }
 
-    private Reply predict(final JsonNode body) throws HttpProblem {
+    private Reply predict(final byte[] body) throws HttpProblem {
         ServedModel model = slot.current();
-        boolean batch = body.isObject() && body.has("instances");
-        JsonNode array = null;
-        int count = 1;
-        if (batch) {
-            array = body.get("instances");
-            if (!array.isArray() || array.isEmpty()) {
-                throw new HttpProblem(400, "'instances' must be a non-empty array of objects");
-            }
-            if (array.size() > config.maxBatch()) {
-                throw new HttpProblem(413, "batch of " + array.size() + " instances is larger than the limit of "
-                        + config.maxBatch());
-            }
-            count = array.size();
-        }
+        InputReader.Inputs inputs = model.predictor().reader().read(body, config.maxBatch());
+        boolean batch = inputs.batch();
+        int count = inputs.instances().size();
         String[] ids = new String[count];
         Predictor.Result[] results = new Predictor.Result[count];
         for (int i = 0; i < count; i++) {
-            JsonNode instance = batch ? array.get(i) : body;
+            Instance instance = inputs.instances().get(i);
             try {
                 model.predictor().validate(instance);
                 Predictor.Result result = model.predictor().predict(instance);
@@ -172,71 +250,17 @@ final class PredictionHandler extends Handler.Abstract {
                 return Reply.json(400, error);
             }
         }
-        // streamed straight to bytes, in the field order the tree-built reply always had, into the thread's
-        // recycled buffer as ObjectMapper.writeValueAsBytes does
-        BufferRecycler recycler = JSON.getFactory()._getBufferRecycler();
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
-            try (JsonGenerator out = JSON.getFactory().createGenerator(bytes)) {
-                out.writeStartObject();
-                out.writeFieldName("model");
-                out.writeRawValue(identityJson(model));
-                if (batch) {
-                    out.writeArrayFieldStart("predictions");
-                    for (int i = 0; i < count; i++) {
-                        out.writeStartObject();
-                        writePrediction(out, ids[i], results[i]);
-                        out.writeEndObject();
-                    }
-                    out.writeEndArray();
-                }
-                else {
-                    writePrediction(out, ids[0], results[0]);
-                }
-                out.writeEndObject();
-            }
-            return new Reply(200, "application/json", bytes.getClearAndRelease());
-        }
-        catch (IOException exception) {
-            throw new IllegalStateException("cannot write a reply to memory", exception);
-        }
-        finally {
-            recycler.releaseToPool();
-        }
+        return new Reply(200, "application/json", replyWriter(model).write(batch, ids, results));
     }
 
-    private static void writePrediction(final JsonGenerator out, final String id, final Predictor.Result result)
-            throws IOException {
-        out.writeStringField("id", id);
-        out.writeStringField("label", result.label());
-        out.writeObjectFieldStart("probabilities");
-        for (Map.Entry<String, Double> score : result.probabilities().entrySet()) {
-            out.writeFieldName(score.getKey());
-            if (score.getValue() == null) {
-                out.writeNull();
-            }
-            else {
-                out.writeNumber(score.getValue().doubleValue());
-            }
-        }
-        out.writeEndObject();
-    }
-
-    /** The model's {@link #identity} as JSON, serialised once per model rather than once per request. */
-    private String identityJson(final ServedModel model) {
-        IdentityJson cached = identityJson;
+    /** The reply writer of the model, prepared once per model rather than once per request. */
+    private ReplyWriter replyWriter(final ServedModel model) {
+        ReplyWriter cached = replyWriter;
         if (cached == null || cached.model() != model) {
-            try {
-                cached = new IdentityJson(model, JSON.writeValueAsString(identity(model)));
-            }
-            catch (JsonProcessingException exception) {
-                throw new IllegalStateException("identities are plain maps", exception);
-            }
-            identityJson = cached;
+            cached = new ReplyWriter(model);
+            replyWriter = cached;
         }
-        return cached.json();
-    }
-
-    private record IdentityJson(ServedModel model, String json) {
+        return cached;
     }
 
     private Reply feedback(final JsonNode body) throws HttpProblem {
@@ -334,22 +358,7 @@ final class PredictionHandler extends Handler.Abstract {
         return description;
     }
 
-    private JsonNode body(final Request request) throws HttpProblem {
-        long length = request.getLength();
-        if (length > config.maxBodyBytes()) {
-            throw new HttpProblem(413, "request body of " + length + " bytes is larger than the limit of "
-                    + config.maxBodyBytes());
-        }
-        byte[] bytes;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            bytes = length >= 0 ? readKnown(in, (int) length) : in.readNBytes(config.maxBodyBytes() + 1);
-        }
-        catch (IOException exception) {
-            throw new HttpProblem(400, "cannot read request body: " + exception.getMessage());
-        }
-        if (bytes.length > config.maxBodyBytes()) {
-            throw new HttpProblem(413, "request body is larger than the limit of " + config.maxBodyBytes() + " bytes");
-        }
+    private static JsonNode parse(final byte[] bytes) throws HttpProblem {
         if (bytes.length == 0) {
             throw new HttpProblem(400, "empty request body; expected JSON");
         }
@@ -366,23 +375,6 @@ final class PredictionHandler extends Handler.Abstract {
         catch (IOException exception) {
             throw new HttpProblem(400, "cannot read request body: " + exception.getMessage());
         }
-    }
-
-    /** Reads a body of announced length into an array of that size, then whatever else comes, up to the limit. */
-    private byte[] readKnown(final InputStream in, final int length) throws IOException {
-        byte[] bytes = new byte[length];
-        int read = in.readNBytes(bytes, 0, length);
-        int next = read == length ? in.read() : -1;
-        if (next < 0) {
-            return read == length ? bytes : java.util.Arrays.copyOf(bytes, read);
-        }
-        // more than announced: let the general path apply the limit to all of it
-        byte[] rest = in.readNBytes(config.maxBodyBytes() - length);
-        byte[] all = new byte[length + 1 + rest.length];
-        System.arraycopy(bytes, 0, all, 0, length);
-        all[length] = (byte) next;
-        System.arraycopy(rest, 0, all, length + 1, rest.length);
-        return all;
     }
 
     private static void requireMethod(final Request request, final String method) throws HttpProblem {

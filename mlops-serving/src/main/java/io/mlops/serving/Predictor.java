@@ -1,6 +1,6 @@
 package io.mlops.serving;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.oracle.labs.mlrg.olcut.util.Pair;
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.data.ColumnSpec;
 import io.mlops.engine.data.ColumnType;
@@ -12,11 +12,11 @@ import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -27,7 +27,10 @@ public final class Predictor {
     private final Model<Label> model;
     private final FeaturePreparation preparation;
     private final List<ColumnSpec> features;
-    private final Set<String> names;
+    private final InputReader reader;
+    private final List<String> classes;
+    // scores linear models directly; null for other models, or once it differed from Tribuo
+    private volatile LinearScorer scorer;
 
     /**
      * Creates a predictor.
@@ -38,16 +41,36 @@ public final class Predictor {
         this.model = bundle.model();
         this.preparation = bundle.preparation();
         this.features = preparation.getSchema().features();
-        this.names = Set.copyOf(features.stream().map(ColumnSpec::name).toList());
+        this.reader = new InputReader(features);
+        List<String> outputs = new ArrayList<>();
+        for (Pair<Integer, Label> output : model.getOutputIDInfo()) {
+            outputs.add(output.getB().getLabel());
+        }
+        this.classes = List.copyOf(outputs);
+        this.scorer = LinearScorer.of(model, preparation);
     }
 
     /**
      * The result of one prediction.
      *
-     * @param label         the predicted class
-     * @param probabilities the score of every class (probabilities where the model gives them)
+     * @param label   the predicted class
+     * @param classes every class, in the model's output order (shared by all results of a model)
+     * @param scores  the score of each class (probabilities where the model gives them), aligned with {@code classes}
      */
-    public record Result(String label, Map<String, Double> probabilities) {
+    public record Result(String label, List<String> classes, double[] scores) {
+        /** @return class to score, in the model's output order */
+        public Map<String, Double> probabilities() {
+            Map<String, Double> probabilities = new LinkedHashMap<>();
+            for (int k = 0; k < classes.size(); k++) {
+                probabilities.put(classes.get(k), scores[k]);
+            }
+            return probabilities;
+        }
+    }
+
+    /** @return the reader of this model's inputs */
+    public InputReader reader() {
+        return reader;
     }
 
     /**
@@ -55,46 +78,24 @@ public final class Predictor {
      * features and strings for categorical and text features; {@code null} is a missing value, handled
      * by the model's missing-value policy.
      *
-     * @param input the input
+     * @param input the input, read by {@link #reader()}
      * @throws InvalidInputException naming every field at fault
      */
-    public void validate(final JsonNode input) throws InvalidInputException {
-        if (input == null || !input.isObject()) {
+    public void validate(final Instance input) throws InvalidInputException {
+        if (!input.isObject()) {
             throw new InvalidInputException("expected a JSON object with the fields " + fieldNames(), Map.of());
         }
-        Map<String, String> problems = null;
-        for (ColumnSpec spec : features) {
-            JsonNode value = input.get(spec.name());
-            String problem = null;
-            if (value == null) {
-                problem = "missing; expected " + expected(spec.type());
-            }
-            else if (!value.isNull() && (spec.type() == ColumnType.NUMERIC ? !value.isNumber() : !value.isTextual())) {
-                problem = "expected " + expected(spec.type()) + ", got " + value.getNodeType().name().toLowerCase();
-            }
-            else if (spec.type() == ColumnType.NUMERIC && value.isNumber() && !Double.isFinite(value.doubleValue())) {
-                problem = "expected a finite number";
-            }
-            if (problem != null) {
+        Map<String, String> problems = input.problems() == null ? null : new TreeMap<>(input.problems());
+        for (int f = 0; f < features.size(); f++) {
+            if (!input.isPresent(f)) {
                 if (problems == null) {
                     problems = new TreeMap<>();
                 }
-                problems.put(spec.name(), problem);
+                ColumnSpec spec = features.get(f);
+                problems.put(spec.name(), "missing; expected " + (spec.type() == ColumnType.NUMERIC ? "a number" : "a string"));
             }
         }
-        // every feature is there and the object has no more fields than features: nothing unknown to look for
-        if (problems != null || input.size() != names.size()) {
-            for (Iterator<String> it = input.fieldNames(); it.hasNext();) {
-                String name = it.next();
-                if (!names.contains(name)) {
-                    if (problems == null) {
-                        problems = new TreeMap<>();
-                    }
-                    problems.put(name, "unknown field; expected only " + fieldNames());
-                }
-            }
-        }
-        if (problems != null) {
+        if (problems != null && !problems.isEmpty()) {
             throw new InvalidInputException("input does not match the model's schema", problems);
         }
     }
@@ -106,51 +107,80 @@ public final class Predictor {
      * @return the prediction
      * @throws InvalidInputException if the model's missing-value policy rejects a {@code null}
      */
-    public Result predict(final JsonNode input) throws InvalidInputException {
+    public Result predict(final Instance input) throws InvalidInputException {
+        LinearScorer linear = scorer;
+        if (linear != null) {
+            double[] scores;
+            try {
+                scores = linear.scores(input);
+            }
+            catch (MlopsException exception) {
+                throw new InvalidInputException(exception.getMessage(), Map.of());
+            }
+            // as Tribuo picks the label: the first highest score
+            int best = -1;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < scores.length; k++) {
+                if (scores[k] > max) {
+                    max = scores[k];
+                    best = k;
+                }
+            }
+            if (best >= 0) {
+                return new Result(classes.get(best), classes, scores);
+            }
+        }
+        return predictWithTribuo(input);
+    }
+
+    /**
+     * Checks the direct linear scoring against Tribuo's own prediction on some inputs, and turns it off for
+     * good if any score differs in any bit.
+     *
+     * @param inputs valid inputs
+     * @return whether the direct scoring is on
+     * @throws InvalidInputException if an input cannot be predicted at all
+     */
+    public boolean checkDirectScoring(final List<Instance> inputs) throws InvalidInputException {
+        if (scorer == null) {
+            return false;
+        }
+        for (Instance input : inputs) {
+            Result direct = predict(input);
+            Result tribuo = predictWithTribuo(input);
+            if (!direct.label().equals(tribuo.label()) || !Arrays.equals(direct.scores(), tribuo.scores())) {
+                scorer = null;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    Result predictWithTribuo(final Instance input) throws InvalidInputException {
         Example<Label> example;
         try {
-            example = preparation.example(LabelFactory.UNKNOWN_LABEL, new JsonRow(input));
+            example = preparation.example(LabelFactory.UNKNOWN_LABEL, input);
         }
         catch (MlopsException exception) {
             throw new InvalidInputException(exception.getMessage(), Map.of());
         }
         Prediction<Label> prediction = model.predict(example);
-        Map<String, Double> scores = new LinkedHashMap<>();
-        prediction.getOutputScores().forEach((name, label) -> scores.put(name, label.getScore()));
-        return new Result(prediction.getOutput().getLabel(), scores);
+        Map<String, Label> outputs = prediction.getOutputScores();
+        double[] scores = new double[classes.size()];
+        for (int k = 0; k < scores.length; k++) {
+            Label score = outputs.get(classes.get(k));
+            scores[k] = score == null ? Double.NaN : score.getScore();
+        }
+        return new Result(prediction.getOutput().getLabel(), classes, scores);
+    }
+
+    /** @return the model's classes, in its output order */
+    public List<String> classes() {
+        return classes;
     }
 
     /** @return the input fields the model expects, in schema order */
     public List<String> fieldNames() {
         return features.stream().map(ColumnSpec::name).toList();
-    }
-
-    private static String expected(final ColumnType type) {
-        return type == ColumnType.NUMERIC ? "a number" : "a string";
-    }
-
-    private final class JsonRow implements FeaturePreparation.Row {
-        private final JsonNode input;
-
-        JsonRow(final JsonNode input) {
-            this.input = input;
-        }
-
-        @Override
-        public double number(final int feature) {
-            JsonNode value = input.get(features.get(feature).name());
-            return value == null || value.isNull() ? Double.NaN : value.doubleValue();
-        }
-
-        @Override
-        public String string(final int feature) {
-            JsonNode value = input.get(features.get(feature).name());
-            return value == null || value.isNull() ? null : value.asText();
-        }
-
-        @Override
-        public MlopsException missing(final String column) {
-            return new MlopsException("field '" + column + "' is null and the model's missing-value policy is 'error'");
-        }
     }
 }

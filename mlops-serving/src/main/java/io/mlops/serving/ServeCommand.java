@@ -54,6 +54,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Feedback events the live accuracy covers. Default: ${DEFAULT-VALUE}.")
     int feedbackWindow;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file (a release's " + ServiceSettings.FILE + "); options given here win over it.")
+    Path config;
+
     @Option(names = "--port-file", paramLabel = "FILE", description = "Write the bound port here once the service is ready.")
     Path portFile;
 
@@ -73,13 +77,22 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String admin = adminTokenFile != null ? read(adminTokenFile) : blankToNull(System.getenv(adminTokenEnv));
-        String predict = blankToNull(System.getenv(predictTokenEnv));
+        ServiceSettings file = config == null ? null : ServiceSettings.read(config);
         ServingConfig defaults = ServingConfig.defaults();
-        ServingConfig config = new ServingConfig(host, port, admin, predict, defaults.maxBodyBytes(), defaults.maxBatch(),
-                feedbackWindow, defaults.driftWindow());
-        ServedModel served = new ModelLoader(config.driftWindow()).load(model, name, versionLabel);
-        try (PredictionServer server = PredictionServer.start(config, served)) {
+        String adminVariable = pick("--admin-token-env", adminTokenEnv, file == null ? null : file.adminTokenEnv());
+        String predictVariable = pick("--predict-token-env", predictTokenEnv, file == null ? null : file.predictTokenEnv());
+        String admin = adminTokenFile != null ? read(adminTokenFile) : blankToNull(System.getenv(adminVariable));
+        String predict = blankToNull(System.getenv(predictVariable));
+        ServingConfig serving = new ServingConfig(pick("--host", host, file == null ? null : file.host()),
+                pick("--port", port, file == null ? null : file.port()), admin, predict,
+                orDefault(file == null ? null : file.maxBodyBytes(), defaults.maxBodyBytes()),
+                orDefault(file == null ? null : file.maxBatch(), defaults.maxBatch()),
+                pick("--feedback-window", feedbackWindow, file == null ? null : file.feedbackWindow()),
+                orDefault(file == null ? null : file.driftWindow(), defaults.driftWindow()));
+        ServedModel served = new ModelLoader(serving.driftWindow()).load(model,
+                pick("--name", name, file == null ? null : file.name()),
+                pick("--version-label", versionLabel, file == null ? null : file.version()));
+        try (PredictionServer server = PredictionServer.start(serving, served)) {
             command.commandLine().getErr().printf("[mlops] serving %s %s on http://%s:%d (admin API %s)%n",
                     served.name(), served.version(), server.host(), server.port(), admin == null ? "disabled" : "enabled");
             command.commandLine().getErr().flush();
@@ -89,6 +102,16 @@ public final class ServeCommand implements Callable<Integer> {
             server.join();
         }
         return 0;
+    }
+
+    /** The option's value if it was given on the command line, else the file's if it has one, else the option's default. */
+    private <T> T pick(final String option, final T value, final T fromFile) {
+        boolean given = command.commandLine().getParseResult().hasMatchedOption(option);
+        return given || fromFile == null ? value : fromFile;
+    }
+
+    private static int orDefault(final Integer value, final int fallback) {
+        return value == null ? fallback : value;
     }
 
     private static String read(final Path file) {

@@ -296,6 +296,30 @@ public final class FeaturePreparation {
     }
 
     /**
+     * Returns whether every feature is numeric and named uniquely, so that {@link #numericValues} applies.
+     *
+     * @return whether the schema is all numeric
+     */
+    public boolean isAllNumeric() {
+        return sortedNames != null;
+    }
+
+    /**
+     * For an all-numeric schema ({@link #isAllNumeric()}): every feature's value as the model sees it (missing
+     * values imputed, then standardised if fitted so), by position in the schema. These are the values
+     * {@link #example} puts into the example, for callers that score a model's parameters directly.
+     *
+     * @param row  the row's values
+     * @param into receives the values, one per feature
+     * @throws MlopsException if a value is missing and the policy says error
+     */
+    public void numericValues(final Row row, final double[] into) {
+        for (int f = 0; f < names.length; f++) {
+            into[f] = prepared(f, row.number(f), row);
+        }
+    }
+
+    /**
      * The all-numeric case: the names are fixed and distinct, so the values go straight into an array in
      * Tribuo's sorted feature order; no boxing, no merging by name.
      */

@@ -2,6 +2,8 @@ package io.mlops.serving.deploy;
 
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
+import io.mlops.serving.ServiceSettings;
+import io.mlops.serving.ServingConfig;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class DirectoryTarget implements DeploymentTarget {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private static final long START_TIMEOUT_SECONDS = 120;
+    /** The port a release's {@code run.sh} serves on unless told otherwise. */
+    public static final int DEFAULT_PORT = 8080;
 
     private final Path root;
     private final ServerRuntime runtime;
@@ -52,9 +56,13 @@ public final class DirectoryTarget implements DeploymentTarget {
             Files.createDirectories(release);
             ServiceTarget.copyBundle(bundle, release.resolve("model"));
             String classPath = runtime.install(release);
-            AtomicFiles.writeString(release.resolve("run.sh"), "#!/bin/sh\n# starts this release's prediction service\n"
-                    + "cd \"$(dirname \"$0\")\" && exec java -cp '" + classPath.replace(release + "/", "")
-                    + "' io.mlops.serving.ServeCommand --model model \"$@\"\n");
+            new ServiceSettings(name, version, ServingConfig.LOOPBACK, DEFAULT_PORT, null, null, null, null, null, null)
+                    .write(release.resolve(ServiceSettings.FILE));
+            AtomicFiles.writeString(release.resolve("run.sh"), "#!/bin/sh\n# starts this release's prediction service; "
+                    + "settings in " + ServiceSettings.FILE + ", options given here win over them\n"
+                    + "cd \"$(dirname \"$0\")\" && exec java " + String.join(" ", ServerRuntime.JVM_OPTIONS)
+                    + " ${JAVA_OPTS:-} -cp '" + classPath.replace(release + "/", "")
+                    + "' io.mlops.serving.ServeCommand --model model --config " + ServiceSettings.FILE + " \"$@\"\n");
             release.resolve("run.sh").toFile().setExecutable(true);
             Path before = Files.isSymbolicLink(current()) ? Files.readSymbolicLink(current()) : null;
             switchTo(release);
@@ -62,7 +70,8 @@ public final class DirectoryTarget implements DeploymentTarget {
                 previous.put(release.toString(), before);
             }
             Path portFile = release.resolve(".port");
-            Process server = new ProcessBuilder(ServerRuntime.command(classPath, release.resolve("model"), portFile))
+            Process server = new ProcessBuilder(ServerRuntime.command(classPath, release.resolve("model"),
+                    release.resolve(ServiceSettings.FILE), portFile))
                     .redirectErrorStream(true).redirectOutput(release.resolve("check-server.log").toFile()).start();
             servers.put(release.toString(), server);
             int port = awaitPort(server, portFile, release);

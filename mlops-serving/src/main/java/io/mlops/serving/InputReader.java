@@ -1,0 +1,215 @@
+package io.mlops.serving;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlops.engine.data.ColumnSpec;
+import io.mlops.engine.data.ColumnType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads prediction inputs from JSON straight into {@link Instance}s, token by token, without building a
+ * tree: one object, or a batch {@code {"instances": [ ... ]}}. Type errors and unknown fields are noted on
+ * the instance for {@link Predictor#validate}; a body that is not JSON at all is rejected at once.
+ */
+public final class InputReader {
+    // FastDoubleParser rounds exactly like Double.parseDouble, only faster
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+    private static final ObjectMapper TREES = new ObjectMapper();
+
+    /** The field that makes a request a batch. */
+    static final String BATCH_FIELD = "instances";
+
+    private final List<ColumnSpec> features;
+    private final Map<String, Integer> positions = new HashMap<>();
+    // Jackson hands out the same String object for a field name every time it reads that name; remembering the
+    // object seen at each position turns the usual lookup into one reference comparison. Racy by design: a stale
+    // or missing entry only means the map is asked instead.
+    private final String[] seenNames;
+    private final String unknownField;
+
+    /**
+     * The inputs of one prediction request.
+     *
+     * @param batch     whether the request was a batch
+     * @param instances the instances, one unless it was a batch
+     */
+    public record Inputs(boolean batch, List<Instance> instances) {
+    }
+
+    /**
+     * Creates a reader for a model's features.
+     *
+     * @param features the feature columns, in schema order
+     */
+    public InputReader(final List<ColumnSpec> features) {
+        this.features = List.copyOf(features);
+        this.seenNames = new String[features.size()];
+        for (int f = 0; f < features.size(); f++) {
+            positions.put(features.get(f).name(), f);
+        }
+        this.unknownField = "unknown field; expected only " + features.stream().map(ColumnSpec::name).toList();
+    }
+
+    /**
+     * Reads the body of a prediction request.
+     *
+     * @param body     the body
+     * @param maxBatch the most instances a batch may hold
+     * @return the inputs
+     * @throws PredictionHandler.HttpProblem 400 if the body is empty or not JSON or its batch is empty or not an
+     *                                       array, 413 if its batch is larger than {@code maxBatch}
+     */
+    Inputs read(final byte[] body, final int maxBatch) throws PredictionHandler.HttpProblem {
+        try (JsonParser parser = JSON.createParser(body)) {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                throw new PredictionHandler.HttpProblem(400, "empty request body; expected JSON");
+            }
+            if (token != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return new Inputs(false, List.of(Instance.notAnObject(features.size())));
+            }
+            Instance single = Instance.object(features.size());
+            List<Instance> batch = null;
+            int batchSize = 0;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                token = parser.nextToken();
+                if (BATCH_FIELD.equals(name)) {
+                    batch = null;
+                    batchSize = 0;
+                    if (token == JsonToken.START_ARRAY) {
+                        batch = new ArrayList<>();
+                        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                            batchSize++;
+                            if (batchSize <= maxBatch) {
+                                batch.add(instance(parser, token));
+                            }
+                            else {
+                                // counted, syntax checked, not kept
+                                parser.skipChildren();
+                            }
+                        }
+                    }
+                    else {
+                        parser.skipChildren();
+                        batchSize = -1;
+                    }
+                }
+                else {
+                    field(single, name, token, parser);
+                }
+            }
+            if (batchSize < 0 || batch != null && batchSize == 0) {
+                throw new PredictionHandler.HttpProblem(400, "'" + BATCH_FIELD + "' must be a non-empty array of objects");
+            }
+            if (batchSize > maxBatch) {
+                throw new PredictionHandler.HttpProblem(413, "batch of " + batchSize
+                        + " instances is larger than the limit of " + maxBatch);
+            }
+            return batch != null ? new Inputs(true, batch) : new Inputs(false, List.of(single));
+        }
+        catch (JsonProcessingException exception) {
+            throw new PredictionHandler.HttpProblem(400, "malformed JSON: " + exception.getOriginalMessage());
+        }
+        catch (IOException exception) {
+            throw new PredictionHandler.HttpProblem(400, "cannot read request body: " + exception.getMessage());
+        }
+    }
+
+    /**
+     * Reads one input given as a JSON tree, e.g. a smoke-test sample.
+     *
+     * @param input the input
+     * @return the instance
+     */
+    public Instance read(final JsonNode input) {
+        try (JsonParser parser = TREES.treeAsTokens(input)) {
+            return instance(parser, parser.nextToken());
+        }
+        catch (IOException exception) {
+            throw new UncheckedIOException("a tree in memory cannot fail to read", exception);
+        }
+    }
+
+    private Instance instance(final JsonParser parser, final JsonToken start) throws IOException {
+        if (start != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return Instance.notAnObject(features.size());
+        }
+        Instance instance = Instance.object(features.size());
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            field(instance, name, parser.nextToken(), parser);
+        }
+        return instance;
+    }
+
+    private void field(final Instance instance, final String name, final JsonToken token, final JsonParser parser)
+            throws IOException {
+        int f = position(name, instance.nextPosition());
+        if (f < 0) {
+            parser.skipChildren();
+            instance.problem(name, unknownField);
+            return;
+        }
+        boolean numeric = features.get(f).type() == ColumnType.NUMERIC;
+        instance.clearProblem(name);
+        if (token == JsonToken.VALUE_NULL) {
+            instance.missingValue(f);
+            return;
+        }
+        if (numeric && token.isNumeric()) {
+            double value = parser.getDoubleValue();
+            if (Double.isFinite(value)) {
+                instance.number(f, value);
+                return;
+            }
+            instance.present(f);
+            instance.problem(name, "expected a finite number");
+            return;
+        }
+        if (!numeric && token == JsonToken.VALUE_STRING) {
+            instance.string(f, parser.getText());
+            return;
+        }
+        parser.skipChildren();
+        instance.present(f);
+        instance.problem(name, "expected " + (numeric ? "a number" : "a string") + ", got " + kind(token));
+    }
+
+    /** The schema position of a field, trying first the position after the previous field's, as inputs list fields in order. */
+    private int position(final String name, final int guess) {
+        if (guess < seenNames.length && seenNames[guess] == name) {
+            return guess;
+        }
+        Integer position = positions.get(name);
+        if (position == null) {
+            return -1;
+        }
+        seenNames[position] = name;
+        return position;
+    }
+
+    private static String kind(final JsonToken token) {
+        return switch (token) {
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case START_OBJECT -> "object";
+            case START_ARRAY -> "array";
+            default -> token.asString() == null ? token.name().toLowerCase(java.util.Locale.ROOT) : token.asString();
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package io.mlops.serving;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.JacksonException;
+import io.mlops.engine.MlopsException;
+import io.mlops.engine.io.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The service's settings as a release folder keeps them in {@code config.json}, next to the model and the
+ * server: what {@code mlops serve} would otherwise take as options. Tokens are never stored, only the names
+ * of the environment variables that hold them. Every field is optional; options given on the command line
+ * win over the file.
+ *
+ * @param name            the model name the service shows
+ * @param version         the version label the service shows
+ * @param host            the address to bind
+ * @param port            the port
+ * @param adminTokenEnv   the environment variable holding the admin token
+ * @param predictTokenEnv the environment variable holding the prediction token
+ * @param feedbackWindow  feedback events the live accuracy covers
+ * @param driftWindow     recent inputs the drift score covers
+ * @param maxBodyBytes    the largest request body accepted
+ * @param maxBatch        the most instances in one request
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ServiceSettings(String name, String version, String host, Integer port, String adminTokenEnv,
+        String predictTokenEnv, Integer feedbackWindow, Integer driftWindow, Integer maxBodyBytes, Integer maxBatch) {
+    /** The file name inside a release folder. */
+    public static final String FILE = "config.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Reads settings and checks their values.
+     *
+     * @param file the file
+     * @return the settings
+     * @throws MlopsException naming the file and the field if it is unreadable, not JSON, has an unknown field or
+     *                        a value out of range
+     */
+    public static ServiceSettings read(final Path file) {
+        ServiceSettings settings;
+        try {
+            settings = JSON.readValue(Files.readString(file), ServiceSettings.class);
+        }
+        catch (UnrecognizedPropertyException exception) {
+            throw MlopsException.inFile(file, "unknown field '" + exception.getPropertyName() + "'; expected "
+                    + exception.getKnownPropertyIds());
+        }
+        catch (JacksonException exception) {
+            throw MlopsException.inFile(file, "not valid settings: " + exception.getOriginalMessage());
+        }
+        catch (IOException exception) {
+            throw MlopsException.inFile(file, "cannot read: " + exception.getMessage());
+        }
+        if (settings == null) {
+            throw MlopsException.inFile(file, "empty; expected a JSON object");
+        }
+        settings.check(file);
+        return settings;
+    }
+
+    /**
+     * Writes the settings, atomically.
+     *
+     * @param file the file
+     * @throws IOException if writing fails
+     */
+    public void write(final Path file) throws IOException {
+        AtomicFiles.writeString(file, JSON.writeValueAsString(this) + "\n");
+    }
+
+    private void check(final Path file) {
+        range(file, "port", port, 0, 65_535);
+        range(file, "feedbackWindow", feedbackWindow, 1, 10_000_000);
+        range(file, "driftWindow", driftWindow, 1, 10_000_000);
+        range(file, "maxBodyBytes", maxBodyBytes, 1, Integer.MAX_VALUE - 8);
+        range(file, "maxBatch", maxBatch, 1, 1_000_000);
+        blank(file, "name", name);
+        blank(file, "version", version);
+        blank(file, "host", host);
+        blank(file, "adminTokenEnv", adminTokenEnv);
+        blank(file, "predictTokenEnv", predictTokenEnv);
+    }
+
+    private static void range(final Path file, final String field, final Integer value, final int min, final int max) {
+        if (value != null && (value < min || value > max)) {
+            throw MlopsException.inFile(file, "field '" + field + "' is " + value + "; expected " + min + " to " + max);
+        }
+    }
+
+    private static void blank(final Path file, final String field, final String value) {
+        if (value != null && value.isBlank()) {
+            throw MlopsException.inFile(file, "field '" + field + "' is blank; leave it out for the default");
+        }
+    }
+}
