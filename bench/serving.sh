@@ -18,5 +18,6 @@ fi
 
 cp="mlops-serving/target/test-classes:mlops-serving/target/classes:mlops-engine/target/classes:$(cat mlops-serving/target/bench.classpath)"
 echo "[bench] load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-# the service's JVM defaults (ServeCommand is started without options); BENCH_JVM_OPTS adds some
-exec java ${BENCH_JVM_OPTS:-} -cp "$cp" io.mlops.serving.bench.ServingBenchmark "$@"
+# each server runs in its own JVM with the service's options (ServerRuntime.JVM_OPTIONS); BENCH_JVM_OPTS,
+# read by the benchmark, adds options to the servers, e.g. a flight recording
+exec java -cp "$cp" io.mlops.serving.bench.ServingBenchmark "$@"

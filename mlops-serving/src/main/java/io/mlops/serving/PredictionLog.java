@@ -2,19 +2,22 @@ package io.mlops.serving;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Remembers the most recent predictions by id, so that feedback (the true label, reported later) can be
- * matched with what was predicted. Bounded: the oldest predictions are forgotten first.
+ * matched with what was predicted. Bounded: the oldest predictions are forgotten first. It allocates
+ * nothing per prediction (the labels are the model's own strings), so that a prediction leaves no object
+ * behind that lives long enough to reach the old generation.
  */
 public final class PredictionLog {
-    private record Entry(long sequence, String label) {
-    }
-
     private final String prefix = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + "-";
     private final AtomicLong sequence = new AtomicLong();
-    private final AtomicReferenceArray<Entry> entries;
+    // slot i holds the prediction numbered sequences[i]; its label is written first and read second, and the
+    // number is read again after the label, so a reader never pairs a number with another prediction's label
+    private final AtomicLongArray sequences;
+    private final AtomicReferenceArray<String> labels;
 
     /**
      * Creates a log.
@@ -22,7 +25,8 @@ public final class PredictionLog {
      * @param capacity how many predictions are remembered
      */
     public PredictionLog(final int capacity) {
-        entries = new AtomicReferenceArray<>(capacity);
+        sequences = new AtomicLongArray(capacity);
+        labels = new AtomicReferenceArray<>(capacity);
     }
 
     /**
@@ -33,7 +37,11 @@ public final class PredictionLog {
      */
     public String record(final String label) {
         long next = sequence.incrementAndGet();
-        entries.set((int) (next % entries.length()), new Entry(next, label));
+        int slot = (int) (next % labels.length());
+        // mark the slot as being written, then the label, then the number that makes it readable
+        sequences.set(slot, 0);
+        labels.set(slot, label);
+        sequences.setRelease(slot, next);
         return prefix + Long.toString(next, 36);
     }
 
@@ -57,7 +65,11 @@ public final class PredictionLog {
         if (number <= 0) {
             return null;
         }
-        Entry entry = entries.get((int) (number % entries.length()));
-        return entry != null && entry.sequence() == number ? entry.label() : null;
+        int slot = (int) (number % labels.length());
+        if (sequences.getAcquire(slot) != number) {
+            return null;
+        }
+        String label = labels.get(slot);
+        return sequences.get(slot) == number ? label : null;
     }
 }

@@ -10,15 +10,12 @@ import io.mlops.engine.train.ProgressListener;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingSpec;
 import io.mlops.serving.ConstantResponseServer;
-import io.mlops.serving.ModelLoader;
-import io.mlops.serving.PredictionServer;
-import io.mlops.serving.ServedModel;
-import io.mlops.serving.ServingConfig;
+import io.mlops.serving.ServeCommand;
+import io.mlops.serving.deploy.ServerRuntime;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,12 +33,14 @@ import java.util.regex.Pattern;
 
 /**
  * Load-test benchmark of the prediction service against a constant-response server on the same Jetty
- * stack, all measured in the same run. This JVM hosts only the servers; the load comes from {@code wrk}
- * (peak throughput and latency) and from {@link OpenLoopLoad} in a second JVM (p99 at half of peak), so
- * the process CPU time of this JVM during a {@code wrk} run is the servers' CPU. Run with
- * {@code bench/serving.sh}.
+ * stack, all measured in the same run. Each server runs in a JVM of its own, started as a release starts
+ * its service ({@link ServerRuntime#JVM_OPTIONS}; the service through {@link ServeCommand} on a trained
+ * bundle), so that each server's CPU time is its process's. The load comes from {@code wrk} (peak
+ * throughput and latency) and from {@link OpenLoopLoad} in another JVM (p99 at half of peak). Run with
+ * {@code bench/serving.sh}; the environment variable {@code BENCH_JVM_OPTS} adds JVM options to the servers
+ * (for example a flight recording).
  *
- * <p>Options: {@code --runs N} (5), {@code --duration S} (6), {@code --warmup S} (10), {@code --threads T}
+ * <p>Options: {@code --runs N} (7), {@code --duration S} (5), {@code --warmup S} (10), {@code --threads T}
  * (2), {@code --connections C} (32), {@code --half S} (12 s measured after 3 s at the rate),
  * {@code --out FILE} (also write the Markdown report there).
  */
@@ -56,6 +55,7 @@ public final class ServingBenchmark {
     /** One server under test. */
     private static final class Target {
         final String name;
+        final ServerProcess server;
         final int port;
         final Path script;
         final Path bodies;
@@ -63,13 +63,16 @@ public final class ServingBenchmark {
         final double maxCpuMicros;
         final List<WrkResult> runs = new ArrayList<>();
         final List<Double> cpuMicros = new ArrayList<>();
+        // each run's requests/s over the constant server's in the same round
+        final List<Double> ratios = new ArrayList<>();
         OpenLoopResult half;
         double halfRate;
 
-        Target(final String name, final int port, final Path script, final Path bodies, final double minRatio,
-                final double maxCpuMicros) {
+        Target(final String name, final ServerProcess server, final Path script, final Path bodies,
+                final double minRatio, final double maxCpuMicros) {
             this.name = name;
-            this.port = port;
+            this.server = server;
+            this.port = server.port();
             this.script = script;
             this.bodies = bodies;
             this.minRatio = minRatio;
@@ -86,6 +89,10 @@ public final class ServingBenchmark {
 
         double p99() {
             return median(runs.stream().mapToDouble(WrkResult::p99Micros).toArray());
+        }
+
+        double ratio() {
+            return median(ratios.stream().mapToDouble(Double::doubleValue).toArray());
         }
 
         double cpu() {
@@ -111,8 +118,8 @@ public final class ServingBenchmark {
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
-        int duration = Integer.parseInt(options.getOrDefault("duration", "6"));
+        int runs = Integer.parseInt(options.getOrDefault("runs", "7"));
+        int duration = Integer.parseInt(options.getOrDefault("duration", "5"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "32"));
@@ -123,24 +130,30 @@ public final class ServingBenchmark {
         String loadAtStart = loadAverage();
         Path dir = Files.createTempDirectory("serving-bench");
         log("training the 20-feature numeric model and the receipts text model in " + dir);
-        ServedModel numeric = trainNumeric(dir);
-        ServedModel text = trainReceipts(dir);
-
-        ServingConfig config = ServingConfig.defaults();
-        try (ConstantResponseServer constant = ConstantResponseServer.start(config);
-                PredictionServer numericServer = PredictionServer.start(config, numeric);
-                PredictionServer textServer = PredictionServer.start(config, text)) {
+        trainNumeric(dir);
+        trainReceipts(dir);
+        List<String> jvm = new ArrayList<>(ServerRuntime.JVM_OPTIONS);
+        String extra = System.getenv("BENCH_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            jvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        log("servers run with " + String.join(" ", jvm));
+        try (ServerProcess constant = ServerProcess.start(dir, "constant", jvm, ConstantResponseServer.class.getName());
+                ServerProcess numericServer = ServerProcess.start(dir, "numeric", jvm, ServeCommand.class.getName(),
+                        "--model", dir.resolve("numeric").toString(), "--name", "numeric20", "--version-label", "bench",
+                        "--port", "0");
+                ServerProcess textServer = ServerProcess.start(dir, "receipts", jvm, ServeCommand.class.getName(),
+                        "--model", dir.resolve("receipts").toString(), "--name", "receipts", "--version-label", "bench",
+                        "--port", "0")) {
             Path numericBodies = write(dir.resolve("numeric-bodies.jsonl"), numericBodies(64, 7));
             Path textBodies = write(dir.resolve("receipts-bodies.jsonl"), receiptBodies(64, 7));
             List<Target> targets = List.of(
-                    new Target("constant response (Jetty 12, same stack)", constant.port(),
+                    new Target("constant response (Jetty 12, same stack)", constant,
                             script(dir.resolve("constant.lua"), numericBodies), numericBodies, Double.NaN, Double.NaN),
-                    new Target("20-feature numeric logistic, 4 classes", numericServer.port(),
+                    new Target("20-feature numeric logistic, 4 classes", numericServer,
                             script(dir.resolve("numeric.lua"), numericBodies), numericBodies, 0.8, 30),
-                    new Target("receipts text model (TF n-grams + 4 tabular)", textServer.port(),
+                    new Target("receipts text model (TF n-grams + 4 tabular)", textServer,
                             script(dir.resolve("receipts.lua"), textBodies), textBodies, 0.5, Double.NaN));
-            com.sun.management.OperatingSystemMXBean os =
-                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             for (Target target : targets) {
                 log("warm-up " + warmup + " s: " + target.name);
                 wrk(target, threads, connections, warmup);
@@ -148,10 +161,11 @@ public final class ServingBenchmark {
             // round robin, so that a change of machine load hits every server alike
             for (int run = 1; run <= runs; run++) {
                 for (Target target : targets) {
-                    long cpu = os.getProcessCpuTime();
+                    long cpu = target.server.cpuNanos();
                     WrkResult result = wrk(target, threads, connections, duration);
-                    long cpuNanos = os.getProcessCpuTime() - cpu;
+                    long cpuNanos = target.server.cpuNanos() - cpu;
                     target.runs.add(result);
+                    target.ratios.add(result.rps() / targets.get(0).runs.get(run - 1).rps());
                     target.cpuMicros.add(cpuNanos / 1000.0 / Math.max(1, result.requests()));
                     log(String.format(Locale.ROOT, "run %d/%d %-45s %,10.0f req/s  p50 %7.0f us  p99 %7.0f us  cpu %5.1f us/req%s",
                             run, runs, target.name, result.rps(), result.p50Micros(), result.p99Micros(),
@@ -179,7 +193,7 @@ public final class ServingBenchmark {
 
     // ---------------------------------------------------------------- models and request bodies
 
-    static ServedModel trainNumeric(final Path dir) throws IOException {
+    static Path trainNumeric(final Path dir) throws IOException {
         Random random = new Random(42);
         double[][] weights = new double[CLASSES.length][NUMERIC_FEATURES];
         for (double[] row : weights) {
@@ -216,17 +230,17 @@ public final class ServingBenchmark {
         Path bundle = dir.resolve("numeric");
         new TrainingPipeline(ProgressListener.NONE, dir).train(TrainingSpec.builder().data(data).label("label")
                 .algorithm(Algorithm.LOGISTIC).seed(1L).output(bundle).build(), List.of());
-        return new ModelLoader(1000).load(bundle, "numeric20", "bench");
+        return bundle;
     }
 
-    static ServedModel trainReceipts(final Path dir) throws IOException {
+    static Path trainReceipts(final Path dir) throws IOException {
         Path data = dir.resolve("receipts.csv");
         new ReceiptsGenerator(1).writeCsv(ReceiptsGenerator.Batch.INITIAL, 3000, data);
         Path bundle = dir.resolve("receipts");
         new TrainingPipeline(ProgressListener.NONE, dir).train(TrainingSpec.builder().data(data)
                 .label(ReceiptsGenerator.LABEL).ignore("merchant").column("description", ColumnType.TEXT)
                 .algorithm(Algorithm.LOGISTIC).seed(1L).output(bundle).build(), List.of());
-        return new ModelLoader(1000).load(bundle, "receipts", "bench");
+        return bundle;
     }
 
     private static String feature(final int j) {
@@ -403,12 +417,13 @@ public final class ServingBenchmark {
             final int connections, final int half, final String started, final String loadAtStart) {
         Target constant = targets.get(0);
         StringBuilder md = new StringBuilder();
-        md.append("| server | requests/s (median of ").append(runs).append(") | ratio vs constant | server CPU µs/request "
+        md.append("| server | requests/s (median of ").append(runs).append(") | ratio vs constant (median of ").append(runs)
+                .append(" rounds) | server CPU µs/request "
                 + "| p50 at peak | p99 at peak | p99 at ½ peak (rate) | target | result |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
         for (Target t : targets) {
-            double ratio = t.rps() / constant.rps();
             boolean isConstant = t == constant;
+            double ratio = isConstant ? 1.0 : t.ratio();
             String halfCell = "—";
             boolean halfMet = true;
             if (t.half != null) {
@@ -437,10 +452,12 @@ public final class ServingBenchmark {
                     t.rps(), ratio, t.cpu(), micros(t.p50()), micros(t.p99()), halfCell, target,
                     isConstant ? "—" : met ? "**MET**" : "**NOT MET**"));
         }
-        md.append("\nSingle runs (requests/s; CPU µs/request):\n\n");
+        md.append("\nSingle runs (requests/s; ratio to the constant server in the same round; CPU µs/request):\n\n");
         for (Target t : targets) {
             md.append("- ").append(t.name).append(": ")
                     .append(Arrays.toString(t.runs.stream().mapToLong(r -> Math.round(r.rps())).toArray()))
+                    .append("; ").append(t == constant ? "—" : Arrays.toString(t.ratios.stream()
+                            .map(r -> String.format(Locale.ROOT, "%.2f", r)).toArray()))
                     .append("; ").append(Arrays.toString(t.cpuMicros.stream()
                             .map(c -> String.format(Locale.ROOT, "%.1f", c)).toArray()))
                     .append(t.errors() > 0 ? "; errors: " + t.errors() : "").append('\n');
@@ -450,7 +467,8 @@ public final class ServingBenchmark {
                 .append(System.getProperty("java.runtime.version")).append("; started ").append(started)
                 .append("; load average at start ").append(loadAtStart).append(", at end ").append(loadAverage())
                 .append(".\nLoad: wrk -t").append(threads).append(" -c").append(connections).append(" -d").append(duration)
-                .append("s --latency per run (after a warm-up run), runs round robin over the servers; ½ peak: ")
+                .append("s --latency per run (after a warm-up run), runs round robin over the servers, each server in ")
+                .append("its own JVM (").append(String.join(" ", ServerRuntime.JVM_OPTIONS)).append("); ½ peak: ")
                 .append("open-loop generator (OpenLoopLoad, second JVM, ").append(connections)
                 .append(" keep-alive connections) at half the median peak, 3 s warm-up + ").append(half)
                 .append(" s measured, latency from the scheduled send time.\n");
