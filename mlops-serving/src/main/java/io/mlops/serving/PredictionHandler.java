@@ -411,5 +411,10 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
             super(message);
             this.status = status;
         }
+
+        /** @return the HTTP status */
+        int status() {
+            return status;
+        }
     }
 }

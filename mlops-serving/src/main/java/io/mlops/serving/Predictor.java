@@ -156,6 +156,11 @@ public final class Predictor {
         return true;
     }
 
+    /** @return whether {@link #predict} scores with the direct linear scorer rather than with Tribuo */
+    boolean scoresDirectly() {
+        return scorer != null;
+    }
+
     Result predictWithTribuo(final Instance input) throws InvalidInputException {
         Example<Label> example;
         try {

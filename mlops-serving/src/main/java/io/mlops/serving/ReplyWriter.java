@@ -37,13 +37,13 @@ final class ReplyWriter {
      */
     ReplyWriter(final ServedModel model) {
         this.model = model;
-        this.start = ascii("{\"model\":" + encode(PredictionHandler.identity(model)));
+        this.start = concat(ascii("{\"model\":"), encode(PredictionHandler.identity(model)));
         this.classes = model.predictor().classes();
         this.keys = new byte[classes.size()][];
         this.labels = new byte[classes.size()][];
         for (int k = 0; k < classes.size(); k++) {
-            labels[k] = encode(classes.get(k)).getBytes(StandardCharsets.UTF_8);
-            keys[k] = (encode(classes.get(k)) + ":").getBytes(StandardCharsets.UTF_8);
+            labels[k] = encode(classes.get(k));
+            keys[k] = concat(labels[k], ascii(":"));
         }
     }
 
@@ -122,16 +122,27 @@ final class ReplyWriter {
             }
         }
         // not one of the model's classes (never expected): encoded on the spot
-        return encode(label).getBytes(StandardCharsets.UTF_8);
+        return encode(label);
     }
 
-    private static String encode(final Object value) {
+    /**
+     * Encodes a value as Jackson's UTF-8 generator does, the one that writes whole replies: unlike a
+     * {@code String} written by Jackson and then turned into UTF-8, it escapes characters outside the Basic
+     * Multilingual Plane (e.g. emoji) as a pair of escaped UTF-16 surrogates.
+     */
+    private static byte[] encode(final Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return JSON.writeValueAsBytes(value);
         }
         catch (JsonProcessingException exception) {
             throw new IllegalStateException("strings and plain maps always encode", exception);
         }
+    }
+
+    private static byte[] concat(final byte[] first, final byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private static byte[] ascii(final String text) {

@@ -2,6 +2,7 @@ package io.mlops.serving.deploy;
 
 import io.mlops.engine.MlopsException;
 import io.mlops.serving.PredictionServer;
+import io.mlops.serving.ServiceSettings;
 import io.mlops.serving.ServingConfig;
 import io.mlops.serving.TestModels;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/**
+ * Deploying to a folder or a running service: checks, load tests, rollbacks, and what a release folder holds
+ * (model, server, {@code config.json} and a {@code run.sh} that uses them).
+ */
 class DeployerTest {
     private static final String TAXI = "{\"input\": {\"description\": \"Taxi zum Flughafen\", \"amount\": 35.5, "
             + "\"currency\": \"EUR\", \"country\": \"DE\", \"payment_method\": \"card\"}, \"expected\": \"%s\"}\n";
@@ -46,6 +51,20 @@ class DeployerTest {
         assertThat(current.resolve("model/model.tribuo")).isRegularFile();
         assertThat(current.resolve("run.sh")).content().contains("io.mlops.serving.ServeCommand");
         assertThat(Files.readSymbolicLink(current).toString()).startsWith("releases/receipts-1-");
+        assertReleaseSettings(current, "1");
+    }
+
+    /** A release folder holds its service's settings, and its start script uses them and the service's JVM options. */
+    private static void assertReleaseSettings(final Path release, final String version) throws Exception {
+        ServiceSettings settings = ServiceSettings.read(release.resolve(ServiceSettings.FILE));
+        assertThat(settings.name()).isEqualTo("receipts");
+        assertThat(settings.version()).isEqualTo(version);
+        assertThat(settings.host()).isEqualTo("127.0.0.1");
+        assertThat(settings.port()).isEqualTo(8080);
+        String script = Files.readString(release.resolve("run.sh"));
+        assertThat(script).contains(" --config " + ServiceSettings.FILE + " ", " --model model ",
+                "exec java " + String.join(" ", ServerRuntime.JVM_OPTIONS) + " ");
+        assertThat(ServerRuntime.JVM_OPTIONS).isNotEmpty().allSatisfy(option -> assertThat(script).contains(option));
     }
 
     @Test
@@ -63,6 +82,8 @@ class DeployerTest {
                 .startsWith("integration check failed: 1 of 1 golden requests wrong: line 1: expected 'meals', got 'transport'");
         assertThat(Files.readSymbolicLink(target.current())).isEqualTo(before);
         assertThat(log).contains("rolling back " + result.location());
+        assertReleaseSettings(target.current(), "1");
+        assertReleaseSettings(Path.of(result.location()), "2");
     }
 
     @Test
