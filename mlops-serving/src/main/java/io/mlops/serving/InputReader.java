@@ -78,6 +78,7 @@ public final class InputReader {
             }
             if (token != JsonToken.START_OBJECT) {
                 parser.skipChildren();
+                requireEnd(parser);
                 return new Inputs(false, List.of(Instance.notAnObject(features.size())));
             }
             Instance single = Instance.object(features.size());
@@ -111,6 +112,7 @@ public final class InputReader {
                     field(single, name, token, parser);
                 }
             }
+            requireEnd(parser);
             if (batchSize < 0 || batch != null && batchSize == 0) {
                 throw new PredictionHandler.HttpProblem(400, "'" + BATCH_FIELD + "' must be a non-empty array of objects");
             }
@@ -125,6 +127,14 @@ public final class InputReader {
         }
         catch (IOException exception) {
             throw new PredictionHandler.HttpProblem(400, "cannot read request body: " + exception.getMessage());
+        }
+    }
+
+    /** A body is one JSON value: anything but white space after it makes the body malformed. */
+    private static void requireEnd(final JsonParser parser) throws IOException, PredictionHandler.HttpProblem {
+        if (parser.nextToken() != null) {
+            throw new PredictionHandler.HttpProblem(400, "malformed JSON: more content after the JSON value, at byte "
+                    + parser.currentTokenLocation().getByteOffset() + "; send one object or {\"" + BATCH_FIELD + "\": [...]}");
         }
     }
 

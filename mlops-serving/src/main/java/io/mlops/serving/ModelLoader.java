@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Loads a model bundle for serving: verifies its checksum, warms it up and runs smoke predictions, so
@@ -23,6 +24,9 @@ import java.util.List;
 public final class ModelLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WARM_UP = 2_000;
+    /** Inputs drawn to compare direct linear scoring with Tribuo, and their seed. */
+    private static final int SPREAD = 200;
+    private static final long SPREAD_SEED = 20_261_127L;
 
     private final int driftWindow;
 
@@ -53,7 +57,9 @@ public final class ModelLoader {
             for (Instance sample : samples) {
                 predictor.validate(sample);
             }
-            predictor.checkDirectScoring(samples);
+            List<Instance> spread = new ArrayList<>(samples);
+            spread(bundle, training).stream().map(predictor.reader()::read).forEach(spread::add);
+            predictor.checkDirectScoring(spread);
             for (int i = 0; i < WARM_UP; i++) {
                 predictor.predict(samples.get(i % samples.size()));
             }
@@ -85,6 +91,32 @@ public final class ModelLoader {
         catch (IOException exception) {
             throw MlopsException.inFile(file, "unreadable run metadata: " + exception.getMessage());
         }
+    }
+
+    /**
+     * Numeric inputs spread like the training data (each feature drawn around its training mean with its
+     * standard deviation), where the smoke samples alone would mostly give scores of exactly 0 or 1.
+     */
+    private static List<JsonNode> spread(final ModelBundle bundle, final JsonNode training) {
+        if (!bundle.preparation().isAllNumeric()) {
+            return List.of();
+        }
+        JsonNode columns = training == null ? null : training.path("data").path("train").path("columns");
+        Random random = new Random(SPREAD_SEED);
+        List<JsonNode> inputs = new ArrayList<>();
+        for (int i = 0; i < SPREAD; i++) {
+            ObjectNode input = JSON.createObjectNode();
+            for (ColumnSpec spec : bundle.preparation().getSchema().features()) {
+                JsonNode stats = columns == null ? null : columns.get(spec.name());
+                double mean = stats != null && stats.path("mean").isNumber() ? stats.get("mean").doubleValue()
+                        : bundle.preparation().getMeans().getOrDefault(spec.name(), 0.0);
+                double deviation = stats != null && stats.path("stdDev").isNumber() ? stats.get("stdDev").doubleValue()
+                        : bundle.preparation().getScales().getOrDefault(spec.name(), 1.0);
+                input.put(spec.name(), mean + deviation * random.nextGaussian());
+            }
+            inputs.add(input);
+        }
+        return inputs;
     }
 
     // typical inputs from the training fingerprint: means, frequent categories and a few words

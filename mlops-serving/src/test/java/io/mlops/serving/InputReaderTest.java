@@ -310,21 +310,20 @@ class InputReaderTest {
         assertThat(problem).hasMessage("empty request body; expected JSON");
     }
 
-    /**
-     * Like Jackson's {@code readTree} with its defaults (trailing tokens allowed), the reader stops after the first
-     * JSON value: what follows it is neither read nor rejected.
-     */
+    /** A body is one JSON value: anything after it but white space makes it malformed (400), unlike Jackson's readTree. */
     @ParameterizedTest
     @ValueSource(strings = {" x", "}", "]", TAXI, "{\"amount\": \"junk\"}", " 42 ", "{\"instances\":[{}]}"})
-    void shouldReadTheFirstValueAndIgnoreWhatFollowsLikeJacksonsTree(final String trailing) throws Exception {
-        String body = TAXI + trailing;
-        JsonNode tree = TREES.readTree(body);
-        assertThat(tree).isEqualTo(TREES.readTree(TAXI));
+    void shouldRejectContentAfterTheJsonValueWith400(final String trailing) {
+        PredictionHandler.HttpProblem problem = problem(TAXI + trailing, 10);
 
-        Instance input = one(body);
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.getMessage()).startsWith("malformed JSON: ");
+        assertThat(problem(" [1] x", 10).getMessage()).startsWith("malformed JSON: ");
+    }
 
-        assertThat(problems(input)).isEmpty();
-        assertSameValues(input, one(TAXI));
+    @Test
+    void shouldAcceptWhiteSpaceAfterTheJsonValue() throws Exception {
+        assertSameValues(one(TAXI + " \r\n\t "), one(TAXI));
     }
 
     /** Bodies read token by token are judged as the Jackson tree of the same body was, field by field. */
