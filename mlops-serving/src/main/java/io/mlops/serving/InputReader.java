@@ -37,6 +37,7 @@ public final class InputReader {
     // or missing entry only means the map is asked instead.
     private final String[] seenNames;
     private final String unknownField;
+    private final FlatInputScanner scanner;
 
     /**
      * The inputs of one prediction request.
@@ -55,6 +56,7 @@ public final class InputReader {
     public InputReader(final List<ColumnSpec> features) {
         this.features = List.copyOf(features);
         this.seenNames = new String[features.size()];
+        this.scanner = new FlatInputScanner(features);
         for (int f = 0; f < features.size(); f++) {
             positions.put(features.get(f).name(), f);
         }
@@ -71,6 +73,15 @@ public final class InputReader {
      *                                       array, 413 if its batch is larger than {@code maxBatch}
      */
     Inputs read(final byte[] body, final int maxBatch) throws PredictionHandler.HttpProblem {
+        Instance simple = scanner.scan(body);
+        if (simple != null) {
+            return new Inputs(false, List.of(simple));
+        }
+        return readWithJackson(body, maxBatch);
+    }
+
+    /** Reads a body with Jackson, token by token: every case, with the wording of every error. */
+    Inputs readWithJackson(final byte[] body, final int maxBatch) throws PredictionHandler.HttpProblem {
         try (JsonParser parser = JSON.createParser(body)) {
             JsonToken token = parser.nextToken();
             if (token == null) {

@@ -1,0 +1,160 @@
+package io.mlops.serving;
+
+import io.mlops.engine.data.ColumnSpec;
+import io.mlops.engine.data.ColumnType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link FlatInputScanner} is invisible: for every body, {@link InputReader#read} (the scanner first) gives what
+ * {@link InputReader#readWithJackson} gives, instance values, problems and errors alike; and it does read the
+ * usual flat bodies itself rather than giving up on them.
+ */
+class FlatInputScannerTest {
+    private static final List<ColumnSpec> FEATURES = List.of(new ColumnSpec("f1", ColumnType.NUMERIC),
+            new ColumnSpec("f2", ColumnType.NUMERIC), new ColumnSpec("größe", ColumnType.NUMERIC),
+            new ColumnSpec("amount", ColumnType.NUMERIC), new ColumnSpec("country", ColumnType.CATEGORICAL),
+            new ColumnSpec("note", ColumnType.TEXT));
+    private static final String[] NUMBERS = {"0", "-0", "1", "-1", "12.5", "-0.0", "1e3", "1E-3", "2.5e+2",
+        "123456789012345678901234567890", "0.1", "3.141592653589793", "4.9e-324", "1.7976931348623157e308", "1e400",
+        "01", "1.", ".5", "+1", "-", "1e", "--1", "1.2.3", "0x10", "NaN", "Infinity", "1_000"};
+    private static final String[] STRINGS = {"\"DE\"", "\"\"", "\"Taxi zum Flughafen\"", "\"caf\\u00e9\"", "\"Größe\"",
+        "\"tab\\tin\"", "\"quote \\\" in\"", "\"raw\ttab\"", "\"a/b\""};
+    private static final String[] OTHERS = {"null", "true", "false", "[]", "[1,2]", "{}", "{\"a\":1}", "nul", "nulls"};
+
+    private final InputReader reader = new InputReader(FEATURES);
+
+    @Test
+    void shouldReadTheUsualFlatBodiesItself() {
+        FlatInputScanner scanner = new FlatInputScanner(FEATURES);
+        String body = "{\"f1\":1.5,\"f2\":-2,\"größe\":3e2,\"amount\":null,\"country\":\"DE\",\"note\":\"Taxi\"}";
+
+        Instance instance = scanner.scan(body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(instance).isNotNull();
+        assertThat(instance.number(0)).isEqualTo(1.5);
+        assertThat(instance.number(1)).isEqualTo(-2.0);
+        assertThat(instance.number(2)).isEqualTo(300.0);
+        assertThat(instance.isPresent(3)).isTrue();
+        assertThat(instance.number(3)).isNaN();
+        assertThat(instance.string(4)).isEqualTo("DE");
+        assertThat(instance.string(5)).isEqualTo("Taxi");
+        assertThat(scanner.scan(" {\n\"f2\" : 7 ,\t\"f1\":0 } ".getBytes(StandardCharsets.UTF_8))).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"instances\":[{\"f1\":1}]}", "{\"f1\":1,\"f1\":2}", "{\"f1\":\"1\"}", "{\"other\":1}",
+        "{\"note\":\"caf\\u00e9\"}", "{\"note\":\"Größe\"}", "{\"f1\":1} x", "[1]", "{\"f1\":1e400}", "{\"f\\u0031\":1}",
+        "\uFEFF{\"f1\":1}", "{\"f1\":01}", "{\"f1\":1,}", "{,}", "{\"f1\":1"})
+    void shouldLeaveEverythingElseToJackson(final String body) {
+        assertThat(new FlatInputScanner(FEATURES).scan(body.getBytes(StandardCharsets.UTF_8))).isNull();
+    }
+
+    @Test
+    void shouldReadEveryBodyAsJacksonDoes() throws Exception {
+        Random random = new Random(42);
+        int scanned = 0;
+        for (int n = 0; n < 20_000; n++) {
+            String body = body(random);
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            if (new FlatInputScanner(FEATURES).scan(bytes) != null) {
+                scanned++;
+            }
+            assertThat(outcome(() -> reader.read(bytes, 10))).as(body)
+                    .isEqualTo(outcome(() -> reader.readWithJackson(bytes, 10)));
+        }
+        // most generated bodies carry some oddity; enough must be plain for the comparison to cover the scanner
+        assertThat(scanned).isGreaterThan(1_000);
+    }
+
+    /** A random body: usually a flat object of known fields, sometimes with a fault or an oddity. */
+    private static String body(final Random random) {
+        StringBuilder body = new StringBuilder(random.nextInt(20) == 0 ? " " : "").append('{');
+        List<Integer> order = new ArrayList<>();
+        for (int f = 0; f < FEATURES.size(); f++) {
+            if (random.nextInt(12) != 0) {
+                order.add(f);
+            }
+        }
+        if (random.nextInt(4) == 0) {
+            java.util.Collections.shuffle(order, random);
+        }
+        if (random.nextInt(15) == 0 && !order.isEmpty()) {
+            order.add(order.get(0));
+        }
+        String separator = random.nextInt(10) == 0 ? ", " : ",";
+        for (int k = 0; k < order.size(); k++) {
+            ColumnSpec spec = FEATURES.get(order.get(k));
+            body.append(k == 0 ? "" : separator).append('"').append(random.nextInt(40) == 0 ? "unknown" : spec.name())
+                    .append(random.nextInt(10) == 0 ? "\" : " : "\":").append(value(spec, random));
+        }
+        body.append('}');
+        switch (random.nextInt(40)) {
+            case 0 -> body.append(" x");
+            case 1 -> body.setLength(body.length() - 1);
+            case 2 -> body.append("\n");
+            case 3 -> body.insert(0, "{\"instances\":[").append("]}");
+            default -> {
+                // as it is
+            }
+        }
+        return body.toString();
+    }
+
+    private static String value(final ColumnSpec spec, final Random random) {
+        int pick = random.nextInt(20);
+        if (pick == 0) {
+            return OTHERS[random.nextInt(OTHERS.length)];
+        }
+        boolean numeric = spec.type() == ColumnType.NUMERIC;
+        if (pick == 1) {
+            numeric = !numeric;
+        }
+        if (!numeric) {
+            return STRINGS[random.nextInt(STRINGS.length)];
+        }
+        if (pick < 5) {
+            return NUMBERS[random.nextInt(NUMBERS.length)];
+        }
+        double value = random.nextGaussian() * Math.pow(10, random.nextInt(12) - 4);
+        return switch (random.nextInt(3)) {
+            case 0 -> Double.toString(value);
+            case 1 -> String.format(Locale.ROOT, "%.4f", value);
+            default -> Long.toString(Math.round(value));
+        };
+    }
+
+    @FunctionalInterface
+    private interface Read {
+        InputReader.Inputs read() throws PredictionHandler.HttpProblem;
+    }
+
+    /** What a read gives, as text: the error, or every instance's values, presence and problems. */
+    private static String outcome(final Read read) {
+        InputReader.Inputs inputs;
+        try {
+            inputs = read.read();
+        }
+        catch (PredictionHandler.HttpProblem problem) {
+            return problem.status() + " " + problem.getMessage();
+        }
+        StringBuilder text = new StringBuilder("batch=").append(inputs.batch());
+        for (Instance instance : inputs.instances()) {
+            text.append("\n object=").append(instance.isObject()).append(" problems=").append(instance.problems());
+            for (int f = 0; f < FEATURES.size(); f++) {
+                text.append(' ').append(instance.isPresent(f)).append(':')
+                        .append(Double.doubleToLongBits(instance.number(f))).append(':').append(instance.string(f));
+            }
+        }
+        return text.toString();
+    }
+}
