@@ -117,8 +117,9 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
         }
 
         /**
-         * Reads the body without blocking, then answers with the action: on the thread that read the body, or
-         * for an action that blocks (loading a model) on a thread of the pool.
+         * Reads the body without blocking, then makes the check (a token) and answers with the action on the
+         * body's JSON: on the thread that read the body, or for an action that blocks (loading a model) on a
+         * thread of the pool. Reading the body first keeps the connection usable after a refusal.
          */
         Reply withBody(final boolean blocking, final Check check, final JsonAction action) throws HttpProblem {
             return withBytes(blocking, body -> {

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  * {@code bench/serving.sh}; the environment variable {@code BENCH_JVM_OPTS} adds JVM options to the servers
  * (for example a flight recording).
  *
- * <p>Options: {@code --runs N} (7), {@code --duration S} (5), {@code --warmup S} (10), {@code --threads T}
+ * <p>Options: {@code --runs N} (7), {@code --duration S} (5), {@code --warmup S} (15), {@code --threads T}
  * (2), {@code --connections C} (32), {@code --half S} (12 s measured after 3 s at the rate),
  * {@code --out FILE} (also write the Markdown report there).
  */
@@ -120,7 +120,7 @@ public final class ServingBenchmark {
         }
         int runs = Integer.parseInt(options.getOrDefault("runs", "7"));
         int duration = Integer.parseInt(options.getOrDefault("duration", "5"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "15"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "32"));
         int half = Integer.parseInt(options.getOrDefault("half", "12"));
