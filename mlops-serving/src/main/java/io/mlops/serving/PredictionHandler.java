@@ -30,6 +30,9 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
     /** For the bodies of feedback and admin requests; predictions are read by {@link InputReader}. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Bodies this large (big batches) are answered on a pool thread, not holding up the selector's other connections. */
+    private static final int LARGE_BODY = 16 * 1024;
+
     private static final HttpField JSON_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
 
     private final ServingConfig config;
@@ -118,8 +121,8 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
 
         /**
          * Reads the body without blocking, then makes the check (a token) and answers with the action on the
-         * body's JSON: on the thread that read the body, or for an action that blocks (loading a model) on a
-         * thread of the pool. Reading the body first keeps the connection usable after a refusal.
+         * body's JSON: on the thread that read the body, or for an action that blocks (loading a model) or a large
+         * body on a thread of the pool. Reading the body first keeps the connection usable after a refusal.
          */
         Reply withBody(final boolean blocking, final Check check, final JsonAction action) throws HttpProblem {
             return withBytes(blocking, body -> {
@@ -138,7 +141,7 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
             BodyReader.read(request, config.maxBodyBytes(), new BodyReader.Listener() {
                 @Override
                 public void body(final byte[] body) {
-                    if (blocking) {
+                    if (blocking || body.length > LARGE_BODY) {
                         getServer().getThreadPool().execute(() -> answer(() -> action.apply(body)));
                     }
                     else {
