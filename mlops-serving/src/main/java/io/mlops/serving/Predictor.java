@@ -1,6 +1,5 @@
 package io.mlops.serving;
 
-import com.oracle.labs.mlrg.olcut.util.Pair;
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.data.ColumnSpec;
 import io.mlops.engine.data.ColumnType;
@@ -20,8 +19,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Validates one JSON input against the model's schema and predicts it with the bundle's own feature
- * preparation, the same code that prepared the training data.
+ * Validates one input (read from JSON by its {@link InputReader}) against the model's schema and predicts it
+ * with the bundle's own feature preparation, the same code that prepared the training data.
  */
 public final class Predictor {
     private final Model<Label> model;
@@ -42,9 +41,10 @@ public final class Predictor {
         this.preparation = bundle.preparation();
         this.features = preparation.getSchema().features();
         this.reader = new InputReader(features);
+        // by output id: the order of Tribuo's scores
         List<String> outputs = new ArrayList<>();
-        for (Pair<Integer, Label> output : model.getOutputIDInfo()) {
-            outputs.add(output.getB().getLabel());
+        for (int id = 0; id < model.getOutputIDInfo().size(); id++) {
+            outputs.add(model.getOutputIDInfo().getOutput(id).getLabel());
         }
         this.classes = List.copyOf(outputs);
         this.scorer = LinearScorer.of(model, preparation);
