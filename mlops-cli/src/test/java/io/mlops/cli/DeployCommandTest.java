@@ -41,7 +41,7 @@ class DeployCommandTest {
 
         Cli.Result result = run("deploy", "--model", abs(model), "--name", "receipts", "--version-label", "7",
                 "--dir", abs(dir.resolve("prod")), "--golden", abs(golden), "--rps", "30", "--seconds", "1",
-                "--p99-ms", "5000", "--metadata", abs(metadata));
+                "--p99-ms", "10000", "--metadata", abs(metadata));
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("deployment DEPLOYED: receipts 7 -> ", "golden requests: 1 of 1 correct",

@@ -39,7 +39,7 @@ class DeployerTest {
         DirectoryTarget target = new DirectoryTarget(dir.resolve("deploy"), ServerRuntime.current());
 
         DeployResult result = new Deployer(log::add).deploy(new DeployRequest(TestModels.modelA(), "receipts", "1",
-                golden("transport"), new LoadTestSpec(40, 2, 2_000, 0.0)), target);
+                golden("transport"), new LoadTestSpec(40, 2, 10_000, 0.0)), target);
 
         assertThat(result.status()).as(log.toString()).isEqualTo("DEPLOYED");
         assertThat(result.golden().passed()).isEqualTo(1);
@@ -94,7 +94,7 @@ class DeployerTest {
                     dir.resolve("stage"));
 
             DeployResult ok = new Deployer(log::add).deploy(new DeployRequest(TestModels.modelB(), "receipts", "2",
-                    golden("transport"), new LoadTestSpec(40, 1, 2_000, 0.0)), target);
+                    golden("transport"), new LoadTestSpec(40, 1, 10_000, 0.0)), target);
             assertThat(ok.status()).as(log.toString()).isEqualTo("DEPLOYED");
             assertThat(server.slot().current().version()).isEqualTo("2");
 
