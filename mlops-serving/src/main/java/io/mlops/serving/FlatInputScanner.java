@@ -88,7 +88,7 @@ final class FlatInputScanner {
         byte first = body[i];
         if (first == 'n') {
             if (i + 4 <= body.length && body[i + 1] == 'u' && body[i + 2] == 'l' && body[i + 3] == 'l') {
-                instance.missingValue(f);
+                instance.noValue(f);
                 return i + 4;
             }
             return -1;

@@ -32,10 +32,6 @@ public final class InputReader {
 
     private final List<ColumnSpec> features;
     private final Map<String, Integer> positions = new HashMap<>();
-    // Jackson hands out the same String object for a field name every time it reads that name; remembering the
-    // object seen at each position turns the usual lookup into one reference comparison. Racy by design: a stale
-    // or missing entry only means the map is asked instead.
-    private final String[] seenNames;
     private final String unknownField;
     private final FlatInputScanner scanner;
 
@@ -55,7 +51,6 @@ public final class InputReader {
      */
     public InputReader(final List<ColumnSpec> features) {
         this.features = List.copyOf(features);
-        this.seenNames = new String[features.size()];
         this.scanner = new FlatInputScanner(features);
         for (int f = 0; f < features.size(); f++) {
             positions.put(features.get(f).name(), f);
@@ -179,16 +174,17 @@ public final class InputReader {
 
     private void field(final Instance instance, final String name, final JsonToken token, final JsonParser parser)
             throws IOException {
-        int f = position(name, instance.nextPosition());
-        if (f < 0) {
+        Integer position = positions.get(name);
+        if (position == null) {
             parser.skipChildren();
             instance.problem(name, unknownField);
             return;
         }
+        int f = position;
         boolean numeric = features.get(f).type() == ColumnType.NUMERIC;
         instance.clearProblem(name);
         if (token == JsonToken.VALUE_NULL) {
-            instance.missingValue(f);
+            instance.noValue(f);
             return;
         }
         if (numeric && token.isNumeric()) {
@@ -197,7 +193,7 @@ public final class InputReader {
                 instance.number(f, value);
                 return;
             }
-            instance.present(f);
+            instance.noValue(f);
             instance.problem(name, "expected a finite number");
             return;
         }
@@ -206,21 +202,8 @@ public final class InputReader {
             return;
         }
         parser.skipChildren();
-        instance.present(f);
+        instance.noValue(f);
         instance.problem(name, "expected " + (numeric ? "a number" : "a string") + ", got " + kind(token));
-    }
-
-    /** The schema position of a field, trying first the position after the previous field's, as inputs list fields in order. */
-    private int position(final String name, final int guess) {
-        if (guess < seenNames.length && seenNames[guess] == name) {
-            return guess;
-        }
-        Integer position = positions.get(name);
-        if (position == null) {
-            return -1;
-        }
-        seenNames[position] = name;
-        return position;
     }
 
     private static String kind(final JsonToken token) {

@@ -64,14 +64,11 @@ public final class Instance implements FeaturePreparation.Row {
         states[feature] = VALUE;
     }
 
-    void missingValue(final int feature) {
-        next = feature + 1;
-        strings[feature] = null;
-        states[feature] = NO_VALUE;
-    }
-
-    /** Marks a field that was there but cannot be used; {@link #problem} says why. */
-    void present(final int feature) {
+    /**
+     * Marks a field that is there without a usable value: {@code null} (a missing value, left to the model's
+     * policy), or a value of the wrong kind, which {@link #problem} then names.
+     */
+    void noValue(final int feature) {
         next = feature + 1;
         strings[feature] = null;
         states[feature] = NO_VALUE;
