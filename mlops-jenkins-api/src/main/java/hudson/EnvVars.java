@@ -4,6 +4,5 @@ package hudson;
 import java.util.TreeMap;
 
 public class EnvVars extends TreeMap<String, String> {
-    public EnvVars() {
-    }
+    public EnvVars() {}
 }

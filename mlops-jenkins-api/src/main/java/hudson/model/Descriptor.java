@@ -2,8 +2,7 @@
 package hudson.model;
 
 public abstract class Descriptor<T extends Describable<T>> {
-    protected Descriptor() {
-    }
+    protected Descriptor() {}
 
     public synchronized void save() {
         throw new UnsupportedOperationException();

@@ -8,6 +8,5 @@ public final class Result {
 
     public static final Result FAILURE = null;
 
-    private Result() {
-    }
+    private Result() {}
 }

@@ -9,7 +9,9 @@ import java.util.Map;
 import jenkins.util.VirtualFile;
 
 public abstract class ArtifactManager {
-    public abstract void archive(FilePath workspace, Launcher launcher, BuildListener listener, Map<String, String> artifacts) throws IOException, InterruptedException;
+    public abstract void archive(
+            FilePath workspace, Launcher launcher, BuildListener listener, Map<String, String> artifacts)
+            throws IOException, InterruptedException;
 
     public abstract VirtualFile root();
 }

@@ -5,9 +5,9 @@ import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 
-public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration> implements ExtensionPoint, Describable<GlobalConfiguration> {
-    protected GlobalConfiguration() {
-    }
+public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration>
+        implements ExtensionPoint, Describable<GlobalConfiguration> {
+    protected GlobalConfiguration() {}
 
     public final Descriptor<GlobalConfiguration> getDescriptor() {
         throw new UnsupportedOperationException();

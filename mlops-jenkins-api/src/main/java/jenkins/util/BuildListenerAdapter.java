@@ -5,8 +5,7 @@ import hudson.model.BuildListener;
 import hudson.model.TaskListener;
 
 public final class BuildListenerAdapter {
-    private BuildListenerAdapter() {
-    }
+    private BuildListenerAdapter() {}
 
     public static BuildListener wrap(TaskListener l) {
         throw new UnsupportedOperationException();

@@ -1,4 +1,5 @@
-// Compile-only stand-in: declarations mirror symbol-annotation 1.24 (org.jenkins-ci:symbol-annotation, bundled in jenkins-core). Not packaged.
+// Compile-only stand-in: declarations mirror symbol-annotation 1.24 (org.jenkins-ci:symbol-annotation, bundled in
+// jenkins-core). Not packaged.
 package org.jenkinsci;
 
 import java.lang.annotation.Documented;

@@ -9,10 +9,24 @@ import io.mlops.engine.data.TableReader;
 import io.mlops.engine.data.TypedData;
 import io.mlops.engine.eval.Evaluator;
 import io.mlops.engine.features.FeaturePreparation;
-
 import io.mlops.engine.features.FeatureSettings;
 import io.mlops.engine.train.Algorithm;
 import io.mlops.engine.train.TrainingPipeline;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -22,23 +36,6 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import org.tribuo.data.csv.CSVLoader;
-
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.LogManager;
-import java.util.logging.Logger;
 
 /**
  * The {@code bench} command: generates a seeded numeric CSV, then measures in one run, against plain
@@ -57,9 +54,13 @@ public final class Bench {
     static final double TARGET_SINGLE_P50_MICROS = 2.0;
 
     /** The steps of our load path, timed one by one. */
-    static final String[] LOAD_STEPS = {"TableReader.read", "SchemaInference.infer", "TypedData.of",
-        "FeaturePreparation.fit+examples", "new MutableDataset"};
-
+    static final String[] LOAD_STEPS = {
+        "TableReader.read",
+        "SchemaInference.infer",
+        "TypedData.of",
+        "FeaturePreparation.fit+examples",
+        "new MutableDataset"
+    };
 
     private final Options options;
     private final PrintStream out;
@@ -81,8 +82,7 @@ public final class Bench {
         Options options;
         try {
             options = Options.parse(args);
-        }
-        catch (IllegalArgumentException exception) {
+        } catch (IllegalArgumentException exception) {
             System.err.println("bench: " + exception.getMessage());
             System.err.println(Options.USAGE);
             System.exit(2);
@@ -99,9 +99,21 @@ public final class Bench {
     }
 
     /** Options of the command. */
-    record Options(int rows, int features, int classes, double separation, long seed, int repeats, int warmup,
-            int singleCalls, Path folder, boolean keep, boolean help, Map<String, String> params) {
-        static final String USAGE = """
+    record Options(
+            int rows,
+            int features,
+            int classes,
+            double separation,
+            long seed,
+            int repeats,
+            int warmup,
+            int singleCalls,
+            Path folder,
+            boolean keep,
+            boolean help,
+            Map<String, String> params) {
+        static final String USAGE =
+                """
                 usage: java -jar mlops-bench.jar [options]
                   --rows N          data rows to generate (default 200000)
                   --features N      numeric features (default 20)
@@ -115,7 +127,8 @@ public final class Bench {
                   --keep            keep the generated CSV
                   --param NAME=VAL  a hyperparameter of the engine's logistic training, e.g. minibatch=50
                                     (repeatable; default: the engine's defaults)
-                """.formatted(DataGenerator.DEFAULT_SEPARATION);
+                """
+                        .formatted(DataGenerator.DEFAULT_SEPARATION);
 
         static Options parse(final String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -134,8 +147,15 @@ public final class Bench {
                         String param = args[++i];
                         params.put(param.substring(0, param.indexOf('=')), param.substring(param.indexOf('=') + 1));
                     }
-                    case "--rows", "--features", "--classes", "--separation", "--seed", "--repeats", "--warmup",
-                            "--single-calls", "--folder" -> {
+                    case "--rows",
+                            "--features",
+                            "--classes",
+                            "--separation",
+                            "--seed",
+                            "--repeats",
+                            "--warmup",
+                            "--single-calls",
+                            "--folder" -> {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(arg + " needs a value");
                         }
@@ -149,62 +169,66 @@ public final class Bench {
                         Integer.parseInt(values.getOrDefault("--rows", "200000")),
                         Integer.parseInt(values.getOrDefault("--features", "20")),
                         Integer.parseInt(values.getOrDefault("--classes", "4")),
-                        Double.parseDouble(values.getOrDefault("--separation",
-                                Double.toString(DataGenerator.DEFAULT_SEPARATION))),
+                        Double.parseDouble(
+                                values.getOrDefault("--separation", Double.toString(DataGenerator.DEFAULT_SEPARATION))),
                         Long.parseLong(values.getOrDefault("--seed", "42")),
                         Integer.parseInt(values.getOrDefault("--repeats", "5")),
                         Integer.parseInt(values.getOrDefault("--warmup", "1")),
                         Integer.parseInt(values.getOrDefault("--single-calls", "100000")),
                         values.containsKey("--folder") ? Path.of(values.get("--folder")) : null,
-                        keep, help, Map.copyOf(params));
+                        keep,
+                        help,
+                        Map.copyOf(params));
                 try {
                     Algorithm.LOGISTIC.resolve(options.params);
-                }
-                catch (MlopsException exception) {
+                } catch (MlopsException exception) {
                     throw new IllegalArgumentException(exception.getMessage(), exception);
                 }
                 if (options.rows < 10 || options.repeats < 1 || options.warmup < 0 || options.singleCalls < 100) {
-                    throw new IllegalArgumentException("need --rows >= 10, --repeats >= 1, --warmup >= 0, "
-                            + "--single-calls >= 100");
+                    throw new IllegalArgumentException(
+                            "need --rows >= 10, --repeats >= 1, --warmup >= 0, " + "--single-calls >= 100");
                 }
                 return options;
-            }
-            catch (NumberFormatException exception) {
+            } catch (NumberFormatException exception) {
                 throw new IllegalArgumentException("not a number: " + exception.getMessage());
             }
         }
     }
 
     /** What our load path produces. */
-    private record Loaded(TypedData data, MutableDataset<Label> dataset) {
-    }
+    private record Loaded(TypedData data, MutableDataset<Label> dataset) {}
 
     void run() {
         Path folder = null;
         Path csv = null;
         try {
-            folder = options.folder() != null ? Files.createDirectories(options.folder())
+            folder = options.folder() != null
+                    ? Files.createDirectories(options.folder())
                     : Files.createTempDirectory("mlops-bench");
             csv = folder.resolve("bench-" + options.rows() + "x" + options.features() + ".csv");
             long g0 = System.nanoTime();
             new DataGenerator(options.features(), options.classes(), options.separation(), options.seed())
                     .write(csv, options.rows());
-            log.printf(Locale.ROOT, "generated %s (%d rows x %d features, %d classes, %.1f MB) in %.1f s%n", csv,
-                    options.rows(), options.features(), options.classes(), Files.size(csv) / 1e6, seconds(g0));
+            log.printf(
+                    Locale.ROOT,
+                    "generated %s (%d rows x %d features, %d classes, %.1f MB) in %.1f s%n",
+                    csv,
+                    options.rows(),
+                    options.features(),
+                    options.classes(),
+                    Files.size(csv) / 1e6,
+                    seconds(g0));
             measure(csv);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
-        }
-        finally {
+        } finally {
             if (csv != null && !options.keep()) {
                 try {
                     Files.deleteIfExists(csv);
                     if (options.folder() == null) {
                         Files.deleteIfExists(folder);
                     }
-                }
-                catch (IOException exception) {
+                } catch (IOException exception) {
                     log.println("could not delete " + csv + ": " + exception.getMessage());
                 }
             }
@@ -240,7 +264,8 @@ public final class Bench {
             record(r, ourLoad, ours, tribuoLoad, theirs, "load");
         }
         if (tribuoSize != loaded.dataset().size()) {
-            throw new IllegalStateException("Tribuo loaded " + tribuoSize + " rows, we loaded " + loaded.dataset().size());
+            throw new IllegalStateException("Tribuo loaded " + tribuoSize + " rows, we loaded "
+                    + loaded.dataset().size());
         }
 
         // 2. training on the same held-out split, as the training pipeline makes it
@@ -272,8 +297,12 @@ public final class Bench {
         Evaluator evaluator = new Evaluator();
         double ourAccuracy = evaluator.evaluate(ourModel, testSet).accuracy();
         double tribuoAccuracy = evaluator.evaluate(tribuoModel, testSet).accuracy();
-        log.printf(Locale.ROOT, "test accuracy on %d held-out rows: ours %.4f, Tribuo default %.4f%n", testSet.size(),
-                ourAccuracy, tribuoAccuracy);
+        log.printf(
+                Locale.ROOT,
+                "test accuracy on %d held-out rows: ours %.4f, Tribuo default %.4f%n",
+                testSet.size(),
+                ourAccuracy,
+                tribuoAccuracy);
 
         // 3. batch predictions per second on the test set
         double[] ourBatch = new double[options.repeats()];
@@ -297,8 +326,9 @@ public final class Bench {
         Model<Label> serving = ourModel;
         FeaturePreparation prep = preparation;
         int calls = options.singleCalls();
-        Latency ourSingle = latency(calls, i -> serving.predict(prep.example(LabelFactory.UNKNOWN_LABEL,
-                new ArrayRow(rows[i % rows.length]))));
+        Latency ourSingle = latency(
+                calls,
+                i -> serving.predict(prep.example(LabelFactory.UNKNOWN_LABEL, new ArrayRow(rows[i % rows.length]))));
         Latency ourModelOnly = latency(calls, i -> serving.predict(testSet.get(i % testSet.size())));
         Model<Label> baseline = tribuoModel;
         Latency tribuoSingle = latency(calls, i -> baseline.predict(testSet.get(i % testSet.size())));
@@ -307,20 +337,45 @@ public final class Bench {
         for (int i = 0; i < stepStats.length; i++) {
             stepStats[i] = Stats.of(loadSteps[i]);
         }
-        Report report = new Report(options, startLoad, machine(), Stats.of(ourLoad), stepStats, Stats.of(tribuoLoad), Stats.of(ourTrain),
-                Stats.of(tribuoTrain), ourAccuracy, tribuoAccuracy, testSet.size(), Stats.of(ourBatch),
-                Stats.of(tribuoBatch), ourSingle, ourModelOnly, tribuoSingle);
+        Report report = new Report(
+                options,
+                startLoad,
+                machine(),
+                Stats.of(ourLoad),
+                stepStats,
+                Stats.of(tribuoLoad),
+                Stats.of(ourTrain),
+                Stats.of(tribuoTrain),
+                ourAccuracy,
+                tribuoAccuracy,
+                testSet.size(),
+                Stats.of(ourBatch),
+                Stats.of(tribuoBatch),
+                ourSingle,
+                ourModelOnly,
+                tribuoSingle);
         out.print(report.markdown());
         if (blackhole == 42) {
             log.println("(blackhole)");
         }
     }
 
-    private void record(final int r, final double[] ours, final double ourValue, final double[] theirs,
-            final double theirValue, final String what) {
+    private void record(
+            final int r,
+            final double[] ours,
+            final double ourValue,
+            final double[] theirs,
+            final double theirValue,
+            final String what) {
         boolean warm = r < options.warmup();
-        log.printf(Locale.ROOT, "%s %s %d: ours %.3f s, Tribuo %.3f s%n", what, warm ? "warm-up" : "repeat",
-                warm ? r + 1 : r - options.warmup() + 1, ourValue, theirValue);
+        log.printf(
+                Locale.ROOT,
+                "%s %s %d: ours %.3f s, Tribuo %.3f s%n",
+                what,
+                warm ? "warm-up" : "repeat",
+                warm ? r + 1 : r - options.warmup() + 1,
+                ourValue,
+                theirValue);
         if (!warm) {
             ours[r - options.warmup()] = ourValue;
             theirs[r - options.warmup()] = theirValue;
@@ -351,8 +406,7 @@ public final class Bench {
     static MutableDataset<Label> tribuoLoad(final Path csv) {
         try {
             return new CSVLoader<>(new LabelFactory()).load(csv, DataGenerator.LABEL);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
     }
@@ -364,7 +418,8 @@ public final class Bench {
 
     /** The trainer {@code TrainingPipeline} builds for {@code logistic}. */
     Trainer<Label> ourTrainer(final DataSchema schema, final int rows) {
-        return TrainingPipeline.trainer(Algorithm.LOGISTIC, Algorithm.LOGISTIC.resolve(options.params()), options.seed(), rows);
+        return TrainingPipeline.trainer(
+                Algorithm.LOGISTIC, Algorithm.LOGISTIC.resolve(options.params()), options.seed(), rows);
     }
 
     private double batch(final Model<Label> model, final List<Example<Label>> examples) {
@@ -377,8 +432,7 @@ public final class Bench {
     }
 
     /** Latencies of single calls in nanoseconds, after as many unmeasured warm-up calls. */
-    record Latency(Stats nanos, int calls) {
-    }
+    record Latency(Stats nanos, int calls) {}
 
     private interface Call {
         Prediction<Label> call(int i);
@@ -417,16 +471,14 @@ public final class Bench {
     }
 
     /** The machine the numbers were measured on. */
-    record Machine(String cpu, int cores, String java, String os, long maxHeapMb, String date, String loadAverage) {
-    }
+    record Machine(String cpu, int cores, String java, String os, long maxHeapMb, String date, String loadAverage) {}
 
     /** @return the 1, 5 and 15 minute load averages from /proc/loadavg, or "unknown" */
     static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];
-        }
-        catch (IOException | RuntimeException exception) {
+        } catch (IOException | RuntimeException exception) {
             return "unknown";
         }
     }
@@ -440,15 +492,19 @@ public final class Bench {
                     break;
                 }
             }
-        }
-        catch (IOException | RuntimeException exception) {
+        } catch (IOException | RuntimeException exception) {
             cpu = System.getProperty("os.arch");
         }
         String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch");
-        return new Machine(cpu, Runtime.getRuntime().availableProcessors(), java, os,
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), LocalDate.now(ZoneOffset.UTC).toString(),
+        return new Machine(
+                cpu,
+                Runtime.getRuntime().availableProcessors(),
+                java,
+                os,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                LocalDate.now(ZoneOffset.UTC).toString(),
                 loadAverage());
     }
 
@@ -461,9 +517,23 @@ public final class Bench {
     }
 
     /** Everything measured, and its Markdown table. */
-    record Report(Options options, String startLoad, Machine machine, Stats ourLoad, Stats[] loadSteps, Stats tribuoLoad, Stats ourTrain,
-            Stats tribuoTrain, double ourAccuracy, double tribuoAccuracy, int testRows, Stats ourBatch,
-            Stats tribuoBatch, Latency ourSingle, Latency ourModelOnly, Latency tribuoSingle) {
+    record Report(
+            Options options,
+            String startLoad,
+            Machine machine,
+            Stats ourLoad,
+            Stats[] loadSteps,
+            Stats tribuoLoad,
+            Stats ourTrain,
+            Stats tribuoTrain,
+            double ourAccuracy,
+            double tribuoAccuracy,
+            int testRows,
+            Stats ourBatch,
+            Stats tribuoBatch,
+            Latency ourSingle,
+            Latency ourModelOnly,
+            Latency tribuoSingle) {
 
         boolean loadMet() {
             return ourLoad.median() <= TARGET_LOAD_SECONDS;
@@ -484,44 +554,106 @@ public final class Bench {
 
         String markdown() {
             StringBuilder md = new StringBuilder();
-            md.append(String.format(Locale.ROOT, "Machine: %s, %d cores, %s, %s, max heap %d MB; %s; "
-                    + "load average (1/5/15 min) %s at the start, %s at the end%n%n",
-                    machine.cpu(), machine.cores(), machine.java(), machine.os(), machine.maxHeapMb(), machine.date(),
-                    startLoad, machine.loadAverage()));
-            md.append(String.format(Locale.ROOT,
+            md.append(String.format(
+                    Locale.ROOT,
+                    "Machine: %s, %d cores, %s, %s, max heap %d MB; %s; "
+                            + "load average (1/5/15 min) %s at the start, %s at the end%n%n",
+                    machine.cpu(),
+                    machine.cores(),
+                    machine.java(),
+                    machine.os(),
+                    machine.maxHeapMb(),
+                    machine.date(),
+                    startLoad,
+                    machine.loadAverage()));
+            md.append(String.format(
+                    Locale.ROOT,
                     "Data: %d rows x %d numeric features, %d classes (seed %d, separation %s); test split %d rows; "
                             + "%d repeats after %d warm-up; single calls: %d measured; engine logistic %s%n%n",
-                    options.rows(), options.features(), options.classes(), options.seed(), options.separation(),
-                    testRows, options.repeats(), options.warmup(), ourSingle.calls(),
-                    options.params().isEmpty() ? "with default hyperparameters"
+                    options.rows(),
+                    options.features(),
+                    options.classes(),
+                    options.seed(),
+                    options.separation(),
+                    testRows,
+                    options.repeats(),
+                    options.warmup(),
+                    ourSingle.calls(),
+                    options.params().isEmpty()
+                            ? "with default hyperparameters"
                             : "with " + new java.util.TreeMap<>(options.params())));
-            md.append("| Measure | mlops engine | baseline (plain Tribuo) | speed-up vs baseline | target | status |\n");
+            md.append(
+                    "| Measure | mlops engine | baseline (plain Tribuo) | speed-up vs baseline | target | status |\n");
             md.append("|---|---|---|---|---|---|\n");
-            row(md, "Load CSV to dataset (s, median [min-max])", seconds(ourLoad), seconds(tribuoLoad),
-                    ratio(tribuoLoad.median() / ourLoad.median()), "<= 1.0 s", status(loadMet()));
-            row(md, "Logistic training (s, median [min-max])", seconds(ourTrain), seconds(tribuoTrain),
-                    ratio(tribuoTrain.median() / ourTrain.median()), "<= 1.5 s at same accuracy", status(trainMet()));
-            row(md, "Test accuracy (" + testRows + " held-out rows)", String.format(Locale.ROOT, "%.4f", ourAccuracy),
-                    String.format(Locale.ROOT, "%.4f", tribuoAccuracy), "-", "same as baseline (>= baseline - 0.005); about 0.867", status(accuracyMet()));
-            row(md, "Batch predictions per second (median [min-max])", rate(ourBatch), rate(tribuoBatch),
-                    ratio(ourBatch.median() / tribuoBatch.median()), "-", "-");
-            row(md, "Single prediction p50 (us)", micros(ourSingle.nanos().median()),
+            row(
+                    md,
+                    "Load CSV to dataset (s, median [min-max])",
+                    seconds(ourLoad),
+                    seconds(tribuoLoad),
+                    ratio(tribuoLoad.median() / ourLoad.median()),
+                    "<= 1.0 s",
+                    status(loadMet()));
+            row(
+                    md,
+                    "Logistic training (s, median [min-max])",
+                    seconds(ourTrain),
+                    seconds(tribuoTrain),
+                    ratio(tribuoTrain.median() / ourTrain.median()),
+                    "<= 1.5 s at same accuracy",
+                    status(trainMet()));
+            row(
+                    md,
+                    "Test accuracy (" + testRows + " held-out rows)",
+                    String.format(Locale.ROOT, "%.4f", ourAccuracy),
+                    String.format(Locale.ROOT, "%.4f", tribuoAccuracy),
+                    "-",
+                    "same as baseline (>= baseline - 0.005); about 0.867",
+                    status(accuracyMet()));
+            row(
+                    md,
+                    "Batch predictions per second (median [min-max])",
+                    rate(ourBatch),
+                    rate(tribuoBatch),
+                    ratio(ourBatch.median() / tribuoBatch.median()),
+                    "-",
+                    "-");
+            row(
+                    md,
+                    "Single prediction p50 (us)",
+                    micros(ourSingle.nanos().median()),
                     micros(tribuoSingle.nanos().median()),
-                    ratio(tribuoSingle.nanos().median() / ourSingle.nanos().median()), "<= 2 us", status(singleMet()));
-            row(md, "Single prediction p99 (us)", micros(ourSingle.nanos().percentile(99)),
+                    ratio(tribuoSingle.nanos().median() / ourSingle.nanos().median()),
+                    "<= 2 us",
+                    status(singleMet()));
+            row(
+                    md,
+                    "Single prediction p99 (us)",
+                    micros(ourSingle.nanos().percentile(99)),
                     micros(tribuoSingle.nanos().percentile(99)),
-                    ratio(tribuoSingle.nanos().percentile(99) / ourSingle.nanos().percentile(99)), "-", "-");
-            row(md, "Single prediction p50 / p99, model only (us)", micros(ourModelOnly.nanos().median()) + " / "
-                    + micros(ourModelOnly.nanos().percentile(99)), micros(tribuoSingle.nanos().median()) + " / "
-                    + micros(tribuoSingle.nanos().percentile(99)), "-", "-", "-");
+                    ratio(tribuoSingle.nanos().percentile(99)
+                            / ourSingle.nanos().percentile(99)),
+                    "-",
+                    "-");
+            row(
+                    md,
+                    "Single prediction p50 / p99, model only (us)",
+                    micros(ourModelOnly.nanos().median()) + " / "
+                            + micros(ourModelOnly.nanos().percentile(99)),
+                    micros(tribuoSingle.nanos().median()) + " / "
+                            + micros(tribuoSingle.nanos().percentile(99)),
+                    "-",
+                    "-",
+                    "-");
             md.append('\n');
             md.append("Engine load by step (median s): ");
             for (int i = 0; i < LOAD_STEPS.length; i++) {
-                md.append(i == 0 ? "" : ", ").append(LOAD_STEPS[i])
+                md.append(i == 0 ? "" : ", ")
+                        .append(LOAD_STEPS[i])
                         .append(String.format(Locale.ROOT, " %.3f", loadSteps[i].median()));
             }
             md.append("\n\n");
-            md.append("""
+            md.append(
+                    """
                     Load: engine = TableReader + SchemaInference + TypedData + FeaturePreparation.fit/examples + \
                     MutableDataset; baseline = Tribuo CSVLoader.load with LabelFactory.
                     Training: engine = logistic defaults (LinearSGDTrainer, LogMulticlass, AdaGrad) inside a \

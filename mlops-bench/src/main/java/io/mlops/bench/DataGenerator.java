@@ -38,8 +38,8 @@ public final class DataGenerator {
      */
     public DataGenerator(final int features, final int classes, final double separation, final long seed) {
         if (features < 1 || classes < 2 || classes > features) {
-            throw new IllegalArgumentException("need 2 <= classes <= features, got " + classes + " classes and "
-                    + features + " features");
+            throw new IllegalArgumentException(
+                    "need 2 <= classes <= features, got " + classes + " classes and " + features + " features");
         }
         this.features = features;
         this.classes = classes;
@@ -79,8 +79,7 @@ public final class DataGenerator {
                 line.append(className(label)).append('\n');
                 out.append(line);
             }
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
     }

@@ -1,11 +1,10 @@
 package io.mlops.bench;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
     @Test
@@ -21,8 +20,8 @@ class BenchOptionsTest {
 
     @Test
     void shouldReadOptions() {
-        Bench.Options options = Bench.Options.parse(new String[] {"--rows", "1000", "--repeats", "3", "--keep",
-            "--param", "minibatch=50"});
+        Bench.Options options = Bench.Options.parse(
+                new String[] {"--rows", "1000", "--repeats", "3", "--keep", "--param", "minibatch=50"});
 
         assertThat(options.rows()).isEqualTo(1000);
         assertThat(options.repeats()).isEqualTo(3);
@@ -32,10 +31,8 @@ class BenchOptionsTest {
 
     @Test
     void shouldRejectBadOptions() {
-        assertThatThrownBy(() -> Bench.Options.parse(new String[] {"--rows"}))
-                .hasMessage("--rows needs a value");
-        assertThatThrownBy(() -> Bench.Options.parse(new String[] {"--fast"}))
-                .hasMessage("unknown option --fast");
+        assertThatThrownBy(() -> Bench.Options.parse(new String[] {"--rows"})).hasMessage("--rows needs a value");
+        assertThatThrownBy(() -> Bench.Options.parse(new String[] {"--fast"})).hasMessage("unknown option --fast");
         assertThatThrownBy(() -> Bench.Options.parse(new String[] {"--rows", "many"}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Bench.Options.parse(new String[] {"--param", "epoch=3"}))

@@ -1,7 +1,7 @@
 package io.mlops.bench;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DataGeneratorTest {
     @TempDir
@@ -53,21 +52,26 @@ class DataGeneratorTest {
                 assertThat(fields[i]).matches("-?\\d+\\.\\d{4}");
             }
         }
-        Set<String> labels = lines.stream().skip(1).map(l -> l.substring(l.lastIndexOf(',') + 1))
+        Set<String> labels = lines.stream()
+                .skip(1)
+                .map(l -> l.substring(l.lastIndexOf(',') + 1))
                 .collect(Collectors.toSet());
         assertThat(labels).containsExactlyInAnyOrder("class_0", "class_1", "class_2");
     }
 
     @Test
     void shouldFormatFourDecimalsLikeStringFormat() {
-        for (double value : new double[] {0, 1.5, -1.5, 0.00004, -0.00004, 0.00005, 12.34567, -0.0123, 123456.7,
-            -7.00001}) {
+        for (double value :
+                new double[] {0, 1.5, -1.5, 0.00004, -0.00004, 0.00005, 12.34567, -0.0123, 123456.7, -7.00001}) {
             String expected = String.format(java.util.Locale.ROOT, "%.4f", value);
-            String actual = DataGenerator.appendFixed(new StringBuilder(), value).toString();
+            String actual =
+                    DataGenerator.appendFixed(new StringBuilder(), value).toString();
             assertThat(Double.parseDouble(actual)).as("%s", value).isEqualTo(Double.parseDouble(expected));
         }
-        assertThat(DataGenerator.appendFixed(new StringBuilder(), -0.0123).toString()).isEqualTo("-0.0123");
-        assertThat(DataGenerator.appendFixed(new StringBuilder(), 3.00001).toString()).isEqualTo("3.0000");
+        assertThat(DataGenerator.appendFixed(new StringBuilder(), -0.0123).toString())
+                .isEqualTo("-0.0123");
+        assertThat(DataGenerator.appendFixed(new StringBuilder(), 3.00001).toString())
+                .isEqualTo("3.0000");
     }
 
     @Test

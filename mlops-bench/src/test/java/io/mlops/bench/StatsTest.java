@@ -1,11 +1,10 @@
 package io.mlops.bench;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.stream.LongStream;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 
 class StatsTest {
     @Test
@@ -26,7 +25,8 @@ class StatsTest {
 
     @Test
     void shouldUseNearestRankPercentiles() {
-        Stats hundred = Stats.of(LongStream.rangeClosed(1, 100).map(i -> 101 - i).toArray());
+        Stats hundred =
+                Stats.of(LongStream.rangeClosed(1, 100).map(i -> 101 - i).toArray());
 
         assertThat(hundred.percentile(99)).isEqualTo(99.0);
         assertThat(hundred.percentile(50)).isEqualTo(50.0);

@@ -10,11 +10,6 @@ import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.train.SpecReader;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingResult;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -22,15 +17,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code mlops demo}: the receipts demo end to end. Generates expense receipts, writes a training spec,
  * trains a text + categorical + numeric classifier, evaluates it against quality gates, and shows how
  * accuracy drops on a later, shifted batch of receipts.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the receipts demo: generate data, train, evaluate against gates, check a shifted batch.",
-            "Everything is written below --output; run it again to overwrite."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the receipts demo: generate data, train, evaluate against gates, check a shifted batch.",
+            "Everything is written below --output; run it again to overwrite."
+        })
 final class DemoCommand implements Callable<Integer> {
     static final int MIN_ROWS = 100;
     static final List<String> GATES = List.of("accuracy >= 0.85", "macroF1 >= 0.80", "recall[lodging] >= 0.80");
@@ -38,21 +41,32 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "demo-output",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "DIR",
+            defaultValue = "demo-output",
             description = "Folder for data, spec, model and metadata. Default: ${DEFAULT-VALUE}.")
     Path output;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "4000", description = "Training rows. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--rows",
+            paramLabel = "N",
+            defaultValue = "4000",
+            description = "Training rows. Default: ${DEFAULT-VALUE}.")
     int rows;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of data and training. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "42",
+            description = "Seed of data and training. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Override
     public Integer call() {
         if (rows < MIN_ROWS) {
-            throw new picocli.CommandLine.ParameterException(command.commandLine(),
-                    "--rows must be at least " + MIN_ROWS + ", got " + rows);
+            throw new picocli.CommandLine.ParameterException(
+                    command.commandLine(), "--rows must be at least " + MIN_ROWS + ", got " + rows);
         }
         PrintWriter out = command.commandLine().getOut();
         Console console = new Console(out, command.commandLine().getErr());
@@ -68,8 +82,8 @@ final class DemoCommand implements Callable<Integer> {
         TrainingResult trained = new TrainingPipeline(console.progress(), Path.of(""))
                 .train(new SpecReader().read(spec).build(), List.of());
         EvaluationPipeline evaluation = new EvaluationPipeline(console.progress(), Path.of(""));
-        EvaluationResult gated = evaluation.evaluate(new EvaluationRequest(model, test,
-                new GateParser(Criticality.FAILURE).parse(GATES), null));
+        EvaluationResult gated = evaluation.evaluate(
+                new EvaluationRequest(model, test, new GateParser(Criticality.FAILURE).parse(GATES), null));
         AtomicFiles.writeString(output.resolve("evaluation.json"), gated.metadataJson());
         EvaluationResult drifted = evaluation.evaluate(new EvaluationRequest(model, shifted, List.of(), null));
         AtomicFiles.writeString(output.resolve("evaluation-shifted.json"), drifted.metadataJson());
@@ -77,20 +91,29 @@ final class DemoCommand implements Callable<Integer> {
         Report report = new Report(out);
         out.println();
         out.println("== mlops demo: classifying expense receipts ==");
-        out.printf(Locale.ROOT, "trained %s on %d receipts (description text, amount, currency, country, payment method)%n",
-                trained.metadata().algorithm(), trained.metadata().split().trainRows());
-        out.println("model bundle:  " + model + "  (sha256 " + trained.bundle().manifest().modelSha256().substring(0, 12)
-                + "..., fingerprint " + trained.bundle().manifest().modelFingerprint().substring(0, 12) + "...)");
+        out.printf(
+                Locale.ROOT,
+                "trained %s on %d receipts (description text, amount, currency, country, payment method)%n",
+                trained.metadata().algorithm(),
+                trained.metadata().split().trainRows());
+        out.println("model bundle:  " + model + "  (sha256 "
+                + trained.bundle().manifest().modelSha256().substring(0, 12) + "..., fingerprint "
+                + trained.bundle().manifest().modelFingerprint().substring(0, 12) + "...)");
         out.println();
-        report.metrics("evaluation on " + test + " (" + gated.metrics().examples() + " receipts)", gated.metrics(), null);
+        report.metrics(
+                "evaluation on " + test + " (" + gated.metrics().examples() + " receipts)", gated.metrics(), null);
         report.gates(gated.gates());
         out.println();
-        out.printf(Locale.ROOT, "a later batch with new merchants and another mix (%s): accuracy %s (was %s)%n",
-                shifted, Report.number(drifted.metrics().accuracy()), Report.number(gated.metrics().accuracy()));
+        out.printf(
+                Locale.ROOT,
+                "a later batch with new merchants and another mix (%s): accuracy %s (was %s)%n",
+                shifted,
+                Report.number(drifted.metrics().accuracy()),
+                Report.number(gated.metrics().accuracy()));
         out.println("run metadata:  " + trained.metadataFile() + ", " + output.resolve("evaluation.json") + ", "
                 + output.resolve("evaluation-shifted.json"));
-        out.println("try:           mlops evaluate --model " + model + " --data " + shifted
-                + " --gate 'accuracy >= 0.85'");
+        out.println(
+                "try:           mlops evaluate --model " + model + " --data " + shifted + " --gate 'accuracy >= 0.85'");
         out.flush();
         return Outcome.exitCode(gated.gates());
     }
@@ -100,14 +123,14 @@ final class DemoCommand implements Callable<Integer> {
             new ReceiptsGenerator(seed).writeCsv(ReceiptsGenerator.Batch.INITIAL, rows, train);
             new ReceiptsGenerator(seed + 1).writeCsv(ReceiptsGenerator.Batch.INITIAL, Math.max(100, rows / 4), test);
             new ReceiptsGenerator(seed + 2).writeCsv(ReceiptsGenerator.Batch.SHIFTED, Math.max(100, rows / 4), shifted);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
     }
 
     private String spec(final Path train, final Path test, final Path model) {
-        return String.join(System.lineSeparator(),
+        return String.join(
+                System.lineSeparator(),
                 "# Training spec of the receipts demo; run it with: mlops train --spec " + output.resolve("train.yaml"),
                 "data: " + train,
                 "testData: " + test,

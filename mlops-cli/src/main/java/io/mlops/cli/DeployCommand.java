@@ -17,40 +17,56 @@ import io.mlops.serving.deploy.DirectoryTarget;
 import io.mlops.serving.deploy.LoadTestSpec;
 import io.mlops.serving.deploy.ServerRuntime;
 import io.mlops.serving.deploy.ServiceTarget;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code mlops deploy}: deploys a model bundle, checks it with golden requests and a load test, rolls back on failure. */
-@Command(name = "deploy", mixinStandardHelpOptions = true,
-        description = {"Deploys a model bundle to a running service (hot swap) or to a folder (atomic 'current' link),",
-            "then runs golden requests and a load test against it; any failed check rolls the deployment back (exit 6)."})
+@Command(
+        name = "deploy",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Deploys a model bundle to a running service (hot swap) or to a folder (atomic 'current' link),",
+            "then runs golden requests and a load test against it; any failed check rolls the deployment back (exit 6)."
+        })
 final class DeployCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--model", required = true, paramLabel = "PATH|NAME@REF",
-            description = {"Model bundle folder or its model.tribuo, or NAME@REF of the registry (e.g. receipts@champion);",
-                "a registry model's deployment is recorded in the registry."})
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "PATH|NAME@REF",
+            description = {
+                "Model bundle folder or its model.tribuo, or NAME@REF of the registry (e.g. receipts@champion);",
+                "a registry model's deployment is recorded in the registry."
+            })
     String model;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Model name (default: the registry name, else the bundle folder's name).")
+    @Option(
+            names = "--name",
+            paramLabel = "NAME",
+            description = "Model name (default: the registry name, else the bundle folder's name).")
     String name;
 
-    @Option(names = "--version-label", paramLabel = "LABEL",
+    @Option(
+            names = "--version-label",
+            paramLabel = "LABEL",
             description = "Version label (default: the registry version, else a SHA-256 prefix).")
     String versionLabel;
 
-    @Option(names = "--by", paramLabel = "USER", description = "Who deploys, for the registry (default: $MLOPS_USER, else $USER).")
+    @Option(
+            names = "--by",
+            paramLabel = "USER",
+            description = "Who deploys, for the registry (default: $MLOPS_USER, else $USER).")
     String by;
 
     @picocli.CommandLine.Mixin
@@ -60,37 +76,73 @@ final class DeployCommand implements Callable<Integer> {
     Target target;
 
     static final class Target {
-        @Option(names = "--service", paramLabel = "URL", description = "A running service to hot-swap, e.g. http://127.0.0.1:8080.")
+        @Option(
+                names = "--service",
+                paramLabel = "URL",
+                description = "A running service to hot-swap, e.g. http://127.0.0.1:8080.")
         URI service;
 
-        @Option(names = "--dir", paramLabel = "DIR", description = "A deployment folder with releases/ and a 'current' link.")
+        @Option(
+                names = "--dir",
+                paramLabel = "DIR",
+                description = "A deployment folder with releases/ and a 'current' link.")
         Path dir;
     }
 
-    @Option(names = "--admin-token-env", paramLabel = "VAR", defaultValue = "MLOPS_ADMIN_TOKEN",
-            description = "Environment variable with the service's admin token (for --service). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--admin-token-env",
+            paramLabel = "VAR",
+            defaultValue = "MLOPS_ADMIN_TOKEN",
+            description =
+                    "Environment variable with the service's admin token (for --service). Default: ${DEFAULT-VALUE}.")
     String adminTokenEnv;
 
-    @Option(names = "--predict-token-env", paramLabel = "VAR", defaultValue = "MLOPS_PREDICT_TOKEN",
-            description = "Environment variable with the prediction token, if the service requires one. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--predict-token-env",
+            paramLabel = "VAR",
+            defaultValue = "MLOPS_PREDICT_TOKEN",
+            description =
+                    "Environment variable with the prediction token, if the service requires one. Default: ${DEFAULT-VALUE}.")
     String predictTokenEnv;
 
-    @Option(names = "--stage", paramLabel = "DIR", description = "Where to stage bundles for --service; the service must read it (default: a temporary folder).")
+    @Option(
+            names = "--stage",
+            paramLabel = "DIR",
+            description =
+                    "Where to stage bundles for --service; the service must read it (default: a temporary folder).")
     Path stage;
 
-    @Option(names = "--golden", paramLabel = "FILE", description = "Golden requests, JSON Lines: {\"input\": {...}, \"expected\": \"label\"}.")
+    @Option(
+            names = "--golden",
+            paramLabel = "FILE",
+            description = "Golden requests, JSON Lines: {\"input\": {...}, \"expected\": \"label\"}.")
     Path golden;
 
-    @Option(names = "--rps", paramLabel = "N", description = "Load test: requests per second (needs --golden for request bodies).")
+    @Option(
+            names = "--rps",
+            paramLabel = "N",
+            description = "Load test: requests per second (needs --golden for request bodies).")
     Integer rps;
 
-    @Option(names = "--seconds", paramLabel = "N", defaultValue = "10", description = "Load test duration. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--seconds",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "Load test duration. Default: ${DEFAULT-VALUE}.")
     int seconds;
 
-    @Option(names = "--p99-ms", paramLabel = "MS", defaultValue = "50", description = "Load test gate: largest p99 latency. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--p99-ms",
+            paramLabel = "MS",
+            defaultValue = "50",
+            description = "Load test gate: largest p99 latency. Default: ${DEFAULT-VALUE}.")
     double p99Ms;
 
-    @Option(names = "--max-error-rate", paramLabel = "SHARE", defaultValue = "0.001", description = "Load test gate: largest error rate. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--max-error-rate",
+            paramLabel = "SHARE",
+            defaultValue = "0.001",
+            description = "Load test gate: largest error rate. Default: ${DEFAULT-VALUE}.")
     double maxErrorRate;
 
     @Option(names = "--metadata", paramLabel = "FILE", description = "Write the deployment's run metadata here.")
@@ -101,7 +153,8 @@ final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Console console = new Console(command.commandLine().getOut(), command.commandLine().getErr());
+        Console console = new Console(
+                command.commandLine().getOut(), command.commandLine().getErr());
         if (metadata != null) {
             AtomicFiles.checkWritableFolder(metadata.toAbsolutePath().getParent());
         }
@@ -114,18 +167,33 @@ final class DeployCommand implements Callable<Integer> {
         try (ModelSource source = ModelSource.of(model, registry)) {
             ModelBundle bundle = new ModelStore().load(source.bundle());
             ModelVersion registered = source.version();
-            String resolvedName = name != null ? name
-                    : registered != null ? registered.name() : bundle.location().getFileName().toString();
-            String resolvedVersion = versionLabel != null ? versionLabel
-                    : registered != null ? Integer.toString(registered.version())
-                    : bundle.manifest().modelSha256().substring(0, 12);
-            result = new Deployer(console.progress()).deploy(
-                    new DeployRequest(source.bundle(), resolvedName, resolvedVersion, golden, load), deployTo);
+            String resolvedName = name != null
+                    ? name
+                    : registered != null
+                            ? registered.name()
+                            : bundle.location().getFileName().toString();
+            String resolvedVersion = versionLabel != null
+                    ? versionLabel
+                    : registered != null
+                            ? Integer.toString(registered.version())
+                            : bundle.manifest().modelSha256().substring(0, 12);
+            result = new Deployer(console.progress())
+                    .deploy(new DeployRequest(source.bundle(), resolvedName, resolvedVersion, golden, load), deployTo);
             if (registered != null) {
-                registry.open().recordDeployment(registered.name(), new Deployment(result.target(), result.location(),
-                        registered.version(), result.status(), registry.user(by), Instant.now().toString(), result.reasons()));
-                console.progress().progress("recorded in the registry: " + registered.name() + "@" + registered.version()
-                        + " " + result.status() + " on " + result.target());
+                registry.open()
+                        .recordDeployment(
+                                registered.name(),
+                                new Deployment(
+                                        result.target(),
+                                        result.location(),
+                                        registered.version(),
+                                        result.status(),
+                                        registry.user(by),
+                                        Instant.now().toString(),
+                                        result.reasons()));
+                console.progress()
+                        .progress("recorded in the registry: " + registered.name() + "@" + registered.version() + " "
+                                + result.status() + " on " + result.target());
             }
             run = DeployMetadata.of(bundle, Path.of(model), result, started, System.nanoTime() - t0, Path.of(""));
         }
@@ -136,16 +204,27 @@ final class DeployCommand implements Callable<Integer> {
         PrintWriter out = console.out();
         if (json) {
             out.print(document);
-        }
-        else {
-            out.println("deployment " + result.status() + ": " + result.name() + " " + result.version() + " -> " + result.location());
+        } else {
+            out.println("deployment " + result.status() + ": " + result.name() + " " + result.version() + " -> "
+                    + result.location());
             if (result.golden() != null) {
-                out.printf(Locale.ROOT, "golden requests: %d of %d correct%n", result.golden().passed(), result.golden().total());
+                out.printf(
+                        Locale.ROOT,
+                        "golden requests: %d of %d correct%n",
+                        result.golden().passed(),
+                        result.golden().total());
             }
             if (result.load() != null) {
-                out.printf(Locale.ROOT, "load test: %d sent, %d failed (%.4f), %.0f/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
-                        result.load().sent(), result.load().failed(), result.load().errorRate(), result.load().throughput(),
-                        result.load().p50Ms(), result.load().p95Ms(), result.load().p99Ms());
+                out.printf(
+                        Locale.ROOT,
+                        "load test: %d sent, %d failed (%.4f), %.0f/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
+                        result.load().sent(),
+                        result.load().failed(),
+                        result.load().errorRate(),
+                        result.load().throughput(),
+                        result.load().p50Ms(),
+                        result.load().p95Ms(),
+                        result.load().p99Ms());
             }
             result.reasons().forEach(reason -> out.println("rolled back: " + reason));
         }
@@ -165,9 +244,9 @@ final class DeployCommand implements Callable<Integer> {
         String predict = registry.env().get(predictTokenEnv);
         try {
             Path staging = stage != null ? stage : java.nio.file.Files.createTempDirectory("mlops-stage");
-            return new ServiceTarget(target.service, admin, predict == null || predict.isBlank() ? null : predict, staging);
-        }
-        catch (java.io.IOException exception) {
+            return new ServiceTarget(
+                    target.service, admin, predict == null || predict.isBlank() ? null : predict, staging);
+        } catch (java.io.IOException exception) {
             throw new MlopsException("cannot create a staging folder: " + exception.getMessage(), exception);
         }
     }

@@ -4,32 +4,45 @@ import io.mlops.engine.eval.EvaluationPipeline;
 import io.mlops.engine.eval.EvaluationRequest;
 import io.mlops.engine.eval.EvaluationResult;
 import io.mlops.engine.io.AtomicFiles;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
 /** {@code mlops evaluate}: evaluates a saved model on labelled data and applies gates. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Evaluates a model bundle on labelled data, optionally against a baseline model, and applies quality gates.")
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description =
+                "Evaluates a model bundle on labelled data, optionally against a baseline model, and applies quality gates.")
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--model", required = true, paramLabel = "PATH|NAME@REF",
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "PATH|NAME@REF",
             description = "Model bundle folder or its model.tribuo, or NAME@REF of the registry.")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled test data (CSV or JSON Lines).")
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "FILE",
+            description = "Labelled test data (CSV or JSON Lines).")
     Path data;
 
-    @Option(names = "--baseline", paramLabel = "PATH|NAME@REF",
-            description = {"A baseline model evaluated on the same data, for gates such as 'accuracy >= baseline - 0.01';",
-                "a bundle path or NAME@REF of the registry, e.g. receipts@champion."})
+    @Option(
+            names = "--baseline",
+            paramLabel = "PATH|NAME@REF",
+            description = {
+                "A baseline model evaluated on the same data, for gates such as 'accuracy >= baseline - 0.01';",
+                "a bundle path or NAME@REF of the registry, e.g. receipts@champion."
+            })
     String baseline;
 
     @Mixin
@@ -46,27 +59,35 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = new Console(command.commandLine().getOut(), command.commandLine().getErr());
+        Console console = new Console(
+                command.commandLine().getOut(), command.commandLine().getErr());
         if (metadata != null) {
-            io.mlops.engine.io.AtomicFiles.checkWritableFolder(metadata.toAbsolutePath().getParent());
+            io.mlops.engine.io.AtomicFiles.checkWritableFolder(
+                    metadata.toAbsolutePath().getParent());
         }
         EvaluationResult result;
         try (ModelSource evaluated = ModelSource.of(model, registry);
                 ModelSource base = baseline == null ? null : ModelSource.of(baseline, registry)) {
             result = new EvaluationPipeline(console.progress(), Path.of(""))
-                    .evaluate(new EvaluationRequest(evaluated.bundle(), data, gates.parse(), base == null ? null : base.bundle(),
-                            model, baseline));
+                    .evaluate(new EvaluationRequest(
+                            evaluated.bundle(),
+                            data,
+                            gates.parse(),
+                            base == null ? null : base.bundle(),
+                            model,
+                            baseline));
         }
         if (metadata != null) {
             AtomicFiles.writeString(metadata, result.metadataJson());
         }
         if (json) {
             console.out().print(result.metadataJson());
-        }
-        else {
+        } else {
             Report report = new Report(console.out());
-            report.metrics("model " + model + " on " + data + " (" + result.metrics().examples() + " examples)",
-                    result.metrics(), result.baselineMetrics());
+            report.metrics(
+                    "model " + model + " on " + data + " (" + result.metrics().examples() + " examples)",
+                    result.metrics(),
+                    result.baselineMetrics());
             report.gates(result.metadata().gates());
         }
         console.out().flush();

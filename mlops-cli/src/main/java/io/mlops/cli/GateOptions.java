@@ -3,20 +3,27 @@ package io.mlops.cli;
 import io.mlops.engine.gates.Criticality;
 import io.mlops.engine.gates.Gate;
 import io.mlops.engine.gates.GateParser;
-import picocli.CommandLine.Option;
-
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Option;
 
 /** The gate options shared by {@code train} and {@code evaluate}. */
 final class GateOptions {
-    @Option(names = "--gate", paramLabel = "EXPR",
-            description = {"A quality gate, repeatable: 'accuracy >= 0.9', 'recall[lodging] >= 0.8',",
-                "'macroF1 >= baseline - 0.01'; a suffix '(unstable)' or '(failure)' overrides --on-gate-failure."})
+    @Option(
+            names = "--gate",
+            paramLabel = "EXPR",
+            description = {
+                "A quality gate, repeatable: 'accuracy >= 0.9', 'recall[lodging] >= 0.8',",
+                "'macroF1 >= baseline - 0.01'; a suffix '(unstable)' or '(failure)' overrides --on-gate-failure."
+            })
     List<String> gates = new ArrayList<>();
 
-    @Option(names = "--on-gate-failure", paramLabel = "UNSTABLE|FAILURE", defaultValue = "FAILURE",
-            description = "What a failed gate does by default: UNSTABLE (exit 4) or FAILURE (exit 5). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--on-gate-failure",
+            paramLabel = "UNSTABLE|FAILURE",
+            defaultValue = "FAILURE",
+            description =
+                    "What a failed gate does by default: UNSTABLE (exit 4) or FAILURE (exit 5). Default: ${DEFAULT-VALUE}.")
     Criticality onGateFailure;
 
     List<Gate> parse() {

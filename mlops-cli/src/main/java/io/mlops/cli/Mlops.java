@@ -2,20 +2,30 @@ package io.mlops.cli;
 
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.metadata.EnvironmentInfo;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-
 import java.io.PrintWriter;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The {@code mlops} command: trains, evaluates and gates models with the same engine that the Jenkins
  * steps run.
  */
-@Command(name = "mlops", mixinStandardHelpOptions = true, versionProvider = Mlops.Version.class,
+@Command(
+        name = "mlops",
+        mixinStandardHelpOptions = true,
+        versionProvider = Mlops.Version.class,
         description = "Train, evaluate and gate machine-learning models, locally or in Jenkins.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, io.mlops.serving.ServeCommand.class, DeployCommand.class,
-            RegisterCommand.class, ModelsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            TrainCommand.class,
+            EvaluateCommand.class,
+            io.mlops.serving.ServeCommand.class,
+            DeployCommand.class,
+            RegisterCommand.class,
+            ModelsCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success; all gates passed (or none given)",
@@ -24,7 +34,8 @@ import java.util.Map;
             "3:bad input (data, spec, model, registry name or reference); the message names file, line, column or value",
             "4:a gate failed with criticality UNSTABLE",
             "5:a gate failed with criticality FAILURE",
-            "6:a deployment check failed and the deployment was rolled back"})
+            "6:a deployment check failed and the deployment was rolled back"
+        })
 public final class Mlops {
     /** Success, all gates passed. */
     public static final int OK = 0;
@@ -42,8 +53,7 @@ public final class Mlops {
     /** A deployment check failed and the deployment was rolled back. */
     public static final int DEPLOY_ROLLED_BACK = 6;
 
-    private Mlops() {
-    }
+    private Mlops() {}
 
     /**
      * Runs the command and exits with its exit code.
@@ -75,8 +85,8 @@ public final class Mlops {
      * @param args the arguments
      * @return the exit code
      */
-    public static int run(final PrintWriter out, final PrintWriter err, final Map<String, String> env,
-            final String... args) {
+    public static int run(
+            final PrintWriter out, final PrintWriter err, final Map<String, String> env, final String... args) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine commandLine = new CommandLine(Mlops.class, new CommandLine.IFactory() {
             @Override
@@ -108,8 +118,10 @@ public final class Mlops {
         @Override
         public String[] getVersion() {
             EnvironmentInfo environment = EnvironmentInfo.current();
-            return new String[] {"mlops " + environment.mlops(),
-                "Tribuo " + environment.tribuo() + ", Java " + environment.java() + ", " + environment.os()};
+            return new String[] {
+                "mlops " + environment.mlops(),
+                "Tribuo " + environment.tribuo() + ", Java " + environment.java() + ", " + environment.os()
+            };
         }
     }
 }

@@ -4,7 +4,6 @@ import io.mlops.engine.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.registry.ModelRef;
 import io.mlops.engine.registry.ModelVersion;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,15 +39,13 @@ final class ModelSource implements AutoCloseable {
         Path temporary;
         try {
             temporary = Files.createTempDirectory("mlops-model");
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new MlopsException("cannot create a temporary folder: " + exception.getMessage(), exception);
         }
         Path bundle = temporary.resolve(ref.name());
         try {
             return new ModelSource(bundle, registry.open().export(ref, bundle), temporary);
-        }
-        catch (RuntimeException exception) {
+        } catch (RuntimeException exception) {
             AtomicFiles.deleteQuietly(temporary);
             throw exception;
         }

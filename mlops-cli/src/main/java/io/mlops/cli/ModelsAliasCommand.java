@@ -1,6 +1,8 @@
 package io.mlops.cli;
 
 import io.mlops.engine.registry.AliasMove;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,11 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
 /** {@code mlops models alias NAME ALIAS VERSION --reason TEXT}. */
-@Command(name = "alias", mixinStandardHelpOptions = true,
+@Command(
+        name = "alias",
+        mixinStandardHelpOptions = true,
         description = "Points an alias (champion, challenger, staging, ...) at a version; the move is audited.")
 final class ModelsAliasCommand implements Callable<Integer> {
     @Spec

@@ -1,6 +1,10 @@
 package io.mlops.cli;
 
 import io.mlops.engine.registry.AliasMove;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,13 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /** {@code mlops models audit NAME}: every alias move of a model. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Prints the audit log of a model's alias moves.")
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        description = "Prints the audit log of a model's alias moves.")
 final class ModelsAuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -43,8 +45,15 @@ final class ModelsAuditCommand implements Callable<Integer> {
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"seq", "at", "by", "alias", "from", "to", "reason"});
-        moves.forEach(m -> rows.add(new String[] {Long.toString(m.seq()), m.at(), m.by(), m.alias(),
-            m.from() == null ? "-" : m.from().toString(), Integer.toString(m.to()), m.reason()}));
+        moves.forEach(m -> rows.add(new String[] {
+            Long.toString(m.seq()),
+            m.at(),
+            m.by(),
+            m.alias(),
+            m.from() == null ? "-" : m.from().toString(),
+            Integer.toString(m.to()),
+            m.reason()
+        }));
         new Report(out).table(rows);
         out.flush();
         return Mlops.OK;

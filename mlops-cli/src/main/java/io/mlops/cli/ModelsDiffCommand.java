@@ -1,6 +1,11 @@
 package io.mlops.cli;
 
 import io.mlops.engine.registry.VersionDiff;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,14 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /** {@code mlops models diff NAME V1 V2}: parameters and metrics of two versions, with deltas. */
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
         description = "Compares the parameters and metrics of two versions of a model.")
 final class ModelsDiffCommand implements Callable<Integer> {
     @Spec
@@ -44,19 +45,23 @@ final class ModelsDiffCommand implements Callable<Integer> {
             Json.print(out, diff);
             return Mlops.OK;
         }
-        out.println(name + ": version " + from + " -> " + to + (diff.dataChanged() ? " (different training data)"
-                : " (same training data)"));
+        out.println(name + ": version " + from + " -> " + to
+                + (diff.dataChanged() ? " (different training data)" : " (same training data)"));
         out.println();
         List<String[]> parameters = new ArrayList<>();
         parameters.add(new String[] {"parameter", "v" + from, "v" + to, ""});
-        diff.parameters().forEach(p -> parameters.add(new String[] {p.name(), String.valueOf(p.from()),
-            String.valueOf(p.to()), p.changed() ? "changed" : ""}));
+        diff.parameters()
+                .forEach(p -> parameters.add(new String[] {
+                    p.name(), String.valueOf(p.from()), String.valueOf(p.to()), p.changed() ? "changed" : ""
+                }));
         new Report(out).table(parameters);
         out.println();
         List<String[]> metrics = new ArrayList<>();
         metrics.add(new String[] {"metric", "v" + from, "v" + to, "delta"});
-        diff.metrics().forEach(m -> metrics.add(new String[] {m.name(), number(m.from(), "%.4f"),
-            number(m.to(), "%.4f"), number(m.delta(), "%+.4f")}));
+        diff.metrics()
+                .forEach(m -> metrics.add(new String[] {
+                    m.name(), number(m.from(), "%.4f"), number(m.to(), "%.4f"), number(m.delta(), "%+.4f")
+                }));
         new Report(out).table(metrics);
         out.flush();
         return Mlops.OK;

@@ -2,6 +2,9 @@ package io.mlops.cli;
 
 import io.mlops.engine.registry.ModelRef;
 import io.mlops.engine.registry.ModelVersion;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,13 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
 /** {@code mlops models export NAME@REF --to DIR}: writes a registered version as a model bundle folder. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes a version as a model bundle folder (verifying its checksum), e.g. to evaluate or serve it.")
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description =
+                "Writes a version as a model bundle folder (verifying its checksum), e.g. to evaluate or serve it.")
 final class ModelsExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -26,7 +28,11 @@ final class ModelsExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME[@REF]", description = "NAME (newest), NAME@VERSION or NAME@ALIAS.")
     String ref;
 
-    @Option(names = "--to", required = true, paramLabel = "DIR", description = "The bundle folder to write; new or empty.")
+    @Option(
+            names = "--to",
+            required = true,
+            paramLabel = "DIR",
+            description = "The bundle folder to write; new or empty.")
     Path to;
 
     @Option(names = "--json", description = "Print the exported version record as JSON.")
@@ -38,8 +44,7 @@ final class ModelsExportCommand implements Callable<Integer> {
         ModelVersion version = registry.open().export(ModelRef.parse(ref), to);
         if (json) {
             Json.print(out, version);
-        }
-        else {
+        } else {
             out.println("exported " + version.name() + "@" + version.version() + " to " + to);
             out.flush();
         }

@@ -4,6 +4,9 @@ import io.mlops.engine.registry.FileSystemRegistry;
 import io.mlops.engine.registry.Lineage;
 import io.mlops.engine.registry.ModelRef;
 import io.mlops.engine.registry.ModelVersion;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,12 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /** {@code mlops models lineage NAME@REF} and {@code mlops models lineage --data SHA256}. */
-@Command(name = "lineage", mixinStandardHelpOptions = true,
+@Command(
+        name = "lineage",
+        mixinStandardHelpOptions = true,
         description = "Shows the data, code and build of a version, or (--data) the versions trained from some data.")
 final class ModelsLineageCommand implements Callable<Integer> {
     @Spec
@@ -45,11 +46,15 @@ final class ModelsLineageCommand implements Callable<Integer> {
         if (data != null) {
             List<ModelVersion> versions = open.versionsTrainedFrom(data);
             if (json) {
-                Json.print(out, versions.stream().map(v -> v.name() + "@" + v.version()).toList());
+                Json.print(
+                        out,
+                        versions.stream().map(v -> v.name() + "@" + v.version()).toList());
                 return Mlops.OK;
             }
-            out.println(versions.isEmpty() ? "no version was trained from data " + data
-                    : "trained from data " + data + ":");
+            out.println(
+                    versions.isEmpty()
+                            ? "no version was trained from data " + data
+                            : "trained from data " + data + ":");
             versions.forEach(v -> out.println("  " + v.name() + "@" + v.version() + "  registered " + v.registeredAt()
                     + " by " + v.registeredBy()));
             out.flush();
@@ -61,17 +66,29 @@ final class ModelsLineageCommand implements Callable<Integer> {
             return Mlops.OK;
         }
         out.println(lineage.model());
-        lineage.data().forEach((role, d) -> out.println("  data " + role + ": " + d.file() + " (" + d.rows()
-                + " rows, sha256 " + d.sha256() + ")"));
+        lineage.data()
+                .forEach((role, d) -> out.println(
+                        "  data " + role + ": " + d.file() + " (" + d.rows() + " rows, sha256 " + d.sha256() + ")"));
         if (lineage.dataGit() != null) {
-            out.println("  data in git: " + lineage.dataGit().path() + " at commit " + lineage.dataGit().commit()
-                    + ", tree " + lineage.dataGit().treeId() + (lineage.dataGit().unchanged() ? "" : " (file not committed as used)"));
+            out.println("  data in git: " + lineage.dataGit().path() + " at commit "
+                    + lineage.dataGit().commit() + ", tree " + lineage.dataGit().treeId()
+                    + (lineage.dataGit().unchanged() ? "" : " (file not committed as used)"));
         }
-        out.println("  code: " + (lineage.code() == null ? "not in Git" : lineage.code().commit()
-                + (lineage.code().branch() == null ? "" : " on " + lineage.code().branch())
-                + (lineage.code().dirty() ? " (uncommitted changes)" : "")));
-        out.println("  build: " + (lineage.build() == null ? "none recorded" : lineage.build().job() + " #"
-                + lineage.build().number() + (lineage.build().url() == null ? "" : " " + lineage.build().url())));
+        out.println("  code: "
+                + (lineage.code() == null
+                        ? "not in Git"
+                        : lineage.code().commit()
+                                + (lineage.code().branch() == null
+                                        ? ""
+                                        : " on " + lineage.code().branch())
+                                + (lineage.code().dirty() ? " (uncommitted changes)" : "")));
+        out.println("  build: "
+                + (lineage.build() == null
+                        ? "none recorded"
+                        : lineage.build().job() + " #" + lineage.build().number()
+                                + (lineage.build().url() == null
+                                        ? ""
+                                        : " " + lineage.build().url())));
         out.println("  registered: " + lineage.registered());
         out.println("  versions trained from the same data: " + String.join(", ", lineage.sameData()));
         out.flush();

@@ -1,17 +1,16 @@
 package io.mlops.cli;
 
 import io.mlops.engine.registry.ModelSummary;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code mlops models list}. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the registered models.")
@@ -41,9 +40,15 @@ final class ModelsListCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"model", "versions", "aliases"});
         for (ModelSummary model : models) {
-            rows.add(new String[] {model.name(), Integer.toString(model.latest()), model.aliases().isEmpty() ? "-"
-                    : model.aliases().entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue())
-                            .collect(Collectors.joining(", "))});
+            rows.add(new String[] {
+                model.name(),
+                Integer.toString(model.latest()),
+                model.aliases().isEmpty()
+                        ? "-"
+                        : model.aliases().entrySet().stream()
+                                .map(e -> e.getKey() + " -> " + e.getValue())
+                                .collect(Collectors.joining(", "))
+            });
         }
         new Report(out).table(rows);
         out.flush();

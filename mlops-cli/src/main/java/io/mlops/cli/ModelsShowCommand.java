@@ -3,6 +3,11 @@ package io.mlops.cli;
 import io.mlops.engine.registry.FileSystemRegistry;
 import io.mlops.engine.registry.ModelRef;
 import io.mlops.engine.registry.ModelVersion;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,15 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-
 /** {@code mlops models show NAME[@REF]}: the model card, the aliases and the checksum check of a version. */
-@Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Shows a version's model card, the model's aliases and what is deployed where, after verifying the model file's checksum.")
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        description =
+                "Shows a version's model card, the model's aliases and what is deployed where, after verifying the model file's checksum.")
 final class ModelsShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -50,12 +52,20 @@ final class ModelsShowCommand implements Callable<Integer> {
         }
         out.print(open.modelCard(version));
         out.println();
-        out.println("aliases: " + (aliases.isEmpty() ? "none" : aliases.entrySet().stream()
-                .map(e -> e.getKey() + " -> " + e.getValue()).collect(Collectors.joining(", "))));
+        out.println("aliases: "
+                + (aliases.isEmpty()
+                        ? "none"
+                        : aliases.entrySet().stream()
+                                .map(e -> e.getKey() + " -> " + e.getValue())
+                                .collect(Collectors.joining(", "))));
         Map<String, io.mlops.engine.registry.Deployment> deployments = open.deployments(version.name());
-        out.println("deployed: " + (deployments.isEmpty() ? "nowhere" : deployments.values().stream()
-                .map(d -> d.target() + " -> " + version.name() + "@" + d.version() + " (" + d.at() + ", by " + d.by() + ")")
-                .collect(Collectors.joining("; "))));
+        out.println("deployed: "
+                + (deployments.isEmpty()
+                        ? "nowhere"
+                        : deployments.values().stream()
+                                .map(d -> d.target() + " -> " + version.name() + "@" + d.version() + " (" + d.at()
+                                        + ", by " + d.by() + ")")
+                                .collect(Collectors.joining("; "))));
         out.println("model file verified: sha256 " + version.model().sha256());
         out.flush();
         return Mlops.OK;

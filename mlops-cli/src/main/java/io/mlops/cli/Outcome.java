@@ -4,8 +4,7 @@ import io.mlops.engine.gates.GateReport;
 
 /** Maps results to exit codes. */
 final class Outcome {
-    private Outcome() {
-    }
+    private Outcome() {}
 
     static int exitCode(final GateReport gates) {
         if (gates == null) {

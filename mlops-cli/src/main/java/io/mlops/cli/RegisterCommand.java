@@ -3,20 +3,23 @@ package io.mlops.cli;
 import io.mlops.engine.registry.BuildInfo;
 import io.mlops.engine.registry.ModelVersion;
 import io.mlops.engine.registry.Registration;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
 /** {@code mlops register}: registers a model bundle as the next version of a named model. */
-@Command(name = "register", mixinStandardHelpOptions = true,
-        description = {"Registers a model bundle (written by mlops train) as the next version of a model.",
-            "In Jenkins the build (JOB_NAME, BUILD_NUMBER, BUILD_URL) is recorded with the version."})
+@Command(
+        name = "register",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Registers a model bundle (written by mlops train) as the next version of a model.",
+            "In Jenkins the build (JOB_NAME, BUILD_NUMBER, BUILD_URL) is recorded with the version."
+        })
 final class RegisterCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -42,8 +45,9 @@ final class RegisterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        ModelVersion version = registry.open().register(new Registration(model, name, registry.user(by),
-                BuildInfo.fromEnvironment(registry.env()), Path.of(""), alias));
+        ModelVersion version = registry.open()
+                .register(new Registration(
+                        model, name, registry.user(by), BuildInfo.fromEnvironment(registry.env()), Path.of(""), alias));
         if (json) {
             Json.print(out, version);
             return Mlops.OK;

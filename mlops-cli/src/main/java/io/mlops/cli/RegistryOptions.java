@@ -1,14 +1,15 @@
 package io.mlops.cli;
 
 import io.mlops.engine.registry.FileSystemRegistry;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.Option;
 
 /** {@code --registry DIR}, else {@code MLOPS_REGISTRY}, else {@code ~/.mlops/registry}; and {@code --by USER}. */
 final class RegistryOptions implements EnvironmentAware {
-    @Option(names = "--registry", paramLabel = "DIR",
+    @Option(
+            names = "--registry",
+            paramLabel = "DIR",
             description = "The registry folder (default: $MLOPS_REGISTRY, else ~/.mlops/registry).")
     Path registry;
 

@@ -4,7 +4,6 @@ import io.mlops.engine.eval.ConfusionMatrix;
 import io.mlops.engine.eval.Metrics;
 import io.mlops.engine.gates.GateReport;
 import io.mlops.engine.gates.GateResult;
-
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,10 @@ final class Report {
     void metrics(final String title, final Metrics metrics, final Metrics baseline) {
         out.println(title);
         List<String[]> rows = new ArrayList<>();
-        rows.add(baseline == null ? new String[] {"metric", "value"} : new String[] {"metric", "value", "baseline", "delta"});
+        rows.add(
+                baseline == null
+                        ? new String[] {"metric", "value"}
+                        : new String[] {"metric", "value", "baseline", "delta"});
         Map<String, Double> values = metrics.byName();
         Map<String, Double> base = baseline == null ? Map.of() : baseline.byName();
         for (String name : List.of("accuracy", "macroPrecision", "macroRecall", "macroF1", "weightedF1", "logLoss")) {
@@ -30,16 +32,24 @@ final class Report {
                 continue;
             }
             Double b = base.get(name);
-            rows.add(baseline == null ? new String[] {name, number(values.get(name))}
-                    : new String[] {name, number(values.get(name)), b == null ? "-" : number(b),
-                        b == null ? "-" : signed(values.get(name) - b)});
+            rows.add(
+                    baseline == null
+                            ? new String[] {name, number(values.get(name))}
+                            : new String[] {
+                                name,
+                                number(values.get(name)),
+                                b == null ? "-" : number(b),
+                                b == null ? "-" : signed(values.get(name) - b)
+                            });
         }
         table(rows);
         out.println();
         List<String[]> classes = new ArrayList<>();
         classes.add(new String[] {"class", "precision", "recall", "f1", "support"});
-        metrics.perClass().forEach((label, m) -> classes.add(new String[] {label, number(m.precision()),
-            number(m.recall()), number(m.f1()), Long.toString(m.support())}));
+        metrics.perClass()
+                .forEach((label, m) -> classes.add(new String[] {
+                    label, number(m.precision()), number(m.recall()), number(m.f1()), Long.toString(m.support())
+                }));
         table(classes);
         out.println();
         confusion(metrics.confusionMatrix());
@@ -74,9 +84,12 @@ final class Report {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"gate", "actual", "threshold", "status"});
         for (GateResult result : report.results()) {
-            rows.add(new String[] {result.expression(), result.actual() == null ? "n/a" : number(result.actual()),
+            rows.add(new String[] {
+                result.expression(),
+                result.actual() == null ? "n/a" : number(result.actual()),
                 result.threshold() == null ? "n/a" : result.operator() + " " + number(result.threshold()),
-                result.status().name()});
+                result.status().name()
+            });
         }
         table(rows);
         out.println("quality gates: " + report.outcome());
@@ -95,8 +108,10 @@ final class Report {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < columns; c++) {
                 String cell = rows.get(r)[c];
-                line.append(c == 0 ? String.format("%-" + widths[c] + "s", cell)
-                        : "  " + String.format("%" + widths[c] + "s", cell));
+                line.append(
+                        c == 0
+                                ? String.format("%-" + widths[c] + "s", cell)
+                                : "  " + String.format("%" + widths[c] + "s", cell));
             }
             out.println(line.toString().stripTrailing());
             if (r == 0) {

@@ -7,24 +7,26 @@ import io.mlops.engine.train.SpecReader;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingResult;
 import io.mlops.engine.train.TrainingSpec;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code mlops train}: trains a model from a spec file and/or options. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains a model, evaluates it on held-out data, and writes the model bundle with its run metadata.",
-            "Options override the values of --spec. Relative paths are relative to the working directory."})
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Trains a model, evaluates it on held-out data, and writes the model bundle with its run metadata.",
+            "Options override the values of --spec. Relative paths are relative to the working directory."
+        })
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -38,34 +40,50 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "COLUMN", description = "The column to predict.")
     String label;
 
-    @Option(names = "--test-data", paramLabel = "FILE", description = "Separate test data; otherwise a seeded, stratified holdout.")
+    @Option(
+            names = "--test-data",
+            paramLabel = "FILE",
+            description = "Separate test data; otherwise a seeded, stratified holdout.")
     Path testData;
 
     @Option(names = "--test-fraction", paramLabel = "SHARE", description = "Share held out for testing (default 0.2).")
     Double testFraction;
 
-    @Option(names = "--algorithm", paramLabel = "NAME",
+    @Option(
+            names = "--algorithm",
+            paramLabel = "NAME",
             description = "logistic (default), linear-svm, liblinear, cart, random-forest or xgboost.")
     String algorithm;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "A hyperparameter, repeatable, e.g. epochs=10.")
+    @Option(
+            names = {"-p", "--param"},
+            paramLabel = "KEY=VALUE",
+            description = "A hyperparameter, repeatable, e.g. epochs=10.")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the split and the trainer (default 42).")
     Long seed;
 
-    @Option(names = "--column", paramLabel = "NAME=TYPE",
+    @Option(
+            names = "--column",
+            paramLabel = "NAME=TYPE",
             description = "Declares a column's type: numeric, categorical or text; others are inferred.")
     Map<String, String> columns = new LinkedHashMap<>();
 
     @Option(names = "--ignore", paramLabel = "COLUMN", split = ",", description = "Columns that are not features.")
     List<String> ignore = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Model bundle folder (default: model).")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "DIR",
+            description = "Model bundle folder (default: model).")
     Path output;
 
-    @Option(names = "--metadata", paramLabel = "FILE",
-            description = "Also write the run metadata here (it is always written into the bundle as run-metadata.json).")
+    @Option(
+            names = "--metadata",
+            paramLabel = "FILE",
+            description =
+                    "Also write the run metadata here (it is always written into the bundle as run-metadata.json).")
     Path metadata;
 
     @Option(names = "--json", description = "Print the run metadata as JSON instead of a report.")
@@ -76,30 +94,42 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Console console = new Console(command.commandLine().getOut(), command.commandLine().getErr());
+        Console console = new Console(
+                command.commandLine().getOut(), command.commandLine().getErr());
         TrainingSpec.Builder builder = spec == null ? TrainingSpec.builder() : new SpecReader().read(spec);
-        builder.data(data).label(label).testData(testData).testFraction(testFraction)
-                .algorithm(algorithm == null ? null : Algorithm.of(algorithm)).seed(seed).output(output);
+        builder.data(data)
+                .label(label)
+                .testData(testData)
+                .testFraction(testFraction)
+                .algorithm(algorithm == null ? null : Algorithm.of(algorithm))
+                .seed(seed)
+                .output(output);
         params.forEach(builder::param);
-        columns.forEach((name, type) -> builder.column(name,
-                SpecReader.enumValue(null, "--column " + name, ColumnType.class, type)));
+        columns.forEach((name, type) ->
+                builder.column(name, SpecReader.enumValue(null, "--column " + name, ColumnType.class, type)));
         ignore.forEach(builder::ignore);
         List<Gate> parsedGates = gates.parse();
         if (metadata != null) {
-            io.mlops.engine.io.AtomicFiles.checkWritableFolder(metadata.toAbsolutePath().getParent());
+            io.mlops.engine.io.AtomicFiles.checkWritableFolder(
+                    metadata.toAbsolutePath().getParent());
         }
-        TrainingResult result = new TrainingPipeline(console.progress(), Path.of("")).train(builder.build(), parsedGates);
+        TrainingResult result =
+                new TrainingPipeline(console.progress(), Path.of("")).train(builder.build(), parsedGates);
         if (metadata != null) {
             TrainingPipeline.copyMetadata(result, metadata);
         }
         if (json) {
             console.out().print(result.metadataJson());
-        }
-        else {
+        } else {
             Report report = new Report(console.out());
-            report.metrics("model " + result.bundle().location() + " (" + result.metadata().algorithm()
-                    + ", seed " + result.metadata().seed() + ") on " + result.metadata().metrics().examples()
-                    + " test examples", result.metadata().metrics(), null);
+            report.metrics(
+                    "model " + result.bundle().location() + " ("
+                            + result.metadata().algorithm()
+                            + ", seed " + result.metadata().seed() + ") on "
+                            + result.metadata().metrics().examples()
+                            + " test examples",
+                    result.metadata().metrics(),
+                    null);
             report.gates(result.metadata().gates());
             console.out().println("run metadata: " + result.metadataFile());
         }

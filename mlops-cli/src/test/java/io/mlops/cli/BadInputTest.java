@@ -1,9 +1,9 @@
 package io.mlops.cli;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static io.mlops.cli.Cli.abs;
+import static io.mlops.cli.Cli.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,15 +12,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static io.mlops.cli.Cli.abs;
-import static io.mlops.cli.Cli.run;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every kind of bad input exits with 3, one line naming what is wrong, and writes nothing. */
 class BadInputTest {
-    private static final String COLUMNS = "[description, merchant, amount, currency, country, payment_method, category]";
+    private static final String COLUMNS =
+            "[description, merchant, amount, currency, country, payment_method, category]";
 
     @TempDir
     static Path shared;
@@ -37,8 +37,17 @@ class BadInputTest {
     static void trainModel() {
         receipts = Cli.receipts(shared.resolve("receipts.csv"), 1, 600);
         model = shared.resolve("model");
-        Cli.Result result = run("train", "--data", abs(receipts), "--label", "category", "-p", "epochs=1",
-                "--output", abs(model), "--json");
+        Cli.Result result = run(
+                "train",
+                "--data",
+                abs(receipts),
+                "--label",
+                "category",
+                "-p",
+                "epochs=1",
+                "--output",
+                abs(model),
+                "--json");
         assertThat(result.exitCode()).as(result.toString()).isZero();
     }
 
@@ -94,23 +103,20 @@ class BadInputTest {
         Path header = csv("header.csv", "text,category\n");
 
         assertThat(train("--data", abs(header), "--label", "category"))
-                .isEqualTo("mlops: " + header + ": data file has no data rows, expected at least one row after the header");
+                .isEqualTo("mlops: " + header
+                        + ": data file has no data rows, expected at least one row after the header");
     }
 
     @Test
     void shouldReportTheLineOfAMalformedCsvLine() {
-        Path malformed = csv("malformed.csv", String.join("\n",
-                "text,amount,category",
-                "a,1,x",
-                "\"two",
-                "lines\",2,y",
-                "b,3,x",
-                "c,4",
-                "d,5,y",
-                ""));
+        Path malformed = csv(
+                "malformed.csv",
+                String.join(
+                        "\n", "text,amount,category", "a,1,x", "\"two", "lines\",2,y", "b,3,x", "c,4", "d,5,y", ""));
 
         assertThat(train("--data", abs(malformed), "--label", "category"))
-                .isEqualTo("mlops: " + malformed + " line 6: malformed CSV line: expected 3 fields as in the header, found 2");
+                .isEqualTo("mlops: " + malformed
+                        + " line 6: malformed CSV line: expected 3 fields as in the header, found 2");
     }
 
     @Test
@@ -164,7 +170,13 @@ class BadInputTest {
     void shouldReportNegativeInfinityInAnInferredNumericColumn() {
         StringBuilder content = new StringBuilder("text,amount,category\n");
         for (int i = 0; i < 40; i++) {
-            content.append("t").append(i).append(',').append(i).append(',').append(i % 2 == 0 ? "x" : "y").append('\n');
+            content.append("t")
+                    .append(i)
+                    .append(',')
+                    .append(i)
+                    .append(',')
+                    .append(i % 2 == 0 ? "x" : "y")
+                    .append('\n');
         }
         content.append("last,-Infinity,x\n");
         Path data = csv("inferred.csv", content.toString());
@@ -251,11 +263,14 @@ class BadInputTest {
 
     @Test
     void shouldReportAnUnknownNestedFieldOfAJsonSpec() {
-        Path spec = csv("train.json", "{\n  \"data\": \"" + abs(receipts) + "\",\n  \"label\": \"category\",\n"
-                + "  \"features\": {\"ngram\": 2}\n}\n");
+        Path spec = csv(
+                "train.json",
+                "{\n  \"data\": \"" + abs(receipts) + "\",\n  \"label\": \"category\",\n"
+                        + "  \"features\": {\"ngram\": 2}\n}\n");
 
         assertThat(train("--spec", abs(spec)))
-                .startsWith("mlops: " + spec + ": unknown field 'ngram' at 'features.ngram' (line 4); expected one of [")
+                .startsWith(
+                        "mlops: " + spec + ": unknown field 'ngram' at 'features.ngram' (line 4); expected one of [")
                 .contains("ngrams");
     }
 
@@ -263,7 +278,8 @@ class BadInputTest {
     void shouldReportABadSpecValue() {
         Path spec = csv("train.yaml", "data: " + abs(receipts) + "\nlabel: category\nseed: soon\n");
 
-        assertThat(train("--spec", abs(spec))).startsWith("mlops: " + spec + ": bad value at 'seed' (line 3): ")
+        assertThat(train("--spec", abs(spec)))
+                .startsWith("mlops: " + spec + ": bad value at 'seed' (line 3): ")
                 .contains("\"soon\"");
     }
 
@@ -271,12 +287,14 @@ class BadInputTest {
     void shouldReportNgramsOutOfRangeInTheSpec() {
         Path spec = csv("train.yaml", "data: " + abs(receipts) + "\nlabel: category\nfeatures:\n  ngrams: 4\n");
 
-        assertThat(train("--spec", abs(spec))).isEqualTo("mlops: " + spec + ": 'features.ngrams' must be 1, 2 or 3, got 4");
+        assertThat(train("--spec", abs(spec)))
+                .isEqualTo("mlops: " + spec + ": 'features.ngrams' must be 1, 2 or 3, got 4");
     }
 
     @Test
     void shouldReportABadStandardizeValueInTheSpec() {
-        Path spec = csv("train.yaml", "data: " + abs(receipts) + "\nlabel: category\nfeatures:\n  standardize: maybe\n");
+        Path spec =
+                csv("train.yaml", "data: " + abs(receipts) + "\nlabel: category\nfeatures:\n  standardize: maybe\n");
 
         assertThat(train("--spec", abs(spec)))
                 .isEqualTo("mlops: " + spec + ": 'features.standardize' must be true, false or auto, got \"maybe\"");
@@ -285,11 +303,20 @@ class BadInputTest {
     @Test
     void shouldReportAMissingValueWhenThePolicyIsError() {
         Path data = csv("missing-value.csv", "text,amount,category\na,1,x\nb,2,y\nc,,x\nd,4,y\ne,5,x\nf,6,y\n");
-        Path spec = csv("train.yaml", String.join("\n", "data: " + abs(data), "label: category",
-                "columns: {amount: numeric}", "features:", "  missing: {numeric: error}", ""));
+        Path spec = csv(
+                "train.yaml",
+                String.join(
+                        "\n",
+                        "data: " + abs(data),
+                        "label: category",
+                        "columns: {amount: numeric}",
+                        "features:",
+                        "  missing: {numeric: error}",
+                        ""));
 
         assertThat(train("--spec", abs(spec)))
-                .isEqualTo("mlops: " + data + " line 4: column 'amount' is empty and the missing-value policy is 'error'");
+                .isEqualTo(
+                        "mlops: " + data + " line 4: column 'amount' is empty and the missing-value policy is 'error'");
     }
 
     @Test
@@ -308,8 +335,8 @@ class BadInputTest {
 
     @Test
     void shouldReportAnUnknownGateMetric() {
-        assertThat(badInput(run("evaluate", "--model", abs(model), "--data", abs(receipts),
-                "--gate", "precison >= 0.9")))
+        assertThat(badInput(
+                        run("evaluate", "--model", abs(model), "--data", abs(receipts), "--gate", "precison >= 0.9")))
                 .isEqualTo("mlops: gate \"precison >= 0.9\": unknown metric 'precison'; expected one of "
                         + "[accuracy, macroPrecision, macroRecall, macroF1, weightedF1, logLoss] or "
                         + "[precision[CLASS], recall[CLASS], f1[CLASS]]");
@@ -317,15 +344,27 @@ class BadInputTest {
 
     @Test
     void shouldReportAnUnknownPerClassGateMetric() {
-        assertThat(badInput(run("evaluate", "--model", abs(model), "--data", abs(receipts),
-                "--gate", "accuracy[meals] >= 0.9")))
+        assertThat(badInput(run(
+                        "evaluate",
+                        "--model",
+                        abs(model),
+                        "--data",
+                        abs(receipts),
+                        "--gate",
+                        "accuracy[meals] >= 0.9")))
                 .startsWith("mlops: gate \"accuracy[meals] >= 0.9\": unknown per-class metric 'accuracy'");
     }
 
     @Test
     void shouldReportAnUnknownGateCriticality() {
-        assertThat(badInput(run("evaluate", "--model", abs(model), "--data", abs(receipts),
-                "--gate", "accuracy >= 0.9 (warning)")))
+        assertThat(badInput(run(
+                        "evaluate",
+                        "--model",
+                        abs(model),
+                        "--data",
+                        abs(receipts),
+                        "--gate",
+                        "accuracy >= 0.9 (warning)")))
                 .isEqualTo("mlops: gate \"accuracy >= 0.9 (warning)\": unknown criticality 'warning'; "
                         + "expected (unstable) or (failure)");
     }
@@ -335,7 +374,8 @@ class BadInputTest {
         Path missing = tempDir.resolve("no-model");
 
         assertThat(badInput(run("evaluate", "--model", abs(missing), "--data", abs(receipts))))
-                .isEqualTo("mlops: " + missing + ": model not found; expected a model bundle folder or its model.tribuo");
+                .isEqualTo(
+                        "mlops: " + missing + ": model not found; expected a model bundle folder or its model.tribuo");
     }
 
     @Test
@@ -360,11 +400,12 @@ class BadInputTest {
         Files.write(file, bytes);
         Path metadata = out.resolve("evaluation.json");
 
-        String line = badInput(run("evaluate", "--model", abs(copy), "--data", abs(receipts),
-                "--metadata", abs(metadata)));
+        String line =
+                badInput(run("evaluate", "--model", abs(copy), "--data", abs(receipts), "--metadata", abs(metadata)));
 
-        assertThat(line).isEqualTo("mlops: " + file + ": checksum mismatch: expected SHA-256 " + expected
-                + ", found " + Cli.sha256(file) + "; the model file is corrupted or was modified, refusing to load it");
+        assertThat(line)
+                .isEqualTo("mlops: " + file + ": checksum mismatch: expected SHA-256 " + expected + ", found "
+                        + Cli.sha256(file) + "; the model file is corrupted or was modified, refusing to load it");
     }
 
     @Test
@@ -391,8 +432,16 @@ class BadInputTest {
     void shouldReportAnOutputFolderBelowARegularFile() throws IOException {
         Path file = Files.writeString(out.resolve("somefile"), "keep me");
 
-        Cli.Result result = run("train", "--data", abs(receipts), "--label", "category", "-p", "epochs=1",
-                "--output", abs(file.resolve("model")));
+        Cli.Result result = run(
+                "train",
+                "--data",
+                abs(receipts),
+                "--label",
+                "category",
+                "-p",
+                "epochs=1",
+                "--output",
+                abs(file.resolve("model")));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.BAD_INPUT);
         assertThat(result.errorLine()).isEqualTo("mlops: " + file + ": output folder is a file, expected a folder");
@@ -404,8 +453,8 @@ class BadInputTest {
     void shouldReportAnOutputThatIsARegularFile() throws IOException {
         Path file = Files.writeString(out.resolve("model"), "keep me");
 
-        Cli.Result result = run("train", "--data", abs(receipts), "--label", "category", "-p", "epochs=1",
-                "--output", abs(file));
+        Cli.Result result =
+                run("train", "--data", abs(receipts), "--label", "category", "-p", "epochs=1", "--output", abs(file));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.BAD_INPUT);
         assertThat(result.errorLine()).isEqualTo("mlops: " + file + ": output folder is a file, expected a folder");
@@ -420,14 +469,21 @@ class BadInputTest {
         try {
             assumeTrue(!Files.isWritable(readOnly), "permissions are not enforced (running as root)");
 
-            Cli.Result result = run("train", "--data", abs(receipts), "--label", "category", "-p", "epochs=1",
-                    "--output", abs(readOnly.resolve("model")));
+            Cli.Result result = run(
+                    "train",
+                    "--data",
+                    abs(receipts),
+                    "--label",
+                    "category",
+                    "-p",
+                    "epochs=1",
+                    "--output",
+                    abs(readOnly.resolve("model")));
 
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.BAD_INPUT);
             assertThat(result.errorLine()).isEqualTo("mlops: " + readOnly + ": output folder is not writable");
             assertThat(Cli.entries(readOnly)).isEmpty();
-        }
-        finally {
+        } finally {
             Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
@@ -437,12 +493,13 @@ class BadInputTest {
         Path folder = Files.createDirectory(out.resolve("model"));
         Path notes = Files.writeString(folder.resolve("notes.txt"), "my notes");
 
-        Cli.Result result = run("train", "--data", abs(receipts), "--label", "category", "-p", "epochs=1",
-                "--output", abs(folder));
+        Cli.Result result =
+                run("train", "--data", abs(receipts), "--label", "category", "-p", "epochs=1", "--output", abs(folder));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.BAD_INPUT);
-        assertThat(result.errorLine()).isEqualTo("mlops: " + folder
-                + ": output folder exists and is not a model bundle; choose a new or empty folder");
+        assertThat(result.errorLine())
+                .isEqualTo("mlops: " + folder
+                        + ": output folder exists and is not a model bundle; choose a new or empty folder");
         assertThat(Cli.entries(out)).containsExactly("model");
         assertThat(Cli.entries(folder)).containsExactly("notes.txt");
         assertThat(notes).hasContent("my notes");
@@ -452,8 +509,14 @@ class BadInputTest {
     void shouldReportAMetadataFileBelowARegularFile() throws IOException {
         Path file = Files.writeString(out.resolve("somefile"), "keep me");
 
-        Cli.Result result = run("evaluate", "--model", abs(model), "--data", abs(receipts),
-                "--metadata", abs(file.resolve("evaluation.json")));
+        Cli.Result result = run(
+                "evaluate",
+                "--model",
+                abs(model),
+                "--data",
+                abs(receipts),
+                "--metadata",
+                abs(file.resolve("evaluation.json")));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.BAD_INPUT);
         assertThat(result.errorLine()).isEqualTo("mlops: " + file + ": output folder is a file, expected a folder");
@@ -464,8 +527,18 @@ class BadInputTest {
     void shouldWriteNothingWhenTheMetadataCopyCannotBeWritten() throws IOException {
         Path file = Files.writeString(out.resolve("somefile"), "keep me");
 
-        Cli.Result result = run("train", "--data", abs(receipts), "--label", "category", "-p", "epochs=1",
-                "--output", abs(out.resolve("model")), "--metadata", abs(file.resolve("train.json")));
+        Cli.Result result = run(
+                "train",
+                "--data",
+                abs(receipts),
+                "--label",
+                "category",
+                "-p",
+                "epochs=1",
+                "--output",
+                abs(out.resolve("model")),
+                "--metadata",
+                abs(file.resolve("train.json")));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.BAD_INPUT);
         assertThat(result.errorLine()).isEqualTo("mlops: " + file + ": output folder is a file, expected a folder");

@@ -1,10 +1,11 @@
 package io.mlops.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops.engine.demo.ReceiptsGenerator;
 import io.mlops.engine.metadata.MetadataWriter;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,14 +18,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Runs mlops in-process and helps the CLI tests check what it wrote. */
 final class Cli {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private Cli() {
-    }
+    private Cli() {}
 
     /** The outcome of one in-process run. */
     record Result(int exitCode, String out, String err) {
@@ -55,7 +53,8 @@ final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code;
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+        try (PrintWriter o = new PrintWriter(out);
+                PrintWriter e = new PrintWriter(err)) {
             code = Mlops.run(o, e, args);
         }
         return new Result(code, out.toString(), err.toString());
@@ -72,8 +71,7 @@ final class Cli {
     static Path receipts(final Path file, final long seed, final int rows, final ReceiptsGenerator.Batch batch) {
         try {
             new ReceiptsGenerator(seed).writeCsv(batch, rows, file);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
         return file;
@@ -83,8 +81,7 @@ final class Cli {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             return Files.writeString(file, content);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
     }
@@ -92,8 +89,7 @@ final class Cli {
     static JsonNode parse(final String json) {
         try {
             return JSON.readTree(json);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new AssertionError("not JSON: " + json, exception);
         }
     }
@@ -101,8 +97,7 @@ final class Cli {
     static JsonNode readJson(final Path file) {
         try {
             return JSON.readTree(file.toFile());
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
     }
@@ -121,11 +116,9 @@ final class Cli {
     static String sha256(final Path file) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
-        }
-        catch (NoSuchAlgorithmException exception) {
+        } catch (NoSuchAlgorithmException exception) {
             throw new IllegalStateException(exception);
         }
     }
@@ -134,8 +127,7 @@ final class Cli {
     static List<String> entries(final Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
     }

@@ -1,15 +1,14 @@
 package io.mlops.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static io.mlops.cli.Cli.abs;
 import static io.mlops.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
     @TempDir
@@ -22,8 +21,12 @@ class DemoCommandTest {
         Cli.Result result = run("demo", "--output", abs(dir), "--rows", "800");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).contains("== mlops demo: classifying expense receipts ==",
-                "trained logistic on 800 receipts", "confusion matrix", "quality gates: PASSED")
+        assertThat(result.out())
+                .contains(
+                        "== mlops demo: classifying expense receipts ==",
+                        "trained logistic on 800 receipts",
+                        "confusion matrix",
+                        "quality gates: PASSED")
                 .containsPattern("(?m)^gate +actual +threshold +status$")
                 .containsPattern("(?m)^accuracy >= 0\\.85 +\\d\\.\\d{4} +>= 0\\.8500 +PASSED$")
                 .containsPattern("(?m)^recall\\[lodging] >= 0\\.80 +\\d\\.\\d{4} +>= 0\\.8000 +PASSED$");
@@ -35,12 +38,12 @@ class DemoCommandTest {
         assertThat(dir.resolve("data/receipts-test.csv")).isRegularFile();
         assertThat(dir.resolve("data/receipts-shifted.csv")).isRegularFile();
         assertThat(dir.resolve("train.yaml")).isRegularFile();
-        assertThat(Files.readString(dir.resolve("train.yaml"))).contains("label: category", "algorithm: logistic",
-                "seed: 42");
+        assertThat(Files.readString(dir.resolve("train.yaml")))
+                .contains("label: category", "algorithm: logistic", "seed: 42");
         JsonNode trained = Cli.assertBundle(dir.resolve("model"));
         assertThat(trained.path("split").path("trainRows").asInt()).isEqualTo(800);
-        assertThat(Cli.entries(dir)).containsExactlyInAnyOrder("data", "train.yaml", "model", "evaluation.json",
-                "evaluation-shifted.json");
+        assertThat(Cli.entries(dir))
+                .containsExactlyInAnyOrder("data", "train.yaml", "model", "evaluation.json", "evaluation-shifted.json");
 
         JsonNode evaluation = Cli.validMetadata(dir.resolve("evaluation.json"));
         JsonNode shifted = Cli.validMetadata(dir.resolve("evaluation-shifted.json"));
@@ -53,8 +56,8 @@ class DemoCommandTest {
         double accuracy = evaluation.path("metrics").path("accuracy").asDouble();
         double shiftedAccuracy = shifted.path("metrics").path("accuracy").asDouble();
         assertThat(shiftedAccuracy).isLessThan(accuracy);
-        assertThat(result.out()).contains(String.format(java.util.Locale.ROOT, "accuracy %.4f (was %.4f)",
-                shiftedAccuracy, accuracy));
+        assertThat(result.out())
+                .contains(String.format(java.util.Locale.ROOT, "accuracy %.4f (was %.4f)", shiftedAccuracy, accuracy));
     }
 
     @Test
@@ -68,6 +71,9 @@ class DemoCommandTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(Cli.assertBundle(again).path("model").path("fingerprint").asText())
-                .isEqualTo(Cli.readJson(dir.resolve("model/run-metadata.json")).path("model").path("fingerprint").asText());
+                .isEqualTo(Cli.readJson(dir.resolve("model/run-metadata.json"))
+                        .path("model")
+                        .path("fingerprint")
+                        .asText());
     }
 }

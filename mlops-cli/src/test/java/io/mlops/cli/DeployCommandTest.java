@@ -1,16 +1,15 @@
 package io.mlops.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static io.mlops.cli.Cli.abs;
 import static io.mlops.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeployCommandTest {
     private static final String GOLDEN = "{\"input\": {\"description\": \"Hotel Adler, 2 Nächte inkl. Frühstück\", "
@@ -29,8 +28,20 @@ class DeployCommandTest {
     static void train() {
         Path data = Cli.receipts(shared.resolve("receipts.csv"), 3, 1200);
         model = shared.resolve("model");
-        Cli.Result trained = run("train", "--data", abs(data), "--label", "category", "--column", "description=text",
-                "--ignore", "merchant", "-p", "epochs=3", "--output", abs(model));
+        Cli.Result trained = run(
+                "train",
+                "--data",
+                abs(data),
+                "--label",
+                "category",
+                "--column",
+                "description=text",
+                "--ignore",
+                "merchant",
+                "-p",
+                "epochs=3",
+                "--output",
+                abs(model));
         assertThat(trained.exitCode()).as(trained.toString()).isZero();
     }
 
@@ -39,13 +50,33 @@ class DeployCommandTest {
         Path golden = Cli.write(dir.resolve("golden.jsonl"), GOLDEN.formatted("lodging"));
         Path metadata = dir.resolve("deploy.json");
 
-        Cli.Result result = run("deploy", "--model", abs(model), "--name", "receipts", "--version-label", "7",
-                "--dir", abs(dir.resolve("prod")), "--golden", abs(golden), "--rps", "30", "--seconds", "1",
-                "--p99-ms", "10000", "--metadata", abs(metadata));
+        Cli.Result result = run(
+                "deploy",
+                "--model",
+                abs(model),
+                "--name",
+                "receipts",
+                "--version-label",
+                "7",
+                "--dir",
+                abs(dir.resolve("prod")),
+                "--golden",
+                abs(golden),
+                "--rps",
+                "30",
+                "--seconds",
+                "1",
+                "--p99-ms",
+                "10000",
+                "--metadata",
+                abs(metadata));
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).contains("deployment DEPLOYED: receipts 7 -> ", "golden requests: 1 of 1 correct",
-                "load test: 30 sent, 0 failed");
+        assertThat(result.out())
+                .contains(
+                        "deployment DEPLOYED: receipts 7 -> ",
+                        "golden requests: 1 of 1 correct",
+                        "load test: 30 sent, 0 failed");
         assertThat(Files.isSymbolicLink(dir.resolve("prod/current"))).isTrue();
         JsonNode json = Cli.validMetadata(metadata);
         assertThat(json.get("kind").asText()).isEqualTo("deploy");
@@ -58,31 +89,40 @@ class DeployCommandTest {
     void shouldExitWithSixAndRollBackWhenAGoldenRequestFails() {
         Path golden = Cli.write(dir.resolve("golden.jsonl"), GOLDEN.formatted("meals"));
 
-        Cli.Result result = run("deploy", "--model", abs(model), "--dir", abs(dir.resolve("prod")),
-                "--golden", abs(golden), "--json");
+        Cli.Result result = run(
+                "deploy", "--model", abs(model), "--dir", abs(dir.resolve("prod")), "--golden", abs(golden), "--json");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.DEPLOY_ROLLED_BACK);
         JsonNode json = Cli.validMetadata(result.json());
         assertThat(json.get("deployment").get("status").asText()).isEqualTo("ROLLED_BACK");
         assertThat(json.get("deployment").get("reasons").get(0).asText())
-                .isEqualTo("integration check failed: 1 of 1 golden requests wrong: line 1: expected 'meals', got 'lodging'");
+                .isEqualTo(
+                        "integration check failed: 1 of 1 golden requests wrong: line 1: expected 'meals', got 'lodging'");
         assertThat(dir.resolve("prod/current")).doesNotExist();
     }
 
     @Test
     void shouldRequireAnAdminTokenForAService() {
-        Cli.Result result = run("deploy", "--model", abs(model), "--service", "http://127.0.0.1:9",
-                "--admin-token-env", "MLOPS_TEST_TOKEN_THAT_IS_NOT_SET");
+        Cli.Result result = run(
+                "deploy",
+                "--model",
+                abs(model),
+                "--service",
+                "http://127.0.0.1:9",
+                "--admin-token-env",
+                "MLOPS_TEST_TOKEN_THAT_IS_NOT_SET");
 
         assertThat(result.exitCode()).isEqualTo(Mlops.BAD_INPUT);
-        assertThat(result.errorLine()).isEqualTo("mlops: no admin token: set the environment variable "
-                + "MLOPS_TEST_TOKEN_THAT_IS_NOT_SET (or name another with --admin-token-env)");
+        assertThat(result.errorLine())
+                .isEqualTo("mlops: no admin token: set the environment variable "
+                        + "MLOPS_TEST_TOKEN_THAT_IS_NOT_SET (or name another with --admin-token-env)");
     }
 
     @Test
     void shouldRequireExactlyOneTarget() {
         assertThat(run("deploy", "--model", abs(model)).exitCode()).isEqualTo(Mlops.USAGE);
-        assertThat(run("deploy", "--model", abs(model), "--dir", "a", "--service", "http://127.0.0.1:9").exitCode())
+        assertThat(run("deploy", "--model", abs(model), "--dir", "a", "--service", "http://127.0.0.1:9")
+                        .exitCode())
                 .isEqualTo(Mlops.USAGE);
     }
 

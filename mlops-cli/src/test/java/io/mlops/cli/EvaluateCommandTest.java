@@ -1,16 +1,15 @@
 package io.mlops.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static io.mlops.cli.Cli.abs;
 import static io.mlops.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EvaluateCommandTest {
     @TempDir
@@ -27,8 +26,17 @@ class EvaluateCommandTest {
         Path data = Cli.receipts(shared.resolve("train.csv"), 1, 600);
         test = Cli.receipts(shared.resolve("test.csv"), 2, 200);
         model = shared.resolve("model");
-        Cli.Result result = run("train", "--data", abs(data), "--label", "category", "-p", "epochs=2",
-                "--output", abs(model), "--json");
+        Cli.Result result = run(
+                "train",
+                "--data",
+                abs(data),
+                "--label",
+                "category",
+                "-p",
+                "epochs=2",
+                "--output",
+                abs(model),
+                "--json");
         assertThat(result.exitCode()).as(result.toString()).isZero();
     }
 
@@ -45,8 +53,15 @@ class EvaluateCommandTest {
 
     @Test
     void shouldExitWithZeroAndShowTheGateTableWhenAllGatesPass() {
-        Cli.Result result = evaluate("--gate", "accuracy >= 0.5", "--gate", "macroF1 > 0.3", "--gate",
-                "recall[lodging] >= 0.2", "--gate", "logLoss < 5");
+        Cli.Result result = evaluate(
+                "--gate",
+                "accuracy >= 0.5",
+                "--gate",
+                "macroF1 > 0.3",
+                "--gate",
+                "recall[lodging] >= 0.2",
+                "--gate",
+                "logLoss < 5");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
@@ -79,7 +94,8 @@ class EvaluateCommandTest {
         Cli.Result result = evaluate("--gate", "accuracy >= 0.5", "--gate", "accuracy >= 0.999 (unstable)");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_UNSTABLE);
-        assertThat(result.out()).containsPattern("(?m)^accuracy >= 0\\.999 \\(unstable\\) +\\d\\.\\d{4} +>= 0\\.9990 +UNSTABLE$")
+        assertThat(result.out())
+                .containsPattern("(?m)^accuracy >= 0\\.999 \\(unstable\\) +\\d\\.\\d{4} +>= 0\\.9990 +UNSTABLE$")
                 .contains("quality gates: UNSTABLE");
         assertThat(result.errorLines()).isEmpty();
     }
@@ -97,7 +113,8 @@ class EvaluateCommandTest {
         assertThat(gate.path("status").asText()).isEqualTo("FAILED");
         assertThat(gate.path("criticality").asText()).isEqualTo("FAILURE");
         assertThat(gate.path("threshold").asDouble()).isEqualTo(0.999);
-        assertThat(gate.path("actual").asDouble()).isEqualTo(result.json().path("metrics").path("accuracy").asDouble())
+        assertThat(gate.path("actual").asDouble())
+                .isEqualTo(result.json().path("metrics").path("accuracy").asDouble())
                 .isLessThan(0.999);
     }
 
@@ -125,8 +142,14 @@ class EvaluateCommandTest {
 
     @Test
     void shouldReportTheWorstOfSeveralFailedGates() {
-        Cli.Result result = evaluate("--gate", "accuracy >= 0.999 (unstable)", "--gate", "macroF1 >= 0.999",
-                "--gate", "accuracy >= 0.1", "--json");
+        Cli.Result result = evaluate(
+                "--gate",
+                "accuracy >= 0.999 (unstable)",
+                "--gate",
+                "macroF1 >= 0.999",
+                "--gate",
+                "accuracy >= 0.1",
+                "--json");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_FAILED);
         JsonNode results = result.json().path("gates").path("results");
@@ -159,7 +182,13 @@ class EvaluateCommandTest {
         Cli.Result result = evaluate("--gate", "accuracy >= baseline - 0.01", "--json");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.json().path("gates").path("results").get(0).path("status").asText()).isEqualTo("INACTIVE");
+        assertThat(result.json()
+                        .path("gates")
+                        .path("results")
+                        .get(0)
+                        .path("status")
+                        .asText())
+                .isEqualTo("INACTIVE");
     }
 
     @Test
@@ -176,7 +205,8 @@ class EvaluateCommandTest {
         assertThat(gate.path("baseline").isNumber()).isTrue();
         assertThat(gate.path("baseline").asDouble()).isEqualTo(accuracy);
         assertThat(gate.path("actual").asDouble()).isEqualTo(accuracy);
-        assertThat(gate.path("threshold").asDouble()).isCloseTo(accuracy - 0.01, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(gate.path("threshold").asDouble())
+                .isCloseTo(accuracy - 0.01, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test
@@ -204,7 +234,8 @@ class EvaluateCommandTest {
 
     @Test
     void shouldAcceptTheModelFileInsteadOfTheBundleFolder() {
-        Cli.Result result = run("evaluate", "--model", abs(model.resolve("model.tribuo")), "--data", abs(test), "--json");
+        Cli.Result result =
+                run("evaluate", "--model", abs(model.resolve("model.tribuo")), "--data", abs(test), "--json");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.json().path("metrics").path("examples").asInt()).isEqualTo(200);
@@ -215,10 +246,15 @@ class EvaluateCommandTest {
         StringBuilder lines = new StringBuilder();
         for (var receipt : new io.mlops.engine.demo.ReceiptsGenerator(3)
                 .generate(io.mlops.engine.demo.ReceiptsGenerator.Batch.INITIAL, 50)) {
-            lines.append(Cli.JSON.createObjectNode().put("description", receipt.description())
-                    .put("merchant", receipt.merchant()).put("amount", receipt.amount())
-                    .put("currency", receipt.currency()).put("country", receipt.country())
-                    .put("payment_method", receipt.paymentMethod()).put("category", receipt.category()))
+            lines.append(Cli.JSON
+                            .createObjectNode()
+                            .put("description", receipt.description())
+                            .put("merchant", receipt.merchant())
+                            .put("amount", receipt.amount())
+                            .put("currency", receipt.currency())
+                            .put("country", receipt.country())
+                            .put("payment_method", receipt.paymentMethod())
+                            .put("category", receipt.category()))
                     .append('\n');
         }
         Path jsonl = Cli.write(tempDir.resolve("test.jsonl"), lines.toString());

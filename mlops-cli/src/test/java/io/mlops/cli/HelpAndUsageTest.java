@@ -1,13 +1,12 @@
 package io.mlops.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
 import static io.mlops.cli.Cli.abs;
 import static io.mlops.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HelpAndUsageTest {
     @TempDir
@@ -18,8 +17,18 @@ class HelpAndUsageTest {
         Cli.Result result = run("--help");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).contains("Usage: mlops", "train", "evaluate", "demo", "--help", "--version",
-                "Exit codes:", "bad input", "criticality UNSTABLE", "criticality FAILURE");
+        assertThat(result.out())
+                .contains(
+                        "Usage: mlops",
+                        "train",
+                        "evaluate",
+                        "demo",
+                        "--help",
+                        "--version",
+                        "Exit codes:",
+                        "bad input",
+                        "criticality UNSTABLE",
+                        "criticality FAILURE");
         assertThat(result.err()).isEmpty();
     }
 
@@ -28,9 +37,24 @@ class HelpAndUsageTest {
         Cli.Result result = run("train", "--help");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).contains("Usage: mlops train", "--spec", "--data", "--label", "--test-data",
-                "--test-fraction", "--algorithm", "--param", "--seed", "--column", "--ignore", "--output",
-                "--metadata", "--json", "--gate", "--on-gate-failure");
+        assertThat(result.out())
+                .contains(
+                        "Usage: mlops train",
+                        "--spec",
+                        "--data",
+                        "--label",
+                        "--test-data",
+                        "--test-fraction",
+                        "--algorithm",
+                        "--param",
+                        "--seed",
+                        "--column",
+                        "--ignore",
+                        "--output",
+                        "--metadata",
+                        "--json",
+                        "--gate",
+                        "--on-gate-failure");
     }
 
     @Test
@@ -38,8 +62,16 @@ class HelpAndUsageTest {
         Cli.Result result = run("evaluate", "--help");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).contains("Usage: mlops evaluate", "--model", "--data", "--baseline", "--metadata",
-                "--json", "--gate", "--on-gate-failure");
+        assertThat(result.out())
+                .contains(
+                        "Usage: mlops evaluate",
+                        "--model",
+                        "--data",
+                        "--baseline",
+                        "--metadata",
+                        "--json",
+                        "--gate",
+                        "--on-gate-failure");
     }
 
     @Test
@@ -93,8 +125,14 @@ class HelpAndUsageTest {
 
     @Test
     void shouldExitWithTwoForAnUnknownGateFailureMode() {
-        Cli.Result result = run("evaluate", "--model", abs(tempDir.resolve("model")), "--data",
-                abs(tempDir.resolve("test.csv")), "--on-gate-failure", "MAYBE");
+        Cli.Result result = run(
+                "evaluate",
+                "--model",
+                abs(tempDir.resolve("model")),
+                "--data",
+                abs(tempDir.resolve("test.csv")),
+                "--on-gate-failure",
+                "MAYBE");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.USAGE);
         assertThat(result.err()).contains("--on-gate-failure", "MAYBE");

@@ -1,11 +1,9 @@
 package io.mlops.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,14 +13,16 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RegistryCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path shared;
+
     static Path bundle;
     static Path bundle2;
 
@@ -45,16 +45,30 @@ class RegistryCommandsTest {
         String[] labels = {"meals", "lodging", "transport"};
         for (int i = 0; i < 90; i++) {
             int c = i % 3;
-            csv.append(words[c][random.nextInt(3)]).append(" receipt,")
-                    .append(String.format(Locale.ROOT, "%.2f", 10 + c * 40 + random.nextGaussian() * 5)).append(',')
-                    .append(labels[c]).append('\n');
+            csv.append(words[c][random.nextInt(3)])
+                    .append(" receipt,")
+                    .append(String.format(Locale.ROOT, "%.2f", 10 + c * 40 + random.nextGaussian() * 5))
+                    .append(',')
+                    .append(labels[c])
+                    .append('\n');
         }
         Files.writeString(data, csv);
         bundle = shared.resolve("model");
         bundle2 = shared.resolve("model2");
         for (Path output : new Path[] {bundle, bundle2}) {
-            Run run = run(Map.of(), "train", "--data", data.toString(), "--label", "category", "--column", "description=text",
-                    "-p", "epochs=" + (output == bundle ? 2 : 4), "--output", output.toString());
+            Run run = run(
+                    Map.of(),
+                    "train",
+                    "--data",
+                    data.toString(),
+                    "--label",
+                    "category",
+                    "--column",
+                    "description=text",
+                    "-p",
+                    "epochs=" + (output == bundle ? 2 : 4),
+                    "--output",
+                    output.toString());
             assertThat(run.exit()).as(run.err()).isZero();
         }
     }
@@ -75,11 +89,28 @@ class RegistryCommandsTest {
 
     @Test
     void shouldRegisterWithTheJenkinsBuildFromTheEnvironment() throws IOException {
-        Map<String, String> env = Map.of("JOB_NAME", "ml/receipts", "BUILD_NUMBER", "12", "BUILD_URL",
-                "https://ci/job/ml/receipts/12/", "USER", "jenkins");
+        Map<String, String> env = Map.of(
+                "JOB_NAME",
+                "ml/receipts",
+                "BUILD_NUMBER",
+                "12",
+                "BUILD_URL",
+                "https://ci/job/ml/receipts/12/",
+                "USER",
+                "jenkins");
 
-        Run run = run(env, "register", "--model", bundle.toString(), "--name", "receipts",
-                "--registry", dir.resolve("reg").toString(), "--alias", "staging", "--json");
+        Run run = run(
+                env,
+                "register",
+                "--model",
+                bundle.toString(),
+                "--name",
+                "receipts",
+                "--registry",
+                dir.resolve("reg").toString(),
+                "--alias",
+                "staging",
+                "--json");
 
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode version = run.json();
@@ -91,75 +122,117 @@ class RegistryCommandsTest {
         assertThat(version.path("build").path("url").asText()).isEqualTo("https://ci/job/ml/receipts/12/");
         assertThat(dir.resolve("reg/models/receipts/versions/1/MODEL_CARD.md")).isRegularFile();
 
-        Run text = run(env, "register", "--model", bundle.toString(), "--name", "receipts",
-                "--registry", dir.resolve("reg").toString());
+        Run text = run(
+                env,
+                "register",
+                "--model",
+                bundle.toString(),
+                "--name",
+                "receipts",
+                "--registry",
+                dir.resolve("reg").toString());
         assertThat(text.out()).startsWith("registered receipts@2 (model sha256 ");
     }
 
     @Test
     void shouldListShowAliasDiffTraceAndAudit() throws IOException {
         assertThat(mlops("models", "list").out()).startsWith("no models in ");
-        assertThat(mlops("register", "--model", bundle.toString(), "--name", "receipts", "--by", "bob").exit()).isZero();
-        assertThat(mlops("register", "--model", bundle2.toString(), "--name", "receipts").exit()).isZero();
+        assertThat(mlops("register", "--model", bundle.toString(), "--name", "receipts", "--by", "bob")
+                        .exit())
+                .isZero();
+        assertThat(mlops("register", "--model", bundle2.toString(), "--name", "receipts")
+                        .exit())
+                .isZero();
 
         Run alias = mlops("models", "alias", "receipts", "champion", "1", "--reason", "first release");
         assertThat(alias.out()).isEqualTo("receipts@champion: (new) -> 1 by alice: first release\n");
-        Run move = mlops("models", "alias", "receipts", "champion", "2", "--reason", "more epochs", "--by", "carol", "--json");
+        Run move = mlops(
+                "models", "alias", "receipts", "champion", "2", "--reason", "more epochs", "--by", "carol", "--json");
         assertThat(move.json().path("from").asInt()).isEqualTo(1);
         assertThat(move.json().path("to").asInt()).isEqualTo(2);
 
         Run list = mlops("models", "list");
         assertThat(list.out()).contains("receipts").contains("champion -> 2");
-        assertThat(mlops("models", "list", "--json").json().get(0).path("latest").asInt()).isEqualTo(2);
+        assertThat(mlops("models", "list", "--json")
+                        .json()
+                        .get(0)
+                        .path("latest")
+                        .asInt())
+                .isEqualTo(2);
 
         Run show = mlops("models", "show", "receipts@champion");
         assertThat(show.exit()).isZero();
-        assertThat(show.out()).startsWith("# Model card: receipts version 2\n").contains("aliases: champion -> 2")
+        assertThat(show.out())
+                .startsWith("# Model card: receipts version 2\n")
+                .contains("aliases: champion -> 2")
                 .contains("model file verified: sha256 ");
         JsonNode shown = mlops("models", "show", "receipts@1", "--json").json();
         assertThat(shown.path("version").path("registeredBy").asText()).isEqualTo("bob");
         assertThat(shown.path("aliases").path("champion").asInt()).isEqualTo(2);
 
         Run diff = mlops("models", "diff", "receipts", "1", "2");
-        assertThat(diff.out()).startsWith("receipts: version 1 -> 2 (same training data)\n")
-                .containsPattern("epochs +2 +4 +changed").containsPattern("accuracy +[0-9.]+ +[0-9.]+ +[-+][0-9.]+");
-        JsonNode diffJson = mlops("models", "diff", "receipts", "1", "2", "--json").json();
-        assertThat(diffJson.path("parameters").findValues("name")).extracting(JsonNode::asText).contains("epochs");
+        assertThat(diff.out())
+                .startsWith("receipts: version 1 -> 2 (same training data)\n")
+                .containsPattern("epochs +2 +4 +changed")
+                .containsPattern("accuracy +[0-9.]+ +[0-9.]+ +[-+][0-9.]+");
+        JsonNode diffJson =
+                mlops("models", "diff", "receipts", "1", "2", "--json").json();
+        assertThat(diffJson.path("parameters").findValues("name"))
+                .extracting(JsonNode::asText)
+                .contains("epochs");
 
         Run lineage = mlops("models", "lineage", "receipts@champion");
-        assertThat(lineage.out()).startsWith("receipts@2\n").contains("versions trained from the same data: receipts@1, receipts@2");
-        JsonNode lineageJson = mlops("models", "lineage", "receipts@2", "--json").json();
+        assertThat(lineage.out())
+                .startsWith("receipts@2\n")
+                .contains("versions trained from the same data: receipts@1, receipts@2");
+        JsonNode lineageJson =
+                mlops("models", "lineage", "receipts@2", "--json").json();
         String sha = lineageJson.path("data").path("train").path("sha256").asText();
         assertThat(mlops("models", "lineage", "--data", sha, "--json").json())
-                .extracting(JsonNode::asText).containsExactly("receipts@1", "receipts@2");
+                .extracting(JsonNode::asText)
+                .containsExactly("receipts@1", "receipts@2");
 
         Run audit = mlops("models", "audit", "receipts");
-        assertThat(audit.out()).contains("first release").contains("more epochs").contains("carol");
+        assertThat(audit.out())
+                .contains("first release")
+                .contains("more epochs")
+                .contains("carol");
         assertThat(mlops("models", "audit", "receipts", "--json").json()).hasSize(2);
     }
 
     @Test
     void shouldExitWithBadInputAndOneLineForUnknownOrInvalidNames() throws IOException {
         mlops("register", "--model", bundle.toString(), "--name", "receipts");
-        assertBadInput(mlops("models", "show", "receipts@9"), "mlops: version 9 of model 'receipts' not found; it has version 1 only\n");
-        assertBadInput(mlops("models", "show", "fraud"), "mlops: model 'fraud' not found in registry "
-                + dir.resolve("registry").toRealPath() + "; models: receipts\n");
-        assertBadInput(mlops("models", "show", "receipts@prod"),
+        assertBadInput(
+                mlops("models", "show", "receipts@9"),
+                "mlops: version 9 of model 'receipts' not found; it has version 1 only\n");
+        assertBadInput(
+                mlops("models", "show", "fraud"),
+                "mlops: model 'fraud' not found in registry "
+                        + dir.resolve("registry").toRealPath() + "; models: receipts\n");
+        assertBadInput(
+                mlops("models", "show", "receipts@prod"),
                 "mlops: alias 'prod' of model 'receipts' not found; the model has no aliases\n");
-        assertBadInput(mlops("register", "--model", bundle.toString(), "--name", "../x"),
+        assertBadInput(
+                mlops("register", "--model", bundle.toString(), "--name", "../x"),
                 "mlops: invalid model name '../x': use 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit\n");
-        assertBadInput(mlops("models", "alias", "receipts", "a/b", "1", "--reason", "r"),
+        assertBadInput(
+                mlops("models", "alias", "receipts", "a/b", "1", "--reason", "r"),
                 "mlops: invalid alias 'a/b': use 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit\n");
-        assertBadInput(mlops("models", "lineage", "--data", "xyz"),
+        assertBadInput(
+                mlops("models", "lineage", "--data", "xyz"),
                 "mlops: invalid data fingerprint 'xyz': expected a SHA-256 (64 hex digits)\n");
-        assertBadInput(mlops("register", "--model", dir.resolve("nothing").toString(), "--name", "receipts"),
+        assertBadInput(
+                mlops("register", "--model", dir.resolve("nothing").toString(), "--name", "receipts"),
                 "mlops: " + dir.resolve("nothing") + ": model bundle folder not found\n");
     }
 
     @Test
     void shouldReportACorruptedModelFileAndExitWithBadInput() throws IOException {
-        JsonNode version = mlops("register", "--model", bundle.toString(), "--name", "receipts", "--json").json();
-        Path blob = dir.resolve("registry").resolve(version.path("model").path("blob").asText());
+        JsonNode version = mlops("register", "--model", bundle.toString(), "--name", "receipts", "--json")
+                .json();
+        Path blob = dir.resolve("registry")
+                .resolve(version.path("model").path("blob").asText());
         byte[] bytes = Files.readAllBytes(blob);
         bytes[0] ^= 0x01;
         Files.write(blob, bytes);
@@ -167,8 +240,12 @@ class RegistryCommandsTest {
         Run show = mlops("models", "show", "receipts");
 
         assertThat(show.exit()).isEqualTo(Mlops.BAD_INPUT);
-        assertThat(show.err()).startsWith("mlops: " + dir.resolve("registry").toRealPath().resolve(
-                version.path("model").path("blob").asText()) + ": checksum mismatch: expected SHA-256 ")
+        assertThat(show.err())
+                .startsWith("mlops: "
+                        + dir.resolve("registry")
+                                .toRealPath()
+                                .resolve(version.path("model").path("blob").asText())
+                        + ": checksum mismatch: expected SHA-256 ")
                 .endsWith("; the model file of receipts@1 is corrupted, refusing to load it\n");
         assertThat(show.out()).isEmpty();
     }
@@ -176,7 +253,9 @@ class RegistryCommandsTest {
     @Test
     void shouldExitWithUsageErrorsForMissingArguments() {
         assertThat(mlops("models", "alias", "receipts", "champion", "1").exit()).isEqualTo(Mlops.USAGE);
-        assertThat(mlops("models", "alias", "receipts", "champion", "one", "--reason", "r").exit()).isEqualTo(Mlops.USAGE);
+        assertThat(mlops("models", "alias", "receipts", "champion", "one", "--reason", "r")
+                        .exit())
+                .isEqualTo(Mlops.USAGE);
         assertThat(mlops("register", "--name", "x").exit()).isEqualTo(Mlops.USAGE);
         assertThat(mlops("models").exit()).isEqualTo(Mlops.USAGE);
         Run lineage = mlops("models", "lineage");

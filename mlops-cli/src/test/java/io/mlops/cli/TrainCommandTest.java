@@ -1,18 +1,17 @@
 package io.mlops.cli;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static io.mlops.cli.Cli.abs;
 import static io.mlops.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TrainCommandTest {
     @TempDir
@@ -29,14 +28,29 @@ class TrainCommandTest {
     void shouldPrintExactlyOneJsonDocumentThatMatchesTheBundle() throws IOException {
         Path model = tempDir.resolve("out/model");
 
-        Cli.Result result = run("train", "--data", abs(data), "--label", "category", "--algorithm", "logistic",
-                "-p", "epochs=3", "--seed", "7", "--output", abs(model), "--json");
+        Cli.Result result = run(
+                "train",
+                "--data",
+                abs(data),
+                "--label",
+                "category",
+                "--algorithm",
+                "logistic",
+                "-p",
+                "epochs=3",
+                "--seed",
+                "7",
+                "--output",
+                abs(model),
+                "--json");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         JsonNode json;
         try (JsonParser parser = Cli.JSON.createParser(result.out())) {
             json = parser.readValueAsTree();
-            assertThat(parser.nextToken()).as("anything after the JSON document").isNull();
+            assertThat(parser.nextToken())
+                    .as("anything after the JSON document")
+                    .isNull();
         }
         Cli.validMetadata(json);
         assertThat(json.path("kind").asText()).isEqualTo("train");
@@ -45,7 +59,8 @@ class TrainCommandTest {
         assertThat(json.path("hyperparameters").path("epochs").isInt()).isTrue();
         assertThat(json.path("hyperparameters").path("epochs").asInt()).isEqualTo(3);
         assertThat(json.path("split").path("method").asText()).isEqualTo("holdout");
-        assertThat(json.path("split").path("trainRows").asInt() + json.path("split").path("testRows").asInt())
+        assertThat(json.path("split").path("trainRows").asInt()
+                        + json.path("split").path("testRows").asInt())
                 .isEqualTo(600);
         assertThat(json.path("data").path("train").path("sha256").asText()).isEqualTo(Cli.sha256(data));
         assertThat(json.path("model").path("sha256").asText()).isEqualTo(Cli.sha256(model.resolve("model.tribuo")));
@@ -63,12 +78,24 @@ class TrainCommandTest {
         Path model = tempDir.resolve("model");
         Path metadata = tempDir.resolve("reports/train.json");
 
-        Cli.Result result = run("train", "--data", abs(data), "--label", "category", "-p", "epochs=1",
-                "--output", abs(model), "--metadata", abs(metadata), "--json");
+        Cli.Result result = run(
+                "train",
+                "--data",
+                abs(data),
+                "--label",
+                "category",
+                "-p",
+                "epochs=1",
+                "--output",
+                abs(model),
+                "--metadata",
+                abs(metadata),
+                "--json");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         Cli.validMetadata(metadata);
-        assertThat(Files.readString(metadata)).isEqualTo(Files.readString(model.resolve("run-metadata.json")))
+        assertThat(Files.readString(metadata))
+                .isEqualTo(Files.readString(model.resolve("run-metadata.json")))
                 .isEqualTo(result.out());
         assertThat(Cli.entries(metadata.getParent())).containsExactly("train.json");
     }
@@ -77,13 +104,33 @@ class TrainCommandTest {
     void shouldPrintAReadableReportWithoutJson() {
         Path model = tempDir.resolve("model");
 
-        Cli.Result result = run("train", "--data", abs(data), "--label", "category", "-p", "epochs=1",
-                "--seed", "3", "--output", abs(model));
+        Cli.Result result = run(
+                "train",
+                "--data",
+                abs(data),
+                "--label",
+                "category",
+                "-p",
+                "epochs=1",
+                "--seed",
+                "3",
+                "--output",
+                abs(model));
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).contains("(logistic, seed 3)", "metric", "accuracy", "macroF1", "class",
-                "precision", "recall", "support", "lodging", "confusion matrix",
-                "run metadata: " + model.resolve("run-metadata.json"));
+        assertThat(result.out())
+                .contains(
+                        "(logistic, seed 3)",
+                        "metric",
+                        "accuracy",
+                        "macroF1",
+                        "class",
+                        "precision",
+                        "recall",
+                        "support",
+                        "lodging",
+                        "confusion matrix",
+                        "run metadata: " + model.resolve("run-metadata.json"));
         assertThat(result.out()).doesNotContain("quality gates");
         Cli.assertBundle(model);
     }
@@ -91,22 +138,25 @@ class TrainCommandTest {
     @Test
     void shouldTrainFromAYamlSpec() {
         Path model = tempDir.resolve("yaml-model");
-        Path spec = Cli.write(tempDir.resolve("train.yaml"), String.join("\n",
-                "data: " + abs(data),
-                "label: category",
-                "columns:",
-                "  description: text",
-                "  amount: numeric",
-                "ignore: [merchant]",
-                "algorithm: logistic",
-                "params:",
-                "  epochs: 2",
-                "seed: 5",
-                "testFraction: 0.25",
-                "features:",
-                "  ngrams: 2",
-                "output: " + abs(model),
-                ""));
+        Path spec = Cli.write(
+                tempDir.resolve("train.yaml"),
+                String.join(
+                        "\n",
+                        "data: " + abs(data),
+                        "label: category",
+                        "columns:",
+                        "  description: text",
+                        "  amount: numeric",
+                        "ignore: [merchant]",
+                        "algorithm: logistic",
+                        "params:",
+                        "  epochs: 2",
+                        "seed: 5",
+                        "testFraction: 0.25",
+                        "features:",
+                        "  ngrams: 2",
+                        "output: " + abs(model),
+                        ""));
 
         Cli.Result result = run("train", "--spec", abs(spec), "--json");
 
@@ -117,21 +167,26 @@ class TrainCommandTest {
         assertThat(metadata.path("split").path("testFraction").asDouble()).isEqualTo(0.25);
         assertThat(metadata.path("split").path("testRows").asInt()).isBetween(140, 160);
         assertThat(metadata.path("features").path("ngrams").asInt()).isEqualTo(2);
-        assertThat(metadata.path("schema").toString()).doesNotContain("merchant").contains("description");
+        assertThat(metadata.path("schema").toString())
+                .doesNotContain("merchant")
+                .contains("description");
         assertThat(result.json()).isEqualTo(metadata);
     }
 
     @Test
     void shouldTrainFromAJsonSpec() {
         Path model = tempDir.resolve("json-model");
-        Path spec = Cli.write(tempDir.resolve("train.json"), Cli.JSON.createObjectNode()
-                .put("data", abs(data))
-                .put("label", "category")
-                .put("algorithm", "cart")
-                .put("seed", 9)
-                .put("output", abs(model))
-                .set("params", Cli.JSON.createObjectNode().put("maxDepth", 4))
-                .toString());
+        Path spec = Cli.write(
+                tempDir.resolve("train.json"),
+                Cli.JSON
+                        .createObjectNode()
+                        .put("data", abs(data))
+                        .put("label", "category")
+                        .put("algorithm", "cart")
+                        .put("seed", 9)
+                        .put("output", abs(model))
+                        .set("params", Cli.JSON.createObjectNode().put("maxDepth", 4))
+                        .toString());
 
         Cli.Result result = run("train", "--spec", abs(spec), "--json");
 
@@ -146,25 +201,42 @@ class TrainCommandTest {
     void shouldLetOptionsOverrideTheSpec() {
         Path specModel = tempDir.resolve("spec-model");
         Path optionModel = tempDir.resolve("option-model");
-        Path spec = Cli.write(tempDir.resolve("train.yml"), String.join("\n",
-                "data: " + abs(tempDir.resolve("missing.csv")),
-                "label: nothing",
-                "params:",
-                "  epochs: 4",
-                "  learningRate: 0.5",
-                "seed: 5",
-                "output: " + abs(specModel),
-                ""));
+        Path spec = Cli.write(
+                tempDir.resolve("train.yml"),
+                String.join(
+                        "\n",
+                        "data: " + abs(tempDir.resolve("missing.csv")),
+                        "label: nothing",
+                        "params:",
+                        "  epochs: 4",
+                        "  learningRate: 0.5",
+                        "seed: 5",
+                        "output: " + abs(specModel),
+                        ""));
 
-        Cli.Result result = run("train", "--spec", abs(spec), "--data", abs(data), "--label", "category",
-                "--seed", "11", "-p", "epochs=1", "--output", abs(optionModel), "--json");
+        Cli.Result result = run(
+                "train",
+                "--spec",
+                abs(spec),
+                "--data",
+                abs(data),
+                "--label",
+                "category",
+                "--seed",
+                "11",
+                "-p",
+                "epochs=1",
+                "--output",
+                abs(optionModel),
+                "--json");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(specModel).doesNotExist();
         JsonNode metadata = Cli.assertBundle(optionModel);
         assertThat(metadata.path("seed").asLong()).isEqualTo(11);
         assertThat(metadata.path("hyperparameters").path("epochs").asInt()).isEqualTo(1);
-        assertThat(metadata.path("hyperparameters").path("learningRate").asDouble()).isEqualTo(0.5);
+        assertThat(metadata.path("hyperparameters").path("learningRate").asDouble())
+                .isEqualTo(0.5);
         assertThat(metadata.path("schema").path("label").asText()).isEqualTo("category");
     }
 
@@ -173,8 +245,19 @@ class TrainCommandTest {
         Path test = Cli.receipts(tempDir.resolve("data/test.csv"), 2, 150);
         Path model = tempDir.resolve("model");
 
-        Cli.Result result = run("train", "--data", abs(data), "--test-data", abs(test), "--label", "category",
-                "-p", "epochs=1", "--output", abs(model), "--json");
+        Cli.Result result = run(
+                "train",
+                "--data",
+                abs(data),
+                "--test-data",
+                abs(test),
+                "--label",
+                "category",
+                "-p",
+                "epochs=1",
+                "--output",
+                abs(model),
+                "--json");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         JsonNode metadata = Cli.assertBundle(model);
@@ -192,30 +275,67 @@ class TrainCommandTest {
         Path small = Cli.receipts(tempDir.resolve("data/small.csv"), 4, 300);
 
         for (String[] run : new String[][] {{abs(first), "7"}, {abs(second), "7"}, {abs(other), "8"}}) {
-            Cli.Result result = run("train", "--data", abs(small), "--label", "category", "-p", "epochs=1",
-                    "--seed", run[1], "--output", run[0], "--json");
+            Cli.Result result = run(
+                    "train",
+                    "--data",
+                    abs(small),
+                    "--label",
+                    "category",
+                    "-p",
+                    "epochs=1",
+                    "--seed",
+                    run[1],
+                    "--output",
+                    run[0],
+                    "--json");
             assertThat(result.exitCode()).as(result.toString()).isZero();
         }
 
-        String fingerprint = Cli.assertBundle(first).path("model").path("fingerprint").asText();
-        assertThat(Cli.assertBundle(second).path("model").path("fingerprint").asText()).isEqualTo(fingerprint);
-        assertThat(Cli.assertBundle(other).path("model").path("fingerprint").asText()).isNotEqualTo(fingerprint);
+        String fingerprint =
+                Cli.assertBundle(first).path("model").path("fingerprint").asText();
+        assertThat(Cli.assertBundle(second).path("model").path("fingerprint").asText())
+                .isEqualTo(fingerprint);
+        assertThat(Cli.assertBundle(other).path("model").path("fingerprint").asText())
+                .isNotEqualTo(fingerprint);
     }
 
     @Test
     void shouldReplaceAnEarlierBundleInTheSameFolder() {
         Path model = tempDir.resolve("out/model");
-        Cli.Result first = run("train", "--data", abs(data), "--label", "category", "-p", "epochs=1",
-                "--seed", "1", "--output", abs(model), "--json");
+        Cli.Result first = run(
+                "train",
+                "--data",
+                abs(data),
+                "--label",
+                "category",
+                "-p",
+                "epochs=1",
+                "--seed",
+                "1",
+                "--output",
+                abs(model),
+                "--json");
         assertThat(first.exitCode()).as(first.toString()).isZero();
 
-        Cli.Result second = run("train", "--data", abs(data), "--label", "category", "-p", "epochs=2",
-                "--seed", "2", "--output", abs(model), "--json");
+        Cli.Result second = run(
+                "train",
+                "--data",
+                abs(data),
+                "--label",
+                "category",
+                "-p",
+                "epochs=2",
+                "--seed",
+                "2",
+                "--output",
+                abs(model),
+                "--json");
 
         assertThat(second.exitCode()).as(second.toString()).isZero();
         JsonNode metadata = Cli.assertBundle(model);
         assertThat(metadata.path("seed").asLong()).isEqualTo(2);
-        assertThat(metadata.path("runId").asText()).isEqualTo(second.json().path("runId").asText())
+        assertThat(metadata.path("runId").asText())
+                .isEqualTo(second.json().path("runId").asText())
                 .isNotEqualTo(first.json().path("runId").asText());
         assertThat(Cli.entries(model.getParent())).containsExactly("model");
     }
@@ -224,11 +344,24 @@ class TrainCommandTest {
     void shouldExitWithFiveWhenATrainingGateFailsButStillWriteTheBundle() {
         Path model = tempDir.resolve("model");
 
-        Cli.Result result = run("train", "--data", abs(data), "--label", "category", "-p", "epochs=1",
-                "--output", abs(model), "--gate", "accuracy >= 0.5", "--gate", "accuracy >= 0.999");
+        Cli.Result result = run(
+                "train",
+                "--data",
+                abs(data),
+                "--label",
+                "category",
+                "-p",
+                "epochs=1",
+                "--output",
+                abs(model),
+                "--gate",
+                "accuracy >= 0.5",
+                "--gate",
+                "accuracy >= 0.999");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_FAILED);
-        assertThat(result.out()).containsPattern("accuracy >= 0\\.5 +\\d\\.\\d{4} +>= 0\\.5000 +PASSED")
+        assertThat(result.out())
+                .containsPattern("accuracy >= 0\\.5 +\\d\\.\\d{4} +>= 0\\.5000 +PASSED")
                 .containsPattern("accuracy >= 0\\.999 +\\d\\.\\d{4} +>= 0\\.9990 +FAILED")
                 .contains("quality gates: FAILED");
         JsonNode metadata = Cli.assertBundle(model);
@@ -240,8 +373,19 @@ class TrainCommandTest {
     void shouldExitWithZeroWhenTrainingGatesPass() {
         Path model = tempDir.resolve("model");
 
-        Cli.Result result = run("train", "--data", abs(data), "--label", "category", "-p", "epochs=1",
-                "--output", abs(model), "--gate", "accuracy >= 0.3", "--json");
+        Cli.Result result = run(
+                "train",
+                "--data",
+                abs(data),
+                "--label",
+                "category",
+                "-p",
+                "epochs=1",
+                "--output",
+                abs(model),
+                "--gate",
+                "accuracy >= 0.3",
+                "--json");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.json().path("gates").path("outcome").asText()).isEqualTo("PASSED");

@@ -1,11 +1,11 @@
 package io.mlops.engine;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 class ArchitectureTest {
     private static final JavaClasses ENGINE = new ClassFileImporter()
@@ -14,7 +14,9 @@ class ArchitectureTest {
 
     @Test
     void shouldNotDependOnJenkins() {
-        noClasses().should().dependOnClassesThat()
+        noClasses()
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("hudson..", "jenkins..", "org.jenkinsci..", "org.kohsuke..")
                 .because("the engine runs on agents and on laptops without Jenkins; only the plugin may know Jenkins")
                 .check(ENGINE);
@@ -22,7 +24,9 @@ class ArchitectureTest {
 
     @Test
     void shouldNotDependOnTheCommandLineOrHttp() {
-        noClasses().should().dependOnClassesThat()
+        noClasses()
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("picocli..", "io.mlops.cli..", "org.eclipse.jetty..", "jakarta.servlet..")
                 .because("the engine is a library: command line and serving build on it, never the reverse")
                 .check(ENGINE);
@@ -30,9 +34,12 @@ class ArchitectureTest {
 
     @Test
     void shouldNeverUseJavaDeserialization() {
-        noClasses().should().dependOnClassesThat()
+        noClasses()
+                .should()
+                .dependOnClassesThat()
                 .haveFullyQualifiedName("java.io.ObjectInputStream")
-                .because("models and requests are read as protobuf and JSON only; Java deserialization runs code from files")
+                .because(
+                        "models and requests are read as protobuf and JSON only; Java deserialization runs code from files")
                 .check(ENGINE);
     }
 }

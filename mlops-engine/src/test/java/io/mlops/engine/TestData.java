@@ -9,8 +9,7 @@ import java.util.Random;
 
 /** Small, seeded data sets for tests. */
 public final class TestData {
-    private TestData() {
-    }
+    private TestData() {}
 
     /**
      * Writes a learnable CSV with numeric, categorical and text columns and three classes.
@@ -23,19 +22,28 @@ public final class TestData {
     public static Path writeMixedCsv(final Path file, final int rows, final long seed) {
         Random random = new Random(seed);
         String[] labels = {"meals", "lodging", "transport"};
-        String[][] words = {{"dinner", "lunch", "restaurant", "pizza"}, {"hotel", "night", "room", "stay"},
-            {"taxi", "train", "flight", "bus"}};
+        String[][] words = {
+            {"dinner", "lunch", "restaurant", "pizza"},
+            {"hotel", "night", "room", "stay"},
+            {"taxi", "train", "flight", "bus"}
+        };
         String[] countries = {"DE", "FR", "US"};
         StringBuilder csv = new StringBuilder("description,amount,country,category\n");
         for (int i = 0; i < rows; i++) {
             int c = random.nextInt(3);
             double amount = 20 + c * 30 + random.nextGaussian() * 25;
             int hint = random.nextDouble() < 0.7 ? c : random.nextInt(3);
-            String text = words[hint][random.nextInt(4)] + " " + words[random.nextInt(3)][random.nextInt(4)] + " receipt";
-            csv.append('"').append(text).append("\",")
-                    .append(String.format(Locale.ROOT, "%.2f", amount)).append(',')
-                    .append(countries[random.nextInt(3)]).append(',')
-                    .append(labels[c]).append('\n');
+            String text =
+                    words[hint][random.nextInt(4)] + " " + words[random.nextInt(3)][random.nextInt(4)] + " receipt";
+            csv.append('"')
+                    .append(text)
+                    .append("\",")
+                    .append(String.format(Locale.ROOT, "%.2f", amount))
+                    .append(',')
+                    .append(countries[random.nextInt(3)])
+                    .append(',')
+                    .append(labels[c])
+                    .append('\n');
         }
         return write(file, csv.toString());
     }
@@ -51,8 +59,7 @@ public final class TestData {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             return Files.writeString(file, content);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
     }

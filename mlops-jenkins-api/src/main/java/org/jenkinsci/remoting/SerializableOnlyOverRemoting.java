@@ -1,7 +1,7 @@
-// Compile-only stand-in: declarations mirror remoting 3261.v9c670a_4748a_9 (org.jenkins-ci.main:remoting). Not packaged.
+// Compile-only stand-in: declarations mirror remoting 3261.v9c670a_4748a_9 (org.jenkins-ci.main:remoting). Not
+// packaged.
 package org.jenkinsci.remoting;
 
 import java.io.Serializable;
 
-public interface SerializableOnlyOverRemoting extends Serializable {
-}
+public interface SerializableOnlyOverRemoting extends Serializable {}

@@ -1,4 +1,5 @@
-// Compile-only stand-in: declarations mirror stapler 1903.1905.ve5a_f469356f0 (org.kohsuke.stapler:stapler). Not packaged.
+// Compile-only stand-in: declarations mirror stapler 1903.1905.ve5a_f469356f0 (org.kohsuke.stapler:stapler). Not
+// packaged.
 package org.kohsuke.stapler;
 
 import java.lang.annotation.Documented;
@@ -10,5 +11,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.CONSTRUCTOR)
 @Documented
-public @interface DataBoundConstructor {
-}
+public @interface DataBoundConstructor {}

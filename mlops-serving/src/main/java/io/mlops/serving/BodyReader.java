@@ -1,11 +1,10 @@
 package io.mlops.serving;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.thread.Invocable;
-
-import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * Reads a whole request body into memory without blocking a thread, up to a limit. Jetty calls it

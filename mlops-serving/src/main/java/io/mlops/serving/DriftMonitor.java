@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mlops.engine.data.ColumnSpec;
 import io.mlops.engine.data.ColumnType;
 import io.mlops.engine.data.Fingerprinter;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +42,8 @@ public final class DriftMonitor {
      */
     public static DriftMonitor of(final List<ColumnSpec> schema, final JsonNode training, final int window) {
         List<Feature> features = new ArrayList<>();
-        JsonNode columns = training == null ? null : training.path("data").path("train").path("columns");
+        JsonNode columns =
+                training == null ? null : training.path("data").path("train").path("columns");
         for (int position = 0; position < schema.size(); position++) {
             ColumnSpec spec = schema.get(position);
             JsonNode stats = columns == null ? null : columns.get(spec.name());
@@ -52,17 +52,24 @@ public final class DriftMonitor {
             }
             if (spec.type() == ColumnType.NUMERIC && stats.has("histogram") && stats.has("min")) {
                 double[] expected = shares(stats.get("histogram"));
-                features.add(new Feature(spec.name(), position, true, stats.get("min").doubleValue(),
-                        stats.get("max").doubleValue(), Map.of(), expected, new AtomicIntegerArray(window)));
-            }
-            else if (spec.type() == ColumnType.CATEGORICAL && stats.has("counts")) {
+                features.add(new Feature(
+                        spec.name(),
+                        position,
+                        true,
+                        stats.get("min").doubleValue(),
+                        stats.get("max").doubleValue(),
+                        Map.of(),
+                        expected,
+                        new AtomicIntegerArray(window)));
+            } else if (spec.type() == ColumnType.CATEGORICAL && stats.has("counts")) {
                 List<String> categories = new ArrayList<>();
                 List<Long> counts = new ArrayList<>();
                 stats.get("counts").fields().forEachRemaining(e -> {
                     categories.add(e.getKey());
                     counts.add(e.getValue().longValue());
                 });
-                long total = training.path("data").path("train").path("rows").asLong() - stats.path("missing").asLong();
+                long total = training.path("data").path("train").path("rows").asLong()
+                        - stats.path("missing").asLong();
                 double[] expected = new double[categories.size() + 1];
                 long known = 0;
                 for (int i = 0; i < categories.size(); i++) {
@@ -74,8 +81,8 @@ public final class DriftMonitor {
                 for (int i = 0; i < categories.size(); i++) {
                     bins.put(categories.get(i), i);
                 }
-                features.add(new Feature(spec.name(), position, false, 0, 0, bins, expected,
-                        new AtomicIntegerArray(window)));
+                features.add(new Feature(
+                        spec.name(), position, false, 0, 0, bins, expected, new AtomicIntegerArray(window)));
             }
         }
         return new DriftMonitor(features, window);
@@ -109,10 +116,12 @@ public final class DriftMonitor {
             if (feature.numeric()) {
                 double value = input.number(feature.position());
                 bin = Double.isNaN(value) ? -1 : Fingerprinter.bin(value, feature.min(), feature.max());
-            }
-            else {
+            } else {
                 String value = input.string(feature.position());
-                bin = value == null ? -1 : feature.categories().getOrDefault(value, feature.categories().size());
+                bin = value == null
+                        ? -1
+                        : feature.categories()
+                                .getOrDefault(value, feature.categories().size());
             }
             // a release store: a scrape may see a slot a moment late, and no request pays for a full fence
             feature.recent().setRelease(slot, bin + 1);
@@ -163,7 +172,13 @@ public final class DriftMonitor {
     }
 
     /** A monitored feature; {@code position} is its place in the schema, {@code categories} map to bins. */
-    private record Feature(String name, int position, boolean numeric, double min, double max,
-            Map<String, Integer> categories, double[] expected, AtomicIntegerArray recent) {
-    }
+    private record Feature(
+            String name,
+            int position,
+            boolean numeric,
+            double min,
+            double max,
+            Map<String, Integer> categories,
+            double[] expected,
+            AtomicIntegerArray recent) {}
 }

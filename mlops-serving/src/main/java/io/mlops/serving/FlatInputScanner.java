@@ -3,7 +3,6 @@ package io.mlops.serving;
 import ch.randelshofer.fastdoubleparser.JsonDoubleParser;
 import io.mlops.engine.data.ColumnSpec;
 import io.mlops.engine.data.ColumnType;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -69,11 +68,9 @@ final class FlatInputScanner {
             i = space(body, i);
             if (i < end && body[i] == ',') {
                 i = space(body, i + 1);
-            }
-            else if (i < end && body[i] == '}') {
+            } else if (i < end && body[i] == '}') {
                 return space(body, i + 1) == end ? instance : null;
-            }
-            else {
+            } else {
                 return null;
             }
         }
@@ -115,8 +112,7 @@ final class FlatInputScanner {
         double value;
         try {
             value = JsonDoubleParser.parseDouble(body, i, numberEnd - i);
-        }
-        catch (NumberFormatException exception) {
+        } catch (NumberFormatException exception) {
             return -1;
         }
         if (!Double.isFinite(value)) {
@@ -138,11 +134,9 @@ final class FlatInputScanner {
         }
         if (i < body.length && body[i] == '0') {
             i++;
-        }
-        else if (i < body.length && body[i] >= '1' && body[i] <= '9') {
+        } else if (i < body.length && body[i] >= '1' && body[i] <= '9') {
             i = digits(body, i);
-        }
-        else {
+        } else {
             return -1;
         }
         if (i < body.length && body[i] == '.') {

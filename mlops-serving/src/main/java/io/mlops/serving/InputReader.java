@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops.engine.data.ColumnSpec;
 import io.mlops.engine.data.ColumnType;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -24,7 +23,9 @@ import java.util.Map;
  */
 public final class InputReader {
     // FastDoubleParser rounds exactly like Double.parseDouble, only faster
-    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
     private static final ObjectMapper TREES = new ObjectMapper();
 
     /** The field that makes a request a batch. */
@@ -41,8 +42,7 @@ public final class InputReader {
      * @param batch     whether the request was a batch
      * @param instances the instances, one unless it was a batch
      */
-    public record Inputs(boolean batch, List<Instance> instances) {
-    }
+    public record Inputs(boolean batch, List<Instance> instances) {}
 
     /**
      * Creates a reader for a model's features.
@@ -55,7 +55,8 @@ public final class InputReader {
         for (int f = 0; f < features.size(); f++) {
             positions.put(features.get(f).name(), f);
         }
-        this.unknownField = "unknown field; expected only " + features.stream().map(ColumnSpec::name).toList();
+        this.unknownField = "unknown field; expected only "
+                + features.stream().map(ColumnSpec::name).toList();
     }
 
     /**
@@ -102,36 +103,32 @@ public final class InputReader {
                             batchSize++;
                             if (batchSize <= maxBatch) {
                                 batch.add(instance(parser, token));
-                            }
-                            else {
+                            } else {
                                 // counted, syntax checked, not kept
                                 parser.skipChildren();
                             }
                         }
-                    }
-                    else {
+                    } else {
                         parser.skipChildren();
                         batchSize = -1;
                     }
-                }
-                else {
+                } else {
                     field(single, name, token, parser);
                 }
             }
             requireEnd(parser);
             if (batchSize < 0 || batch != null && batchSize == 0) {
-                throw new PredictionHandler.HttpProblem(400, "'" + BATCH_FIELD + "' must be a non-empty array of objects");
+                throw new PredictionHandler.HttpProblem(
+                        400, "'" + BATCH_FIELD + "' must be a non-empty array of objects");
             }
             if (batchSize > maxBatch) {
-                throw new PredictionHandler.HttpProblem(413, "batch of " + batchSize
-                        + " instances is larger than the limit of " + maxBatch);
+                throw new PredictionHandler.HttpProblem(
+                        413, "batch of " + batchSize + " instances is larger than the limit of " + maxBatch);
             }
             return batch != null ? new Inputs(true, batch) : new Inputs(false, List.of(single));
-        }
-        catch (JsonProcessingException exception) {
+        } catch (JsonProcessingException exception) {
             throw new PredictionHandler.HttpProblem(400, "malformed JSON: " + exception.getOriginalMessage());
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new PredictionHandler.HttpProblem(400, "cannot read request body: " + exception.getMessage());
         }
     }
@@ -139,8 +136,11 @@ public final class InputReader {
     /** A body is one JSON value: anything but white space after it makes the body malformed. */
     private static void requireEnd(final JsonParser parser) throws IOException, PredictionHandler.HttpProblem {
         if (parser.nextToken() != null) {
-            throw new PredictionHandler.HttpProblem(400, "malformed JSON: more content after the JSON value, at byte "
-                    + parser.currentTokenLocation().getByteOffset() + "; send one object or {\"" + BATCH_FIELD + "\": [...]}");
+            throw new PredictionHandler.HttpProblem(
+                    400,
+                    "malformed JSON: more content after the JSON value, at byte "
+                            + parser.currentTokenLocation().getByteOffset() + "; send one object or {\"" + BATCH_FIELD
+                            + "\": [...]}");
         }
     }
 
@@ -153,8 +153,7 @@ public final class InputReader {
     public Instance read(final JsonNode input) {
         try (JsonParser parser = TREES.treeAsTokens(input)) {
             return instance(parser, parser.nextToken());
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException("a tree in memory cannot fail to read", exception);
         }
     }

@@ -2,7 +2,6 @@ package io.mlops.serving;
 
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.features.FeaturePreparation;
-
 import java.util.Map;
 import java.util.TreeMap;
 

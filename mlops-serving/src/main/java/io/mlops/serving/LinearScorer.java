@@ -2,6 +2,9 @@ package io.mlops.serving;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.mlops.engine.features.FeaturePreparation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -9,10 +12,6 @@ import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.classification.sgd.protos.ClassificationLinearSGDProto;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.util.VectorNormalizer;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * Scores a Tribuo linear SGD classifier (logistic regression, linear SVM) over an all-numeric schema with
@@ -32,8 +31,11 @@ final class LinearScorer {
     private final int[] positions;
     private final int features;
 
-    private LinearScorer(final FeaturePreparation preparation, final VectorNormalizer normalizer,
-            final double[][] weights, final int[] positions) {
+    private LinearScorer(
+            final FeaturePreparation preparation,
+            final VectorNormalizer normalizer,
+            final double[][] weights,
+            final int[] positions) {
         this.preparation = preparation;
         this.normalizer = normalizer;
         this.weights = weights;
@@ -55,15 +57,17 @@ final class LinearScorer {
         VectorNormalizer normalizer;
         try {
             // the model's own normaliser, as it was saved with the model
-            normalizer = VectorNormalizer.deserialize(linear.serialize().getSerializedData()
-                    .unpack(ClassificationLinearSGDProto.class).getNormalizer());
-        }
-        catch (InvalidProtocolBufferException | RuntimeException exception) {
+            normalizer = VectorNormalizer.deserialize(linear.serialize()
+                    .getSerializedData()
+                    .unpack(ClassificationLinearSGDProto.class)
+                    .getNormalizer());
+        } catch (InvalidProtocolBufferException | RuntimeException exception) {
             return null;
         }
         ImmutableFeatureMap ids = model.getFeatureIDMap();
         List<int[]> known = new ArrayList<>();
-        List<String> names = preparation.getSchema().features().stream().map(c -> c.name()).toList();
+        List<String> names =
+                preparation.getSchema().features().stream().map(c -> c.name()).toList();
         for (int f = 0; f < names.size(); f++) {
             int id = ids.getID(names.get(f));
             if (id >= 0) {

@@ -8,7 +8,6 @@ import io.mlops.engine.data.ColumnSpec;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
 import io.mlops.engine.train.TrainingPipeline;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +25,7 @@ public final class ModelLoader {
     private static final int WARM_UP = 2_000;
     /** Inputs drawn to compare direct linear scoring with Tribuo, and their seed. */
     private static final int SPREAD = 200;
+
     private static final long SPREAD_SEED = 20_261_127L;
 
     private final int driftWindow;
@@ -52,7 +52,8 @@ public final class ModelLoader {
         ModelBundle bundle = new ModelStore().load(path);
         Predictor predictor = new Predictor(bundle);
         JsonNode training = training(bundle.location());
-        List<Instance> samples = samples(bundle, training).stream().map(predictor.reader()::read).toList();
+        List<Instance> samples =
+                samples(bundle, training).stream().map(predictor.reader()::read).toList();
         try {
             for (Instance sample : samples) {
                 predictor.validate(sample);
@@ -66,17 +67,24 @@ public final class ModelLoader {
             for (Instance sample : samples) {
                 Predictor.Result result = predictor.predict(sample);
                 if (!bundle.manifest().labels().contains(result.label())) {
-                    throw new MlopsException(path + ": smoke prediction returned unknown class '" + result.label() + "'");
+                    throw new MlopsException(
+                            path + ": smoke prediction returned unknown class '" + result.label() + "'");
                 }
             }
-        }
-        catch (InvalidInputException | RuntimeException exception) {
+        } catch (InvalidInputException | RuntimeException exception) {
             throw new MlopsException(path + ": smoke prediction failed: " + exception.getMessage(), exception);
         }
-        String resolvedName = name != null ? name : bundle.location().getFileName().toString();
-        String resolvedVersion = version != null ? version : bundle.manifest().modelSha256().substring(0, 12);
-        return new ServedModel(resolvedName, resolvedVersion, bundle, predictor,
-                DriftMonitor.of(bundle.preparation().getSchema().features(), training, driftWindow), training,
+        String resolvedName =
+                name != null ? name : bundle.location().getFileName().toString();
+        String resolvedVersion =
+                version != null ? version : bundle.manifest().modelSha256().substring(0, 12);
+        return new ServedModel(
+                resolvedName,
+                resolvedVersion,
+                bundle,
+                predictor,
+                DriftMonitor.of(bundle.preparation().getSchema().features(), training, driftWindow),
+                training,
                 Instant.now());
     }
 
@@ -87,8 +95,7 @@ public final class ModelLoader {
         }
         try {
             return JSON.readTree(file.toFile());
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "unreadable run metadata: " + exception.getMessage());
         }
     }
@@ -101,16 +108,19 @@ public final class ModelLoader {
         if (!bundle.preparation().isAllNumeric()) {
             return List.of();
         }
-        JsonNode columns = training == null ? null : training.path("data").path("train").path("columns");
+        JsonNode columns =
+                training == null ? null : training.path("data").path("train").path("columns");
         Random random = new Random(SPREAD_SEED);
         List<JsonNode> inputs = new ArrayList<>();
         for (int i = 0; i < SPREAD; i++) {
             ObjectNode input = JSON.createObjectNode();
             for (ColumnSpec spec : bundle.preparation().getSchema().features()) {
                 JsonNode stats = columns == null ? null : columns.get(spec.name());
-                double mean = stats != null && stats.path("mean").isNumber() ? stats.get("mean").doubleValue()
+                double mean = stats != null && stats.path("mean").isNumber()
+                        ? stats.get("mean").doubleValue()
                         : bundle.preparation().getMeans().getOrDefault(spec.name(), 0.0);
-                double deviation = stats != null && stats.path("stdDev").isNumber() ? stats.get("stdDev").doubleValue()
+                double deviation = stats != null && stats.path("stdDev").isNumber()
+                        ? stats.get("stdDev").doubleValue()
                         : bundle.preparation().getScales().getOrDefault(spec.name(), 1.0);
                 input.put(spec.name(), mean + deviation * random.nextGaussian());
             }
@@ -121,16 +131,19 @@ public final class ModelLoader {
 
     // typical inputs from the training fingerprint: means, frequent categories and a few words
     private static List<JsonNode> samples(final ModelBundle bundle, final JsonNode training) {
-        JsonNode columns = training == null ? null : training.path("data").path("train").path("columns");
+        JsonNode columns =
+                training == null ? null : training.path("data").path("train").path("columns");
         List<JsonNode> samples = new ArrayList<>();
         for (int s = 0; s < 5; s++) {
             ObjectNode sample = JSON.createObjectNode();
             for (ColumnSpec spec : bundle.preparation().getSchema().features()) {
                 JsonNode stats = columns == null ? null : columns.get(spec.name());
                 switch (spec.type()) {
-                    case NUMERIC -> sample.put(spec.name(), stats != null && stats.has("mean")
-                            ? stats.get("mean").doubleValue() * (0.5 + s * 0.25)
-                            : bundle.preparation().getMeans().getOrDefault(spec.name(), 0.0));
+                    case NUMERIC -> sample.put(
+                            spec.name(),
+                            stats != null && stats.has("mean")
+                                    ? stats.get("mean").doubleValue() * (0.5 + s * 0.25)
+                                    : bundle.preparation().getMeans().getOrDefault(spec.name(), 0.0));
                     case CATEGORICAL -> {
                         List<String> values = new ArrayList<>();
                         if (stats != null) {

@@ -7,8 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * is atomic for new requests while requests in flight finish on the model they started with.
  */
 public final class ModelSlot {
-    private record State(ServedModel current, ServedModel previous) {
-    }
+    private record State(ServedModel current, ServedModel previous) {}
 
     private final AtomicReference<State> state;
 

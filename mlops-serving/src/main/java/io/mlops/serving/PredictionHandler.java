@@ -4,14 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops.engine.MlopsException;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.PreEncodedHttpField;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +13,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The HTTP API of the prediction service. Bad input always gets a 4xx with a message naming what is
@@ -57,7 +56,8 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
 
     @Override
     public boolean handle(final Request request, final Response response, final Callback callback) {
-        Exchange exchange = new Exchange(request, response, callback, Request.getPathInContext(request), System.nanoTime());
+        Exchange exchange =
+                new Exchange(request, response, callback, Request.getPathInContext(request), System.nanoTime());
         exchange.answer(() -> route(exchange));
         return true;
     }
@@ -94,7 +94,11 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
         private final String path;
         private final long start;
 
-        Exchange(final Request request, final Response response, final Callback callback, final String path,
+        Exchange(
+                final Request request,
+                final Response response,
+                final Callback callback,
+                final String path,
                 final long start) {
             this.request = request;
             this.response = response;
@@ -107,11 +111,9 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
             Reply reply;
             try {
                 reply = action.run();
-            }
-            catch (HttpProblem problem) {
+            } catch (HttpProblem problem) {
                 reply = Reply.error(problem.status, problem.getMessage());
-            }
-            catch (RuntimeException exception) {
+            } catch (RuntimeException exception) {
                 reply = Reply.error(500, "internal error: " + exception);
             }
             if (reply != null) {
@@ -135,23 +137,24 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
         Reply withBytes(final boolean blocking, final BodyAction action) throws HttpProblem {
             long length = request.getLength();
             if (length > config.maxBodyBytes()) {
-                throw new HttpProblem(413, "request body of " + length + " bytes is larger than the limit of "
-                        + config.maxBodyBytes());
+                throw new HttpProblem(
+                        413,
+                        "request body of " + length + " bytes is larger than the limit of " + config.maxBodyBytes());
             }
             BodyReader.read(request, config.maxBodyBytes(), new BodyReader.Listener() {
                 @Override
                 public void body(final byte[] body) {
                     if (blocking || body.length > LARGE_BODY) {
                         getServer().getThreadPool().execute(() -> answer(() -> action.apply(body)));
-                    }
-                    else {
+                    } else {
                         answer(() -> action.apply(body));
                     }
                 }
 
                 @Override
                 public void tooLarge() {
-                    send(Reply.error(413, "request body is larger than the limit of " + config.maxBodyBytes() + " bytes"));
+                    send(Reply.error(
+                            413, "request body is larger than the limit of " + config.maxBodyBytes() + " bytes"));
                 }
 
                 @Override
@@ -166,8 +169,7 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
             response.setStatus(reply.status());
             if (JSON_TYPE.getValue().equals(reply.contentType())) {
                 response.getHeaders().put(JSON_TYPE);
-            }
-            else {
+            } else {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
             }
             if (reply.status() == 401) {
@@ -180,7 +182,12 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
 
     private static String endpoint(final String path) {
         return switch (path) {
-            case "/v1/predict", "/v1/feedback", "/v1/health", "/v1/model", "/metrics", "/v1/admin/swap",
+            case "/v1/predict",
+                    "/v1/feedback",
+                    "/v1/health",
+                    "/v1/model",
+                    "/metrics",
+                    "/v1/admin/swap",
                     "/v1/admin/rollback" -> path;
             default -> "other";
         };
@@ -202,7 +209,8 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
             }
             case "/v1/health" -> {
                 requireMethod(request, "GET");
-                yield Reply.json(200, Map.of("live", true, "ready", slot.current() != null, "model", identity(slot.current())));
+                yield Reply.json(
+                        200, Map.of("live", true, "ready", slot.current() != null, "model", identity(slot.current())));
             }
             case "/v1/model" -> {
                 requireMethod(request, "GET");
@@ -243,8 +251,7 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
                 model.drift().observe(instance);
                 ids[i] = log.record(result.label());
                 results[i] = result;
-            }
-            catch (InvalidInputException exception) {
+            } catch (InvalidInputException exception) {
                 Map<String, Object> error = new LinkedHashMap<>();
                 error.put("error", exception.getMessage());
                 if (batch) {
@@ -271,15 +278,17 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
         List<JsonNode> events = new ArrayList<>();
         if (body.isObject() && body.has("feedback")) {
             body.get("feedback").forEach(events::add);
-        }
-        else {
+        } else {
             events.add(body);
         }
         int accepted = 0;
         List<String> unknown = new ArrayList<>();
         for (JsonNode event : events) {
-            if (!event.isObject() || !event.path("id").isTextual() || !event.path("label").isTextual()) {
-                throw new HttpProblem(400, "feedback must be {\"id\": \"<prediction id>\", \"label\": \"<true class>\"}");
+            if (!event.isObject()
+                    || !event.path("id").isTextual()
+                    || !event.path("label").isTextual()) {
+                throw new HttpProblem(
+                        400, "feedback must be {\"id\": \"<prediction id>\", \"label\": \"<true class>\"}");
             }
             String predicted = log.lookup(event.get("id").asText());
             if (predicted == null) {
@@ -291,8 +300,8 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
             accepted++;
         }
         if (accepted == 0) {
-            throw new HttpProblem(404, "unknown prediction id(s) " + unknown
-                    + ": never issued by this service instance, or too old");
+            throw new HttpProblem(
+                    404, "unknown prediction id(s) " + unknown + ": never issued by this service instance, or too old");
         }
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("accepted", accepted);
@@ -309,8 +318,7 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
         ServedModel next;
         try {
             next = loader.load(Path.of(body.get("bundle").asText()), text(body, "name"), text(body, "version"));
-        }
-        catch (MlopsException exception) {
+        } catch (MlopsException exception) {
             throw new HttpProblem(422, exception.getMessage());
         }
         ServedModel previous = slot.swap(next);
@@ -324,8 +332,7 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
             ServedModel to = slot.rollback();
             metrics.swapped("rollback");
             return Reply.json(200, Map.of("previous", identity(from), "current", identity(to)));
-        }
-        catch (IllegalStateException exception) {
+        } catch (IllegalStateException exception) {
             throw new HttpProblem(409, exception.getMessage());
         }
     }
@@ -352,7 +359,8 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
         if (model.training() != null && model.training().has("metrics")) {
             JsonNode metrics = model.training().get("metrics");
             Map<String, Object> summary = new LinkedHashMap<>();
-            for (String name : List.of("accuracy", "macroPrecision", "macroRecall", "macroF1", "weightedF1", "logLoss")) {
+            for (String name :
+                    List.of("accuracy", "macroPrecision", "macroRecall", "macroF1", "weightedF1", "logLoss")) {
                 if (metrics.has(name)) {
                     summary.put(name, metrics.get(name).doubleValue());
                 }
@@ -372,11 +380,9 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
                 throw new HttpProblem(400, "empty request body; expected JSON");
             }
             return node;
-        }
-        catch (JsonProcessingException exception) {
+        } catch (JsonProcessingException exception) {
             throw new HttpProblem(400, "malformed JSON: " + exception.getOriginalMessage());
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new HttpProblem(400, "cannot read request body: " + exception.getMessage());
         }
     }
@@ -400,8 +406,9 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
         }
         String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         String expected = "Bearer " + token;
-        if (header == null || !MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8))) {
+        if (header == null
+                || !MessageDigest.isEqual(
+                        header.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
             throw new HttpProblem(401, "missing or wrong bearer token");
         }
     }

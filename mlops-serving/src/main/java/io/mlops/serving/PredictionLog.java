@@ -58,8 +58,7 @@ public final class PredictionLog {
         long number;
         try {
             number = Long.parseLong(id.substring(prefix.length()), 36);
-        }
-        catch (NumberFormatException exception) {
+        } catch (NumberFormatException exception) {
             return null;
         }
         if (number <= 0) {

@@ -32,8 +32,8 @@ public final class PredictionServer implements AutoCloseable {
     public static PredictionServer start(final ServingConfig config, final ServedModel model) throws Exception {
         Server server = jetty(config);
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
-        PredictionHandler handler = new PredictionHandler(config, new ModelSlot(model),
-                new ModelLoader(config.driftWindow()));
+        PredictionHandler handler =
+                new PredictionHandler(config, new ModelSlot(model), new ModelLoader(config.driftWindow()));
         server.setHandler(handler);
         server.setStopTimeout(5_000);
         server.start();
@@ -54,8 +54,8 @@ public final class PredictionServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         // one selector per core: the handler computes on the selector threads, so they are the service's workers
-        ServerConnector connector = new ServerConnector(server, 1, Runtime.getRuntime().availableProcessors(),
-                new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(
+                server, 1, Runtime.getRuntime().availableProcessors(), new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);

@@ -5,18 +5,17 @@ import io.mlops.engine.data.ColumnSpec;
 import io.mlops.engine.data.ColumnType;
 import io.mlops.engine.features.FeaturePreparation;
 import io.mlops.engine.model.ModelBundle;
-import org.tribuo.Example;
-import org.tribuo.Model;
-import org.tribuo.Prediction;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
 
 /**
  * Validates one input (read from JSON by its {@link InputReader}) against the model's schema and predicts it
@@ -92,7 +91,9 @@ public final class Predictor {
                     problems = new TreeMap<>();
                 }
                 ColumnSpec spec = features.get(f);
-                problems.put(spec.name(), "missing; expected " + (spec.type() == ColumnType.NUMERIC ? "a number" : "a string"));
+                problems.put(
+                        spec.name(),
+                        "missing; expected " + (spec.type() == ColumnType.NUMERIC ? "a number" : "a string"));
             }
         }
         if (problems != null && !problems.isEmpty()) {
@@ -113,8 +114,7 @@ public final class Predictor {
             double[] scores;
             try {
                 scores = linear.scores(input);
-            }
-            catch (MlopsException exception) {
+            } catch (MlopsException exception) {
                 throw new InvalidInputException(exception.getMessage(), Map.of());
             }
             // as Tribuo picks the label: the first highest score
@@ -165,8 +165,7 @@ public final class Predictor {
         Example<Label> example;
         try {
             example = preparation.example(LabelFactory.UNKNOWN_LABEL, input);
-        }
-        catch (MlopsException exception) {
+        } catch (MlopsException exception) {
             throw new InvalidInputException(exception.getMessage(), Map.of());
         }
         Prediction<Label> prediction = model.predict(example);

@@ -16,8 +16,7 @@ record Reply(int status, String contentType, byte[] body) {
     static Reply json(final int status, final Object body) {
         try {
             return new Reply(status, "application/json", JSON.writeValueAsBytes(body));
-        }
-        catch (JsonProcessingException exception) {
+        } catch (JsonProcessingException exception) {
             throw new IllegalStateException("replies are plain maps and records", exception);
         }
     }

@@ -3,7 +3,6 @@ package io.mlops.serving;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -74,8 +73,7 @@ final class ReplyWriter {
                 out.put((byte) '}');
             }
             out.put((byte) ']');
-        }
-        else {
+        } else {
             prediction(out, ids[0], results[0], false);
         }
         out.put((byte) '}');
@@ -87,8 +85,7 @@ final class ReplyWriter {
         if (first) {
             // inside an object of its own: no comma before the id
             out.put(ID, 1, ID.length - 1);
-        }
-        else {
+        } else {
             out.put(ID);
         }
         out.ascii(id);
@@ -104,8 +101,7 @@ final class ReplyWriter {
             double score = scores[k];
             if (Double.isFinite(score)) {
                 out.ascii(NumberOutput.toString(score, true));
-            }
-            else {
+            } else {
                 // as Jackson writes non-finite numbers by default: quoted
                 out.put((byte) '"');
                 out.ascii(Double.toString(score));
@@ -133,8 +129,7 @@ final class ReplyWriter {
     private static byte[] encode(final Object value) {
         try {
             return JSON.writeValueAsBytes(value);
-        }
-        catch (JsonProcessingException exception) {
+        } catch (JsonProcessingException exception) {
             throw new IllegalStateException("strings and plain maps always encode", exception);
         }
     }

@@ -2,7 +2,6 @@ package io.mlops.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlops.engine.model.ModelBundle;
-
 import java.time.Instant;
 
 /**
@@ -16,6 +15,11 @@ import java.time.Instant;
  * @param training  the run metadata of the model's training, or {@code null} if the bundle has none
  * @param loadedAt  when it was loaded
  */
-public record ServedModel(String name, String version, ModelBundle bundle, Predictor predictor, DriftMonitor drift,
-        JsonNode training, Instant loadedAt) {
-}
+public record ServedModel(
+        String name,
+        String version,
+        ModelBundle bundle,
+        Predictor predictor,
+        DriftMonitor drift,
+        JsonNode training,
+        Instant loadedAt) {}

@@ -7,7 +7,6 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,44 +36,78 @@ public final class ServiceMetrics {
      * @param quality live quality, read at scrape time
      */
     public ServiceMetrics(final ModelSlot slot, final Supplier<LiveQuality> quality) {
-        requests = Counter.builder().name("mlops_requests_total").help("HTTP requests by endpoint and status")
-                .labelNames("endpoint", "status").register(registry);
-        errors = Counter.builder().name("mlops_request_errors_total").help("requests answered with 4xx or 5xx")
-                .labelNames("endpoint").register(registry);
-        latency = Histogram.builder().name("mlops_request_duration_seconds").help("request latency")
+        requests = Counter.builder()
+                .name("mlops_requests_total")
+                .help("HTTP requests by endpoint and status")
+                .labelNames("endpoint", "status")
+                .register(registry);
+        errors = Counter.builder()
+                .name("mlops_request_errors_total")
+                .help("requests answered with 4xx or 5xx")
+                .labelNames("endpoint")
+                .register(registry);
+        latency = Histogram.builder()
+                .name("mlops_request_duration_seconds")
+                .help("request latency")
                 .labelNames("endpoint")
                 .classicUpperBounds(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1)
                 // the text format shows only the classic buckets: spare every request the native ones
                 .classicOnly()
                 .register(registry);
-        feedback = Counter.builder().name("mlops_feedback_total").help("feedback events received").register(registry);
-        swaps = Counter.builder().name("mlops_model_swaps_total").help("model swaps and rollbacks")
-                .labelNames("kind").register(registry);
-        GaugeWithCallback.builder().name("mlops_model_version").help("the model served: name, version and SHA-256 as labels, value 1")
+        feedback = Counter.builder()
+                .name("mlops_feedback_total")
+                .help("feedback events received")
+                .register(registry);
+        swaps = Counter.builder()
+                .name("mlops_model_swaps_total")
+                .help("model swaps and rollbacks")
+                .labelNames("kind")
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("mlops_model_version")
+                .help("the model served: name, version and SHA-256 as labels, value 1")
                 .labelNames("name", "version", "sha256")
                 .callback(cb -> {
                     ServedModel model = slot.current();
-                    cb.call(1, model.name(), model.version(), model.bundle().manifest().modelSha256());
-                }).register(registry);
-        GaugeWithCallback.builder().name("mlops_live_accuracy").help("accuracy over the feedback window")
+                    cb.call(
+                            1,
+                            model.name(),
+                            model.version(),
+                            model.bundle().manifest().modelSha256());
+                })
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("mlops_live_accuracy")
+                .help("accuracy over the feedback window")
                 .callback(cb -> {
                     double accuracy = quality.get().accuracy();
                     if (!Double.isNaN(accuracy)) {
                         cb.call(accuracy);
                     }
-                }).register(registry);
-        GaugeWithCallback.builder().name("mlops_live_feedback_window").help("feedback events in the window")
-                .callback(cb -> cb.call(quality.get().size())).register(registry);
-        GaugeWithCallback.builder().name("mlops_live_recall").help("recall per class over the feedback window")
+                })
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("mlops_live_feedback_window")
+                .help("feedback events in the window")
+                .callback(cb -> cb.call(quality.get().size()))
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("mlops_live_recall")
+                .help("recall per class over the feedback window")
                 .labelNames("class")
                 .callback(cb -> quality.get().recall().forEach((label, recall) -> cb.call(recall, label)))
                 .register(registry);
-        GaugeWithCallback.builder().name("mlops_input_drift_psi").help("population stability index per feature")
+        GaugeWithCallback.builder()
+                .name("mlops_input_drift_psi")
+                .help("population stability index per feature")
                 .labelNames("feature")
                 .callback(cb -> slot.current().drift().psi().forEach((feature, psi) -> cb.call(psi, feature)))
                 .register(registry);
-        GaugeWithCallback.builder().name("mlops_input_drift_score").help("largest PSI over all features")
-                .callback(cb -> cb.call(slot.current().drift().score())).register(registry);
+        GaugeWithCallback.builder()
+                .name("mlops_input_drift_score")
+                .help("largest PSI over all features")
+                .callback(cb -> cb.call(slot.current().drift().score()))
+                .register(registry);
     }
 
     /**
@@ -153,8 +186,7 @@ public final class ServiceMetrics {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             new PrometheusTextFormatWriter(false).write(out, registry.scrape());
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
         return out.toByteArray();

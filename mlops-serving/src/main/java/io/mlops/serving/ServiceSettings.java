@@ -1,14 +1,13 @@
 package io.mlops.serving;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.core.JacksonException;
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +30,17 @@ import java.nio.file.Path;
  * @param maxBatch        the most instances in one request
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ServiceSettings(String name, String version, String host, Integer port, String adminTokenEnv,
-        String predictTokenEnv, Integer feedbackWindow, Integer driftWindow, Integer maxBodyBytes, Integer maxBatch) {
+public record ServiceSettings(
+        String name,
+        String version,
+        String host,
+        Integer port,
+        String adminTokenEnv,
+        String predictTokenEnv,
+        Integer feedbackWindow,
+        Integer driftWindow,
+        Integer maxBodyBytes,
+        Integer maxBatch) {
     /** The file name inside a release folder. */
     public static final String FILE = "config.json";
 
@@ -53,15 +61,13 @@ public record ServiceSettings(String name, String version, String host, Integer 
         ServiceSettings settings;
         try {
             settings = JSON.readValue(Files.readString(file), ServiceSettings.class);
-        }
-        catch (UnrecognizedPropertyException exception) {
-            throw MlopsException.inFile(file, "unknown field '" + exception.getPropertyName() + "'; expected "
-                    + exception.getKnownPropertyIds());
-        }
-        catch (JacksonException exception) {
+        } catch (UnrecognizedPropertyException exception) {
+            throw MlopsException.inFile(
+                    file,
+                    "unknown field '" + exception.getPropertyName() + "'; expected " + exception.getKnownPropertyIds());
+        } catch (JacksonException exception) {
             throw MlopsException.inFile(file, "not valid settings: " + exception.getOriginalMessage());
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "cannot read: " + exception.getMessage());
         }
         if (settings == null) {

@@ -12,8 +12,15 @@ package io.mlops.serving;
  * @param feedbackWindow how many recent feedback events the live accuracy covers
  * @param driftWindow    how many recent inputs the drift score covers
  */
-public record ServingConfig(String host, int port, String adminToken, String predictToken, int maxBodyBytes,
-        int maxBatch, int feedbackWindow, int driftWindow) {
+public record ServingConfig(
+        String host,
+        int port,
+        String adminToken,
+        String predictToken,
+        int maxBodyBytes,
+        int maxBatch,
+        int feedbackWindow,
+        int driftWindow) {
     /** The default bind address: loopback only. */
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -33,7 +40,8 @@ public record ServingConfig(String host, int port, String adminToken, String pre
      * @return the copy
      */
     public ServingConfig withPort(final int value) {
-        return new ServingConfig(host, value, adminToken, predictToken, maxBodyBytes, maxBatch, feedbackWindow, driftWindow);
+        return new ServingConfig(
+                host, value, adminToken, predictToken, maxBodyBytes, maxBatch, feedbackWindow, driftWindow);
     }
 
     /**
@@ -50,7 +58,8 @@ public record ServingConfig(String host, int port, String adminToken, String pre
     @Override
     public String toString() {
         // never print tokens
-        return "ServingConfig[host=" + host + ", port=" + port + ", admin=" + (adminToken == null ? "disabled" : "token")
-                + ", predict=" + (predictToken == null ? "open" : "token") + "]";
+        return "ServingConfig[host=" + host + ", port=" + port + ", admin="
+                + (adminToken == null ? "disabled" : "token") + ", predict=" + (predictToken == null ? "open" : "token")
+                + "]";
     }
 }

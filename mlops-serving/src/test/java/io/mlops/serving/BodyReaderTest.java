@@ -1,15 +1,14 @@
 package io.mlops.serving;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service reads a request body whole however it arrives (with a length in pieces with pauses, or chunked),
@@ -29,7 +28,8 @@ class BodyReaderTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = PredictionServer.start(new ServingConfig(ServingConfig.LOOPBACK, 0, null, TOKEN, LIMIT, 1000, 1000, 1000),
+        server = PredictionServer.start(
+                new ServingConfig(ServingConfig.LOOPBACK, 0, null, TOKEN, LIMIT, 1000, 1000, 1000),
                 TestModels.load(TestModels.modelA()));
         Http.Answer answer = new Http(server.port()).post("/v1/predict", HOTEL, TOKEN);
         assertThat(answer.status()).isEqualTo(200);
@@ -55,9 +55,12 @@ class BodyReaderTest {
         // the second piece ends in the middle of the two bytes of the 'ä'
         int umlaut = HOTEL.indexOf('ä');
         try (RawHttp http = new RawHttp(server.port())) {
-            http.send(RawHttp.post("/v1/predict", AUTH + "Content-Length: " + body.length + "\r\n")).pause(50)
-                    .send(Arrays.copyOfRange(body, 0, 10)).pause(50)
-                    .send(Arrays.copyOfRange(body, 10, umlaut + 1)).pause(50)
+            http.send(RawHttp.post("/v1/predict", AUTH + "Content-Length: " + body.length + "\r\n"))
+                    .pause(50)
+                    .send(Arrays.copyOfRange(body, 0, 10))
+                    .pause(50)
+                    .send(Arrays.copyOfRange(body, 10, umlaut + 1))
+                    .pause(50)
                     .send(Arrays.copyOfRange(body, umlaut + 1, body.length));
 
             assertPredictedHotel(http.read());
@@ -68,14 +71,18 @@ class BodyReaderTest {
     void shouldReadAChunkedBody() throws Exception {
         try (RawHttp http = new RawHttp(server.port())) {
             http.send(RawHttp.post("/v1/predict", AUTH + "Transfer-Encoding: chunked\r\n"))
-                    .send(RawHttp.chunk(HOTEL.substring(0, 20))).pause(50)
-                    .send(RawHttp.chunk(HOTEL.substring(20, 60))).pause(50)
-                    .send(RawHttp.chunk(HOTEL.substring(60))).pause(50)
+                    .send(RawHttp.chunk(HOTEL.substring(0, 20)))
+                    .pause(50)
+                    .send(RawHttp.chunk(HOTEL.substring(20, 60)))
+                    .pause(50)
+                    .send(RawHttp.chunk(HOTEL.substring(60)))
+                    .pause(50)
                     .send(RawHttp.LAST_CHUNK);
 
             assertPredictedHotel(http.read());
             // and the connection carries the next request
-            http.send(RawHttp.post("/v1/predict", AUTH + "Transfer-Encoding: chunked\r\n") + RawHttp.chunk(HOTEL)
+            http.send(RawHttp.post("/v1/predict", AUTH + "Transfer-Encoding: chunked\r\n")
+                    + RawHttp.chunk(HOTEL)
                     + RawHttp.LAST_CHUNK);
             assertPredictedHotel(http.read());
         }
@@ -91,8 +98,10 @@ class BodyReaderTest {
         String body = padded(LIMIT);
         try (RawHttp http = new RawHttp(server.port())) {
             http.send(RawHttp.post("/v1/predict", AUTH + "Transfer-Encoding: chunked\r\n"))
-                    .send(RawHttp.chunk(body.substring(0, 300))).pause(50)
-                    .send(RawHttp.chunk(body.substring(300))).pause(50)
+                    .send(RawHttp.chunk(body.substring(0, 300)))
+                    .pause(50)
+                    .send(RawHttp.chunk(body.substring(300)))
+                    .pause(50)
                     .send(RawHttp.LAST_CHUNK);
 
             assertPredictedHotel(http.read());
@@ -105,7 +114,8 @@ class BodyReaderTest {
         try (RawHttp http = new RawHttp(server.port())) {
             // the end of the body never comes: the answer must not wait for it
             http.send(RawHttp.post("/v1/predict", AUTH + "Transfer-Encoding: chunked\r\n"))
-                    .send(RawHttp.chunk(body.substring(0, 300))).pause(50)
+                    .send(RawHttp.chunk(body.substring(0, 300)))
+                    .pause(50)
                     .send(RawHttp.chunk(body.substring(300)));
 
             RawHttp.Response response = http.read();
@@ -121,14 +131,17 @@ class BodyReaderTest {
         byte[] body = HOTEL.getBytes(StandardCharsets.UTF_8);
         try (RawHttp http = new RawHttp(server.port())) {
             // the body comes after a pause: a service that answered on the head alone would leave it unread
-            http.send(RawHttp.post("/v1/predict", "Authorization: Bearer wrong\r\nContent-Length: " + body.length + "\r\n"))
-                    .pause(100).send(body);
+            http.send(RawHttp.post(
+                            "/v1/predict", "Authorization: Bearer wrong\r\nContent-Length: " + body.length + "\r\n"))
+                    .pause(100)
+                    .send(body);
             RawHttp.Response refused = http.read();
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.headers()).containsEntry("www-authenticate", "Bearer");
             assertThat(refused.headers().get("connection")).as("kept alive").isNotEqualToIgnoringCase("close");
 
-            http.send(RawHttp.post("/v1/predict", AUTH + "Content-Length: " + body.length + "\r\n")).send(body);
+            http.send(RawHttp.post("/v1/predict", AUTH + "Content-Length: " + body.length + "\r\n"))
+                    .send(body);
 
             assertPredictedHotel(http.read());
         }
@@ -137,12 +150,15 @@ class BodyReaderTest {
     @Test
     void shouldKeepTheConnectionAfterRefusingAChunkedRequestWithoutAToken() throws Exception {
         try (RawHttp http = new RawHttp(server.port())) {
-            http.send(RawHttp.post("/v1/predict", "Transfer-Encoding: chunked\r\n")).pause(50)
-                    .send(RawHttp.chunk(HOTEL.substring(0, 30))).pause(50)
+            http.send(RawHttp.post("/v1/predict", "Transfer-Encoding: chunked\r\n"))
+                    .pause(50)
+                    .send(RawHttp.chunk(HOTEL.substring(0, 30)))
+                    .pause(50)
                     .send(RawHttp.chunk(HOTEL.substring(30)) + RawHttp.LAST_CHUNK);
             assertThat(http.read().status()).isEqualTo(401);
 
-            http.send(RawHttp.post("/v1/predict", AUTH + "Transfer-Encoding: chunked\r\n") + RawHttp.chunk(HOTEL)
+            http.send(RawHttp.post("/v1/predict", AUTH + "Transfer-Encoding: chunked\r\n")
+                    + RawHttp.chunk(HOTEL)
                     + RawHttp.LAST_CHUNK);
 
             assertPredictedHotel(http.read());

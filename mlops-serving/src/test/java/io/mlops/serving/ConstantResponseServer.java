@@ -1,5 +1,7 @@
 package io.mlops.serving;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
@@ -10,17 +12,14 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-
 /**
  * The benchmark's baseline: the prediction service's own Jetty stack (same thread pool, connector and
  * HTTP configuration, from {@link PredictionServer#jetty}) with a handler that reads the request body
  * the same way (without blocking, with {@link BodyReader}) and answers a fixed small JSON. Test scope: never shipped.
  */
 public final class ConstantResponseServer implements AutoCloseable {
-    private static final byte[] BODY = "{\"model\":{\"name\":\"constant\",\"version\":\"1\"},\"label\":\"c0\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            "{\"model\":{\"name\":\"constant\",\"version\":\"1\"},\"label\":\"c0\"}".getBytes(StandardCharsets.UTF_8);
 
     private static final HttpField JSON_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
 

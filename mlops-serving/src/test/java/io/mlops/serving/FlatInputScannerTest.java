@@ -1,18 +1,17 @@
 package io.mlops.serving;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mlops.engine.data.ColumnSpec;
 import io.mlops.engine.data.ColumnType;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link FlatInputScanner} is invisible: for every body, {@link InputReader#read} (the scanner first) gives what
@@ -20,15 +19,53 @@ import static org.assertj.core.api.Assertions.assertThat;
  * usual flat bodies itself rather than giving up on them.
  */
 class FlatInputScannerTest {
-    private static final List<ColumnSpec> FEATURES = List.of(new ColumnSpec("f1", ColumnType.NUMERIC),
-            new ColumnSpec("f2", ColumnType.NUMERIC), new ColumnSpec("größe", ColumnType.NUMERIC),
-            new ColumnSpec("amount", ColumnType.NUMERIC), new ColumnSpec("country", ColumnType.CATEGORICAL),
+    private static final List<ColumnSpec> FEATURES = List.of(
+            new ColumnSpec("f1", ColumnType.NUMERIC),
+            new ColumnSpec("f2", ColumnType.NUMERIC),
+            new ColumnSpec("größe", ColumnType.NUMERIC),
+            new ColumnSpec("amount", ColumnType.NUMERIC),
+            new ColumnSpec("country", ColumnType.CATEGORICAL),
             new ColumnSpec("note", ColumnType.TEXT));
-    private static final String[] NUMBERS = {"0", "-0", "1", "-1", "12.5", "-0.0", "1e3", "1E-3", "2.5e+2",
-        "123456789012345678901234567890", "0.1", "3.141592653589793", "4.9e-324", "1.7976931348623157e308", "1e400",
-        "01", "1.", ".5", "+1", "-", "1e", "--1", "1.2.3", "0x10", "NaN", "Infinity", "1_000"};
-    private static final String[] STRINGS = {"\"DE\"", "\"\"", "\"Taxi zum Flughafen\"", "\"caf\\u00e9\"", "\"Größe\"",
-        "\"tab\\tin\"", "\"quote \\\" in\"", "\"raw\ttab\"", "\"a/b\""};
+    private static final String[] NUMBERS = {
+        "0",
+        "-0",
+        "1",
+        "-1",
+        "12.5",
+        "-0.0",
+        "1e3",
+        "1E-3",
+        "2.5e+2",
+        "123456789012345678901234567890",
+        "0.1",
+        "3.141592653589793",
+        "4.9e-324",
+        "1.7976931348623157e308",
+        "1e400",
+        "01",
+        "1.",
+        ".5",
+        "+1",
+        "-",
+        "1e",
+        "--1",
+        "1.2.3",
+        "0x10",
+        "NaN",
+        "Infinity",
+        "1_000"
+    };
+    private static final String[] STRINGS = {
+        "\"DE\"",
+        "\"\"",
+        "\"Taxi zum Flughafen\"",
+        "\"caf\\u00e9\"",
+        "\"Größe\"",
+        "\"tab\\tin\"",
+        "\"quote \\\" in\"",
+        "\"raw\ttab\"",
+        "\"a/b\""
+    };
     private static final String[] OTHERS = {"null", "true", "false", "[]", "[1,2]", "{}", "{\"a\":1}", "nul", "nulls"};
 
     private final InputReader reader = new InputReader(FEATURES);
@@ -48,15 +85,32 @@ class FlatInputScannerTest {
         assertThat(instance.number(3)).isNaN();
         assertThat(instance.string(4)).isEqualTo("DE");
         assertThat(instance.string(5)).isEqualTo("Taxi");
-        assertThat(scanner.scan(" {\n\"f2\" : 7 ,\t\"f1\":0 } ".getBytes(StandardCharsets.UTF_8))).isNotNull();
+        assertThat(scanner.scan(" {\n\"f2\" : 7 ,\t\"f1\":0 } ".getBytes(StandardCharsets.UTF_8)))
+                .isNotNull();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"instances\":[{\"f1\":1}]}", "{\"f1\":1,\"f1\":2}", "{\"f1\":\"1\"}", "{\"other\":1}",
-        "{\"note\":\"caf\\u00e9\"}", "{\"note\":\"Größe\"}", "{\"f1\":1} x", "[1]", "{\"f1\":1e400}", "{\"f\\u0031\":1}",
-        "\uFEFF{\"f1\":1}", "{\"f1\":01}", "{\"f1\":1,}", "{,}", "{\"f1\":1"})
+    @ValueSource(
+            strings = {
+                "{\"instances\":[{\"f1\":1}]}",
+                "{\"f1\":1,\"f1\":2}",
+                "{\"f1\":\"1\"}",
+                "{\"other\":1}",
+                "{\"note\":\"caf\\u00e9\"}",
+                "{\"note\":\"Größe\"}",
+                "{\"f1\":1} x",
+                "[1]",
+                "{\"f1\":1e400}",
+                "{\"f\\u0031\":1}",
+                "\uFEFF{\"f1\":1}",
+                "{\"f1\":01}",
+                "{\"f1\":1,}",
+                "{,}",
+                "{\"f1\":1"
+            })
     void shouldLeaveEverythingElseToJackson(final String body) {
-        assertThat(new FlatInputScanner(FEATURES).scan(body.getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(new FlatInputScanner(FEATURES).scan(body.getBytes(StandardCharsets.UTF_8)))
+                .isNull();
     }
 
     @Test
@@ -69,7 +123,8 @@ class FlatInputScannerTest {
             if (new FlatInputScanner(FEATURES).scan(bytes) != null) {
                 scanned++;
             }
-            assertThat(outcome(() -> reader.read(bytes, 10))).as(body)
+            assertThat(outcome(() -> reader.read(bytes, 10)))
+                    .as(body)
                     .isEqualTo(outcome(() -> reader.readWithJackson(bytes, 10)));
         }
         // most generated bodies carry some oddity; enough must be plain for the comparison to cover the scanner
@@ -94,8 +149,11 @@ class FlatInputScannerTest {
         String separator = random.nextInt(10) == 0 ? ", " : ",";
         for (int k = 0; k < order.size(); k++) {
             ColumnSpec spec = FEATURES.get(order.get(k));
-            body.append(k == 0 ? "" : separator).append('"').append(random.nextInt(40) == 0 ? "unknown" : spec.name())
-                    .append(random.nextInt(10) == 0 ? "\" : " : "\":").append(value(spec, random));
+            body.append(k == 0 ? "" : separator)
+                    .append('"')
+                    .append(random.nextInt(40) == 0 ? "unknown" : spec.name())
+                    .append(random.nextInt(10) == 0 ? "\" : " : "\":")
+                    .append(value(spec, random));
         }
         body.append('}');
         switch (random.nextInt(40)) {
@@ -143,16 +201,22 @@ class FlatInputScannerTest {
         InputReader.Inputs inputs;
         try {
             inputs = read.read();
-        }
-        catch (PredictionHandler.HttpProblem problem) {
+        } catch (PredictionHandler.HttpProblem problem) {
             return problem.status() + " " + problem.getMessage();
         }
         StringBuilder text = new StringBuilder("batch=").append(inputs.batch());
         for (Instance instance : inputs.instances()) {
-            text.append("\n object=").append(instance.isObject()).append(" problems=").append(instance.problems());
+            text.append("\n object=")
+                    .append(instance.isObject())
+                    .append(" problems=")
+                    .append(instance.problems());
             for (int f = 0; f < FEATURES.size(); f++) {
-                text.append(' ').append(instance.isPresent(f)).append(':')
-                        .append(Double.doubleToLongBits(instance.number(f))).append(':').append(instance.string(f));
+                text.append(' ')
+                        .append(instance.isPresent(f))
+                        .append(':')
+                        .append(Double.doubleToLongBits(instance.number(f)))
+                        .append(':')
+                        .append(instance.string(f));
             }
         }
         return text.toString();

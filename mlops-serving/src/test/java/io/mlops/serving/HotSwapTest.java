@@ -1,8 +1,6 @@
 package io.mlops.serving;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class HotSwapTest {
     private static final String TOKEN = "admin-secret";
@@ -29,7 +28,8 @@ class HotSwapTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = PredictionServer.start(ServingConfig.defaults().withTokens(TOKEN, null), TestModels.load(TestModels.modelA()));
+        server = PredictionServer.start(
+                ServingConfig.defaults().withTokens(TOKEN, null), TestModels.load(TestModels.modelA()));
         http = new Http(server.port());
     }
 
@@ -44,25 +44,33 @@ class HotSwapTest {
 
     @Test
     void shouldRequireTheAdminToken() {
-        assertThat(http.post("/v1/admin/swap", swapBody(TestModels.modelB(), "b")).status()).isEqualTo(401);
-        assertThat(http.post("/v1/admin/swap", swapBody(TestModels.modelB(), "b"), "wrong").status()).isEqualTo(401);
-        assertThat(http.post("/v1/admin/rollback", "{}", "admin-secre").status()).isEqualTo(401);
+        assertThat(http.post("/v1/admin/swap", swapBody(TestModels.modelB(), "b"))
+                        .status())
+                .isEqualTo(401);
+        assertThat(http.post("/v1/admin/swap", swapBody(TestModels.modelB(), "b"), "wrong")
+                        .status())
+                .isEqualTo(401);
+        assertThat(http.post("/v1/admin/rollback", "{}", "admin-secre").status())
+                .isEqualTo(401);
         assertThat(http.get("/v1/model").json().get("version").asText()).isEqualTo("a");
     }
 
     @Test
     void shouldDisableAdminWithoutAToken() throws Exception {
-        try (PredictionServer open = PredictionServer.start(ServingConfig.defaults(), TestModels.load(TestModels.modelA()))) {
-            Http.Answer answer = new Http(open.port()).post("/v1/admin/swap", swapBody(TestModels.modelB(), "b"), "anything");
+        try (PredictionServer open =
+                PredictionServer.start(ServingConfig.defaults(), TestModels.load(TestModels.modelA()))) {
+            Http.Answer answer =
+                    new Http(open.port()).post("/v1/admin/swap", swapBody(TestModels.modelB(), "b"), "anything");
             assertThat(answer.status()).isEqualTo(403);
-            assertThat(answer.json().get("error").asText()).isEqualTo("admin API disabled: start the service with an admin token");
+            assertThat(answer.json().get("error").asText())
+                    .isEqualTo("admin API disabled: start the service with an admin token");
         }
     }
 
     @Test
     void shouldRequireThePredictTokenWhenConfigured() throws Exception {
-        try (PredictionServer closed = PredictionServer.start(ServingConfig.defaults().withTokens(null, "p-token"),
-                TestModels.load(TestModels.modelA()))) {
+        try (PredictionServer closed = PredictionServer.start(
+                ServingConfig.defaults().withTokens(null, "p-token"), TestModels.load(TestModels.modelA()))) {
             Http client = new Http(closed.port());
             assertThat(client.post("/v1/predict", INPUT).status()).isEqualTo(401);
             assertThat(client.post("/v1/predict", INPUT, "p-token").status()).isEqualTo(200);
@@ -72,7 +80,9 @@ class HotSwapTest {
 
     @Test
     void shouldNeverPrintTokens() {
-        assertThat(ServingConfig.defaults().withTokens("admin-secret", "predict-secret").toString())
+        assertThat(ServingConfig.defaults()
+                        .withTokens("admin-secret", "predict-secret")
+                        .toString())
                 .doesNotContain("admin-secret", "predict-secret");
     }
 
@@ -83,13 +93,19 @@ class HotSwapTest {
         assertThat(swapped.status()).isEqualTo(200);
         assertThat(swapped.json().get("previous").get("version").asText()).isEqualTo("a");
         assertThat(http.get("/v1/model").json().get("version").asText()).isEqualTo("b");
-        assertThat(http.post("/v1/predict", INPUT).json().get("model").get("version").asText()).isEqualTo("b");
+        assertThat(http.post("/v1/predict", INPUT)
+                        .json()
+                        .get("model")
+                        .get("version")
+                        .asText())
+                .isEqualTo("b");
 
         Http.Answer rolledBack = http.post("/v1/admin/rollback", "{}", TOKEN);
         assertThat(rolledBack.status()).isEqualTo(200);
         assertThat(http.get("/v1/model").json().get("version").asText()).isEqualTo("a");
-        assertThat(http.get("/metrics").body()).contains("mlops_model_swaps_total{kind=\"swap\"} 1.0",
-                "mlops_model_swaps_total{kind=\"rollback\"} 1.0");
+        assertThat(http.get("/metrics").body())
+                .contains(
+                        "mlops_model_swaps_total{kind=\"swap\"} 1.0", "mlops_model_swaps_total{kind=\"rollback\"} 1.0");
     }
 
     @Test
@@ -115,7 +131,9 @@ class HotSwapTest {
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().get("error").asText()).contains("checksum mismatch");
         assertThat(http.get("/v1/model").json().get("version").asText()).isEqualTo("a");
-        assertThat(http.post("/v1/admin/swap", "{\"bundle\":\"/no/such/bundle\"}", TOKEN).status()).isEqualTo(422);
+        assertThat(http.post("/v1/admin/swap", "{\"bundle\":\"/no/such/bundle\"}", TOKEN)
+                        .status())
+                .isEqualTo(422);
         assertThat(http.post("/v1/admin/swap", "{}", TOKEN).status()).isEqualTo(400);
     }
 
@@ -135,13 +153,12 @@ class HotSwapTest {
                         Http.Answer answer = client.post("/v1/predict", INPUT);
                         if (answer.status() == 200) {
                             ok.incrementAndGet();
-                            versions.add(answer.json().get("model").get("version").asText());
-                        }
-                        else {
+                            versions.add(
+                                    answer.json().get("model").get("version").asText());
+                        } else {
                             failures.add(answer.status() + " " + answer.body());
                         }
-                    }
-                    catch (RuntimeException exception) {
+                    } catch (RuntimeException exception) {
                         failures.add(exception.toString());
                     }
                 }
@@ -150,9 +167,14 @@ class HotSwapTest {
         Thread.sleep(500);
         Map<String, Integer> statuses = new java.util.LinkedHashMap<>();
         for (int round = 0; round < 3; round++) {
-            statuses.put("swap" + round, http.post("/v1/admin/swap", swapBody(TestModels.modelB(), "b"), TOKEN).status());
+            statuses.put(
+                    "swap" + round,
+                    http.post("/v1/admin/swap", swapBody(TestModels.modelB(), "b"), TOKEN)
+                            .status());
             Thread.sleep(200);
-            statuses.put("rollback" + round, http.post("/v1/admin/rollback", "{}", TOKEN).status());
+            statuses.put(
+                    "rollback" + round,
+                    http.post("/v1/admin/rollback", "{}", TOKEN).status());
             Thread.sleep(200);
         }
         running.set(false);

@@ -2,7 +2,6 @@ package io.mlops.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,7 +13,8 @@ import java.time.Duration;
 /** A small HTTP client for the tests, talking to 127.0.0.1 only. */
 final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
 
     Http(final int port) {
@@ -25,8 +25,7 @@ final class Http {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
-            }
-            catch (IOException exception) {
+            } catch (IOException exception) {
                 throw new UncheckedIOException(exception);
             }
         }
@@ -41,7 +40,8 @@ final class Http {
     }
 
     Answer post(final String path, final String body, final String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -57,11 +57,9 @@ final class Http {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
-        }
-        catch (InterruptedException exception) {
+        } catch (InterruptedException exception) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(exception);
         }

@@ -1,25 +1,24 @@
 package io.mlops.serving;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops.engine.data.ColumnSpec;
 import io.mlops.engine.data.ColumnType;
 import io.mlops.engine.model.ModelStore;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link InputReader} reads prediction bodies token by token into instances that {@link Predictor#validate} judges
@@ -39,9 +38,13 @@ class InputReaderTest {
     @BeforeAll
     static void load() {
         predictor = new Predictor(new ModelStore().load(TestModels.modelA()));
-        features = new ModelStore().load(TestModels.modelA()).preparation().getSchema().features();
-        assertThat(predictor.fieldNames()).containsExactly("description", "amount", "currency", "country",
-                "payment_method");
+        features = new ModelStore()
+                .load(TestModels.modelA())
+                .preparation()
+                .getSchema()
+                .features();
+        assertThat(predictor.fieldNames())
+                .containsExactly("description", "amount", "currency", "country", "payment_method");
         unknown = "unknown field; expected only [description, amount, currency, country, payment_method]";
         notAnObject = "expected a JSON object with the fields [description, amount, currency, country, payment_method]";
     }
@@ -62,16 +65,15 @@ class InputReaderTest {
         try {
             predictor.validate(instance);
             return Map.of();
-        }
-        catch (InvalidInputException exception) {
+        } catch (InvalidInputException exception) {
             assertThat(exception).hasMessage("input does not match the model's schema");
             return exception.fields();
         }
     }
 
     private static PredictionHandler.HttpProblem problem(final String body, final int maxBatch) {
-        PredictionHandler.HttpProblem problem = catchThrowableOfType(PredictionHandler.HttpProblem.class,
-                () -> read(body, maxBatch));
+        PredictionHandler.HttpProblem problem =
+                catchThrowableOfType(PredictionHandler.HttpProblem.class, () -> read(body, maxBatch));
         assertThat(problem).as("an HTTP problem for %s", body).isNotNull();
         return problem;
     }
@@ -107,7 +109,8 @@ class InputReaderTest {
 
         assertThat(problems(reversed)).isEmpty();
         assertSameValues(reversed, inOrder);
-        assertThat(predictor.predict(reversed).scores()).isEqualTo(predictor.predict(inOrder).scores());
+        assertThat(predictor.predict(reversed).scores())
+                .isEqualTo(predictor.predict(inOrder).scores());
         // a reader that has seen one order does not mix up fields given in another
         Instance shuffled = one("{\"amount\":35.5,\"description\":\"Taxi zum Flughafen\",\"country\":\"DE\","
                 + "\"payment_method\":\"card\",\"currency\":\"EUR\"}");
@@ -168,13 +171,18 @@ class InputReaderTest {
 
     @Test
     void shouldNameWrongTypesAndReadTheFieldsAfterThem() throws Exception {
-        assertThat(problems(one(receipt("\"35\"")))).containsExactly(Map.entry("amount", "expected a number, got string"));
-        assertThat(problems(one(receipt("true")))).containsExactly(Map.entry("amount", "expected a number, got boolean"));
-        assertThat(problems(one(receipt("false")))).containsExactly(Map.entry("amount", "expected a number, got boolean"));
+        assertThat(problems(one(receipt("\"35\""))))
+                .containsExactly(Map.entry("amount", "expected a number, got string"));
+        assertThat(problems(one(receipt("true"))))
+                .containsExactly(Map.entry("amount", "expected a number, got boolean"));
+        assertThat(problems(one(receipt("false"))))
+                .containsExactly(Map.entry("amount", "expected a number, got boolean"));
 
         Instance object = one(receipt("{\"currency\": 1, \"country\": {\"deep\": [\"x\"]}}"));
         assertThat(problems(object)).containsExactly(Map.entry("amount", "expected a number, got object"));
-        assertThat(object.string(at("currency"))).as("read after the nested object").isEqualTo("EUR");
+        assertThat(object.string(at("currency")))
+                .as("read after the nested object")
+                .isEqualTo("EUR");
         assertThat(object.string(at("country"))).isEqualTo("DE");
         assertThat(object.string(at("payment_method"))).isEqualTo("card");
 
@@ -185,18 +193,25 @@ class InputReaderTest {
 
         Instance strings = one("{\"description\":5,\"amount\":1,\"currency\":{\"x\":1},\"country\":[\"DE\"],"
                 + "\"payment_method\":false}");
-        assertThat(problems(strings)).containsExactly(Map.entry("country", "expected a string, got array"),
-                Map.entry("currency", "expected a string, got object"),
-                Map.entry("description", "expected a string, got number"),
-                Map.entry("payment_method", "expected a string, got boolean"));
+        assertThat(problems(strings))
+                .containsExactly(
+                        Map.entry("country", "expected a string, got array"),
+                        Map.entry("currency", "expected a string, got object"),
+                        Map.entry("description", "expected a string, got number"),
+                        Map.entry("payment_method", "expected a string, got boolean"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1e400", "-1e400", "1E+309",
-        "1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-            + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-            + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-            + "0000000000000"})
+    @ValueSource(
+            strings = {
+                "1e400",
+                "-1e400",
+                "1E+309",
+                "1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+                        + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+                        + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+                        + "0000000000000"
+            })
     void shouldRejectNumbersBeyondTheDoubleRange(final String number) throws Exception {
         Instance input = one(receipt(number));
 
@@ -206,12 +221,15 @@ class InputReaderTest {
 
     @Test
     void shouldNameMissingFields() throws Exception {
-        assertThat(problems(one("{}"))).containsExactly(Map.entry("amount", "missing; expected a number"),
-                Map.entry("country", "missing; expected a string"), Map.entry("currency", "missing; expected a string"),
-                Map.entry("description", "missing; expected a string"),
-                Map.entry("payment_method", "missing; expected a string"));
+        assertThat(problems(one("{}")))
+                .containsExactly(
+                        Map.entry("amount", "missing; expected a number"),
+                        Map.entry("country", "missing; expected a string"),
+                        Map.entry("currency", "missing; expected a string"),
+                        Map.entry("description", "missing; expected a string"),
+                        Map.entry("payment_method", "missing; expected a string"));
         assertThat(problems(one("{\"description\":\"Taxi\",\"currency\":\"EUR\",\"country\":\"DE\","
-                + "\"payment_method\":\"card\",\"colour\":1}")))
+                        + "\"payment_method\":\"card\",\"colour\":1}")))
                 .containsExactly(Map.entry("amount", "missing; expected a number"), Map.entry("colour", unknown));
     }
 
@@ -221,7 +239,8 @@ class InputReaderTest {
         Instance input = one(body);
 
         assertThat(input.isObject()).isFalse();
-        assertThatThrownBy(() -> predictor.validate(input)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> predictor.validate(input))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(notAnObject)
                 .satisfies(e -> assertThat(((InvalidInputException) e).fields()).isEmpty());
     }
@@ -247,12 +266,21 @@ class InputReaderTest {
         assertThat(problems(inputs.instances().get(0))).isEmpty();
         assertThatThrownBy(() -> predictor.validate(inputs.instances().get(1))).hasMessage(notAnObject);
         assertThatThrownBy(() -> predictor.validate(inputs.instances().get(2))).hasMessage(notAnObject);
-        assertThat(problems(inputs.instances().get(3))).as("read after the nested array").isEmpty();
+        assertThat(problems(inputs.instances().get(3)))
+                .as("read after the nested array")
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"instances\":[]}", "{\"instances\":5}", "{\"instances\":null}", "{\"instances\":{}}",
-        "{\"instances\":\"[]\"}", "{\"instances\":[" + TAXI + "],\"instances\":{\"a\":[1]}}"})
+    @ValueSource(
+            strings = {
+                "{\"instances\":[]}",
+                "{\"instances\":5}",
+                "{\"instances\":null}",
+                "{\"instances\":{}}",
+                "{\"instances\":\"[]\"}",
+                "{\"instances\":[" + TAXI + "],\"instances\":{\"a\":[1]}}"
+            })
     void shouldRejectABatchThatIsNotANonEmptyArray(final String body) {
         PredictionHandler.HttpProblem problem = problem(body, 10);
 
@@ -282,17 +310,35 @@ class InputReaderTest {
         assertThat(problem).hasMessage("batch of 7 instances is larger than the limit of 3");
         assertThat(read(seven, 7).instances()).hasSize(7);
         assertThat(problem("{\"instances\":[" + TAXI + "," + TAXI + ",{\"amount\":]}", 1))
-                .as("instances beyond the limit are still checked").hasMessageStartingWith("malformed JSON: ")
-                .extracting(PredictionHandler.HttpProblem::status).isEqualTo(400);
+                .as("instances beyond the limit are still checked")
+                .hasMessageStartingWith("malformed JSON: ")
+                .extracting(PredictionHandler.HttpProblem::status)
+                .isEqualTo(400);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"amount\":", "{\"amount\": 1,}", "{\"amount\" 1}", "{'amount': 1}", "{\"amount\": 01}",
-        "{\"amount\": NaN}", "{\"amount\": 1.}", "{\"colour\":{\"x\":[1,}}", "{\"instances\":[" + TAXI + ",]}",
-        "{\"instances\":[", "[1,2", "{\"description\":\"unterminated}", "}", "{\"amount\": tru}", "nul",
-        "{\"a\":1]"})
+    @ValueSource(
+            strings = {
+                "{\"amount\":",
+                "{\"amount\": 1,}",
+                "{\"amount\" 1}",
+                "{'amount': 1}",
+                "{\"amount\": 01}",
+                "{\"amount\": NaN}",
+                "{\"amount\": 1.}",
+                "{\"colour\":{\"x\":[1,}}",
+                "{\"instances\":[" + TAXI + ",]}",
+                "{\"instances\":[",
+                "[1,2",
+                "{\"description\":\"unterminated}",
+                "}",
+                "{\"amount\": tru}",
+                "nul",
+                "{\"a\":1]"
+            })
     void shouldRejectMalformedJsonWith400(final String body) {
-        assertThatThrownBy(() -> TREES.readTree(body)).as("Jackson's tree rejects it too")
+        assertThatThrownBy(() -> TREES.readTree(body))
+                .as("Jackson's tree rejects it too")
                 .isInstanceOf(JsonProcessingException.class);
 
         PredictionHandler.HttpProblem problem = problem(body, 10);
@@ -328,13 +374,19 @@ class InputReaderTest {
 
     /** Bodies read token by token are judged as the Jackson tree of the same body was, field by field. */
     @ParameterizedTest
-    @ValueSource(strings = {TAXI, "{}", "{\"amount\":\"1\",\"amount\":1}", "{\"amount\":1,\"amount\":\"1\"}",
-        "{\"amount\":[1],\"currency\":{\"c\":1},\"description\":7,\"country\":false,\"payment_method\":null}",
-        "{\"colour\":1,\"colour\":\"x\",\"size\":[{}],\"amount\":1e400}",
-        "{\"amount\":-0.0,\"description\":\"\",\"currency\":\"\\u00dcber \\\"q\\\"\",\"country\":\"DE\",\"payment_method\":\"card\"}",
-        "{\"payment_method\":\"card\",\"amount\":12,\"amount\":null,\"description\":{},\"description\":\"Taxi\"}",
-        "{\"amount\":1.7976931348623157E308,\"currency\":null,\"currency\":3,\"x\":null}",
-        "{\"amount\":123456789012345678901234567890,\"country\":\"CH\",\"country\":\"AT\"}"})
+    @ValueSource(
+            strings = {
+                TAXI,
+                "{}",
+                "{\"amount\":\"1\",\"amount\":1}",
+                "{\"amount\":1,\"amount\":\"1\"}",
+                "{\"amount\":[1],\"currency\":{\"c\":1},\"description\":7,\"country\":false,\"payment_method\":null}",
+                "{\"colour\":1,\"colour\":\"x\",\"size\":[{}],\"amount\":1e400}",
+                "{\"amount\":-0.0,\"description\":\"\",\"currency\":\"\\u00dcber \\\"q\\\"\",\"country\":\"DE\",\"payment_method\":\"card\"}",
+                "{\"payment_method\":\"card\",\"amount\":12,\"amount\":null,\"description\":{},\"description\":\"Taxi\"}",
+                "{\"amount\":1.7976931348623157E308,\"currency\":null,\"currency\":3,\"x\":null}",
+                "{\"amount\":123456789012345678901234567890,\"country\":\"CH\",\"country\":\"AT\"}"
+            })
     void shouldJudgeInputsAsTheTreeWasJudged(final String body) throws Exception {
         JsonNode tree = TREES.readTree(body);
         Instance streamed = one(body);
@@ -363,15 +415,16 @@ class InputReaderTest {
             String expected = numeric ? "a number" : "a string";
             if (value == null) {
                 problems.put(spec.name(), "missing; expected " + expected);
-            }
-            else if (!value.isNull() && (numeric ? !value.isNumber() : !value.isTextual())) {
-                problems.put(spec.name(), "expected " + expected + ", got " + value.getNodeType().name().toLowerCase());
-            }
-            else if (numeric && value.isNumber() && !Double.isFinite(value.doubleValue())) {
+            } else if (!value.isNull() && (numeric ? !value.isNumber() : !value.isTextual())) {
+                problems.put(
+                        spec.name(),
+                        "expected " + expected + ", got "
+                                + value.getNodeType().name().toLowerCase());
+            } else if (numeric && value.isNumber() && !Double.isFinite(value.doubleValue())) {
                 problems.put(spec.name(), "expected a finite number");
             }
         }
-        for (Iterator<String> it = input.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = input.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!predictor.fieldNames().contains(name)) {
                 problems.put(name, unknown);
@@ -388,8 +441,11 @@ class InputReaderTest {
         assertThat(actual.isObject()).isEqualTo(expected.isObject());
         assertThat(orEmpty(actual.problems())).isEqualTo(orEmpty(expected.problems()));
         for (int f = 0; f < features.size(); f++) {
-            assertThat(actual.isPresent(f)).as("%s present", features.get(f).name()).isEqualTo(expected.isPresent(f));
-            assertThat(Double.doubleToRawLongBits(actual.number(f))).as("%s number", features.get(f).name())
+            assertThat(actual.isPresent(f))
+                    .as("%s present", features.get(f).name())
+                    .isEqualTo(expected.isPresent(f));
+            assertThat(Double.doubleToRawLongBits(actual.number(f)))
+                    .as("%s number", features.get(f).name())
                     .isEqualTo(Double.doubleToRawLongBits(expected.number(f)));
             assertThat(actual.string(f)).as("%s string", features.get(f).name()).isEqualTo(expected.string(f));
         }

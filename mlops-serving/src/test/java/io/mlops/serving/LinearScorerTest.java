@@ -1,16 +1,12 @@
 package io.mlops.serving;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mlops.engine.features.FeatureSettings;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
 import io.mlops.engine.train.Algorithm;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,9 +17,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The direct linear scorer gives bit for bit Tribuo's scores and labels for SGD-trained logistic and SVM models
@@ -44,8 +43,11 @@ class LinearScorerTest {
     }
 
     static Stream<Arguments> linearModels() {
-        return Stream.of(Arguments.of(Algorithm.LOGISTIC, true), Arguments.of(Algorithm.LOGISTIC, false),
-                Arguments.of(Algorithm.LINEAR_SVM, true), Arguments.of(Algorithm.LINEAR_SVM, false));
+        return Stream.of(
+                Arguments.of(Algorithm.LOGISTIC, true),
+                Arguments.of(Algorithm.LOGISTIC, false),
+                Arguments.of(Algorithm.LINEAR_SVM, true),
+                Arguments.of(Algorithm.LINEAR_SVM, false));
     }
 
     private static Predictor predictor(final Path bundle) {
@@ -72,11 +74,19 @@ class LinearScorerTest {
     @ParameterizedTest(name = "{0}, standardised: {1}")
     @MethodSource("linearModels")
     void shouldScoreExactlyLikeTribuo(final Algorithm algorithm, final boolean standardize) throws Exception {
-        Path bundle = NumericModels.train(data, dir.resolve(algorithm + "-" + standardize), algorithm, standardize,
-                FeatureSettings.MissingNumeric.MEAN, 3);
+        Path bundle = NumericModels.train(
+                data,
+                dir.resolve(algorithm + "-" + standardize),
+                algorithm,
+                standardize,
+                FeatureSettings.MissingNumeric.MEAN,
+                3);
         Predictor predictor = predictor(bundle);
-        assertThat(predictor.scoresDirectly()).as("direct scoring applies to this model").isTrue();
-        assertThat(new ModelStore().load(bundle).preparation().getScales()).as("standardised")
+        assertThat(predictor.scoresDirectly())
+                .as("direct scoring applies to this model")
+                .isTrue();
+        assertThat(new ModelStore().load(bundle).preparation().getScales())
+                .as("standardised")
                 .hasSize(standardize ? NumericModels.FEATURES.size() : 0);
 
         List<Instance> inputs = randomInputs(predictor, 99);
@@ -101,32 +111,40 @@ class LinearScorerTest {
 
     @Test
     void shouldScoreDirectlyAfterLoadingForServing() {
-        Path bundle = NumericModels.train(data, dir.resolve("served"), Algorithm.LOGISTIC, null,
-                FeatureSettings.MissingNumeric.MEAN, 5);
+        Path bundle = NumericModels.train(
+                data, dir.resolve("served"), Algorithm.LOGISTIC, null, FeatureSettings.MissingNumeric.MEAN, 5);
 
         ServedModel served = new ModelLoader(100).load(bundle, "numeric", "1");
 
-        assertThat(served.predictor().scoresDirectly()).as("the smoke inputs agreed with Tribuo").isTrue();
+        assertThat(served.predictor().scoresDirectly())
+                .as("the smoke inputs agreed with Tribuo")
+                .isTrue();
     }
 
     @Test
     void shouldRejectAMissingValueAlikeWhenThePolicyIsError() throws Exception {
         Path strict = dir.resolve("strict.jsonl");
         NumericModels.writeData(strict, 200, 12, 0.0);
-        Predictor predictor = predictor(NumericModels.train(strict, dir.resolve("strict"), Algorithm.LOGISTIC, true,
-                FeatureSettings.MissingNumeric.ERROR, 3));
+        Predictor predictor = predictor(NumericModels.train(
+                strict, dir.resolve("strict"), Algorithm.LOGISTIC, true, FeatureSettings.MissingNumeric.ERROR, 3));
         assertThat(predictor.scoresDirectly()).isTrue();
         StringBuilder json = new StringBuilder("{");
         for (String feature : NumericModels.FEATURES) {
-            json.append(json.length() > 1 ? "," : "").append('"').append(feature).append("\":")
+            json.append(json.length() > 1 ? "," : "")
+                    .append('"')
+                    .append(feature)
+                    .append("\":")
                     .append(feature.equals("b2") ? "null" : "1");
         }
         Instance input = read(predictor, json.append('}').toString());
         predictor.validate(input);
 
         String message = "field 'b2' is null and the model's missing-value policy is 'error'";
-        assertThatThrownBy(() -> predictor.predict(input)).isInstanceOf(InvalidInputException.class).hasMessage(message);
-        assertThatThrownBy(() -> predictor.predictWithTribuo(input)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> predictor.predict(input))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(message);
+        assertThatThrownBy(() -> predictor.predictWithTribuo(input))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(message);
     }
 
@@ -140,18 +158,38 @@ class LinearScorerTest {
 
     @Test
     void shouldNotScoreTreesOrOtherLinearModelsDirectly() {
-        assertThat(predictor(NumericModels.train(data, dir.resolve("cart"), Algorithm.CART, null,
-                FeatureSettings.MissingNumeric.MEAN, 3)).scoresDirectly()).isFalse();
-        assertThat(predictor(NumericModels.train(data, dir.resolve("liblinear"), Algorithm.LIBLINEAR, null,
-                FeatureSettings.MissingNumeric.MEAN, 3)).scoresDirectly()).isFalse();
+        assertThat(predictor(NumericModels.train(
+                                data,
+                                dir.resolve("cart"),
+                                Algorithm.CART,
+                                null,
+                                FeatureSettings.MissingNumeric.MEAN,
+                                3))
+                        .scoresDirectly())
+                .isFalse();
+        assertThat(predictor(NumericModels.train(
+                                data,
+                                dir.resolve("liblinear"),
+                                Algorithm.LIBLINEAR,
+                                null,
+                                FeatureSettings.MissingNumeric.MEAN,
+                                3))
+                        .scoresDirectly())
+                .isFalse();
     }
 
     @Test
     void shouldTurnOffAScorerThatDisagreesWithTribuo() throws Exception {
-        Predictor predictor = predictor(NumericModels.train(data, dir.resolve("own"), Algorithm.LOGISTIC, true,
-                FeatureSettings.MissingNumeric.MEAN, 3));
-        ModelBundle other = new ModelStore().load(NumericModels.train(data, dir.resolve("other"), Algorithm.LINEAR_SVM,
-                true, FeatureSettings.MissingNumeric.MEAN, 4));
+        Predictor predictor = predictor(NumericModels.train(
+                data, dir.resolve("own"), Algorithm.LOGISTIC, true, FeatureSettings.MissingNumeric.MEAN, 3));
+        ModelBundle other = new ModelStore()
+                .load(NumericModels.train(
+                        data,
+                        dir.resolve("other"),
+                        Algorithm.LINEAR_SVM,
+                        true,
+                        FeatureSettings.MissingNumeric.MEAN,
+                        4));
         // another model's weights over the same features: a scorer that is wrong for this predictor
         LinearScorer wrong = LinearScorer.of(other.model(), other.preparation());
         assertThat(wrong).isNotNull();
@@ -159,14 +197,16 @@ class LinearScorerTest {
         scorer.setAccessible(true);
         scorer.set(predictor, wrong);
         List<Instance> inputs = randomInputs(predictor, 5).subList(0, 20);
-        assertThat(predictor.predict(inputs.get(0)).scores()).as("the wrong scorer is in use")
+        assertThat(predictor.predict(inputs.get(0)).scores())
+                .as("the wrong scorer is in use")
                 .isNotEqualTo(predictor.predictWithTribuo(inputs.get(0)).scores());
 
         assertThat(predictor.checkDirectScoring(inputs)).isFalse();
 
         assertThat(predictor.scoresDirectly()).isFalse();
         for (Instance input : inputs) {
-            assertThat(predictor.predict(input).scores()).isEqualTo(predictor.predictWithTribuo(input).scores());
+            assertThat(predictor.predict(input).scores())
+                    .isEqualTo(predictor.predictWithTribuo(input).scores());
         }
     }
 }

@@ -6,7 +6,6 @@ import io.mlops.engine.train.Algorithm;
 import io.mlops.engine.train.ProgressListener;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingSpec;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,16 +21,15 @@ import java.util.Random;
  */
 final class NumericModels {
     /** The feature names, in schema order. */
-    static final List<String> FEATURES = List.of("weight", "Age", "zeta", "alpha", "b10", "b2", "höhe", "x_1",
-            "X_1", "m", "delta", "c");
+    static final List<String> FEATURES =
+            List.of("weight", "Age", "zeta", "alpha", "b10", "b2", "höhe", "x_1", "X_1", "m", "delta", "c");
     /** The classes, also out of alphabetical order. */
     static final List<String> CLASSES = List.of("gamma", "alpha", "delta", "beta");
     // each feature's typical value and spread
     private static final double[] OFFSETS = {70, 40, 0, -5, 1e4, 0.002, 170, 0, 3, -1e3, 0.5, 1e-6};
     private static final double[] SCALES = {15, 12, 1, 0.01, 5e3, 0.001, 9, 1e3, 1e-4, 250, 0.2, 1e-7};
 
-    private NumericModels() {
-    }
+    private NumericModels() {}
 
     /**
      * Writes a JSON Lines training file: each row's class is the best of four fixed linear functions of the
@@ -70,17 +68,18 @@ final class NumericModels {
                     best = k;
                 }
             }
-            StringBuilder line = new StringBuilder("{\"label\":\"").append(CLASSES.get(best)).append('"');
+            StringBuilder line =
+                    new StringBuilder("{\"label\":\"").append(CLASSES.get(best)).append('"');
             for (int f = 0; f < z.length; f++) {
                 line.append(",\"").append(FEATURES.get(f)).append("\":");
-                line.append(random.nextDouble() < missingRate ? "null" : Double.toString(OFFSETS[f] + SCALES[f] * z[f]));
+                line.append(
+                        random.nextDouble() < missingRate ? "null" : Double.toString(OFFSETS[f] + SCALES[f] * z[f]));
             }
             lines.add(line.append('}').toString());
         }
         try {
             return Files.write(file, lines);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
     }
@@ -99,14 +98,11 @@ final class NumericModels {
             double draw = random.nextDouble();
             if (draw < 0.1) {
                 json.append("null");
-            }
-            else if (draw < 0.15) {
+            } else if (draw < 0.15) {
                 json.append('0');
-            }
-            else if (draw < 0.2) {
+            } else if (draw < 0.2) {
                 json.append(Math.round(OFFSETS[f] + SCALES[f] * random.nextGaussian()));
-            }
-            else {
+            } else {
                 json.append(OFFSETS[f] + SCALES[f] * random.nextGaussian() * 3);
             }
         }
@@ -124,10 +120,20 @@ final class NumericModels {
      * @param seed        the seed
      * @return the bundle folder
      */
-    static Path train(final Path data, final Path output, final Algorithm algorithm, final Boolean standardize,
-            final FeatureSettings.MissingNumeric missing, final long seed) {
-        TrainingSpec.Builder spec = TrainingSpec.builder().data(data).label("label").algorithm(algorithm).seed(seed)
-                .features(new FeatureSettings(1, true, standardize, missing, FeatureSettings.MissingCategorical.CATEGORY))
+    static Path train(
+            final Path data,
+            final Path output,
+            final Algorithm algorithm,
+            final Boolean standardize,
+            final FeatureSettings.MissingNumeric missing,
+            final long seed) {
+        TrainingSpec.Builder spec = TrainingSpec.builder()
+                .data(data)
+                .label("label")
+                .algorithm(algorithm)
+                .seed(seed)
+                .features(
+                        new FeatureSettings(1, true, standardize, missing, FeatureSettings.MissingCategorical.CATEGORY))
                 .output(output);
         for (String feature : FEATURES) {
             spec.column(feature, ColumnType.NUMERIC);

@@ -1,5 +1,7 @@
 package io.mlops.serving;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,17 +10,14 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Over HTTP, a prediction reply is the model's identity, then id, label and probabilities, byte for byte as a
@@ -26,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for that input.
  */
 class PredictionReplyFormatTest {
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
     private static final String TAXI = "{\"description\":\"Taxi zum Flughafen\",\"amount\":35.5,"
             + "\"currency\":\"EUR\",\"country\":\"DE\",\"payment_method\":\"card\"}";
@@ -81,12 +81,14 @@ class PredictionReplyFormatTest {
         assertReadsBackExactly(answer.body(), results);
         JsonNode predictions = answer.json().get("predictions");
         for (int i = 0; i < results.size(); i++) {
-            assertThat(predictions.get(i).get("label").asText()).isEqualTo(results.get(i).label());
+            assertThat(predictions.get(i).get("label").asText())
+                    .isEqualTo(results.get(i).label());
         }
     }
 
     /** Every number in the reply, in order, is the model's score, to the last bit. */
-    private static void assertReadsBackExactly(final String body, final List<Predictor.Result> results) throws IOException {
+    private static void assertReadsBackExactly(final String body, final List<Predictor.Result> results)
+            throws IOException {
         List<Double> expected = new ArrayList<>();
         results.forEach(result -> {
             for (double score : result.scores()) {
@@ -103,7 +105,8 @@ class PredictionReplyFormatTest {
         }
         assertThat(read).hasSameSizeAs(expected);
         for (int i = 0; i < read.size(); i++) {
-            assertThat(Double.doubleToRawLongBits(read.get(i))).as("score %d: %s", i, read.get(i))
+            assertThat(Double.doubleToRawLongBits(read.get(i)))
+                    .as("score %d: %s", i, read.get(i))
                     .isEqualTo(Double.doubleToRawLongBits(expected.get(i)));
         }
     }
@@ -131,7 +134,8 @@ class PredictionReplyFormatTest {
                 json.writeStringField("label", results.get(i).label());
                 json.writeObjectFieldStart("probabilities");
                 for (int k = 0; k < results.get(i).classes().size(); k++) {
-                    json.writeNumberField(results.get(i).classes().get(k), results.get(i).scores()[k]);
+                    json.writeNumberField(
+                            results.get(i).classes().get(k), results.get(i).scores()[k]);
                 }
                 json.writeEndObject();
                 if (batch) {

@@ -21,8 +21,7 @@ final class RawHttp implements AutoCloseable {
     private final InputStream in;
 
     /** A response: status, headers (names in lower case) and body. */
-    record Response(int status, Map<String, String> headers, String body) {
-    }
+    record Response(int status, Map<String, String> headers, String body) {}
 
     RawHttp(final int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
@@ -91,14 +90,17 @@ final class RawHttp implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = line(); !line.isEmpty(); line = line()) {
             int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+            headers.put(
+                    line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).strip());
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (headers.containsKey("content-length")) {
             body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
-        }
-        else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            for (int size = Integer.parseInt(line().strip(), 16); size > 0; size = Integer.parseInt(line().strip(), 16)) {
+        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            for (int size = Integer.parseInt(line().strip(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line().strip(), 16)) {
                 body.write(in.readNBytes(size));
                 line();
             }

@@ -1,5 +1,7 @@
 package io.mlops.serving;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,10 +16,6 @@ import io.mlops.engine.train.Algorithm;
 import io.mlops.engine.train.ProgressListener;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingSpec;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +24,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link ReplyWriter} writes exactly the bytes a Jackson {@link JsonGenerator} with the fast double writer writes
@@ -35,15 +34,44 @@ import static org.assertj.core.api.Assertions.assertThat;
  * need JSON escaping, and for any score; every number it writes reads back as the same double.
  */
 class ReplyWriterTest {
-    private static final ObjectMapper JACKSON = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+    private static final ObjectMapper JACKSON = JsonMapper.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
     /** Class names that JSON must escape or that are not ASCII. */
-    static final List<String> AWKWARD = List.of("say \"hi\"", "back\\slash", "Übernachtung",
-            "tab\there and\nnew line", "bell\u0007 unit\u001f separator", "emoji \uD83D\uDE00 line\u2028end");
+    static final List<String> AWKWARD = List.of(
+            "say \"hi\"",
+            "back\\slash",
+            "Übernachtung",
+            "tab\there and\nnew line",
+            "bell\u0007 unit\u001f separator",
+            "emoji \uD83D\uDE00 line\u2028end");
     /** Scores whose shortest decimal forms differ between writers, or that are extremes. */
-    static final double[] SPECIAL = {1.0E-7, 0.1, 1.0 / 3, 0.0, Double.MIN_VALUE, -0.0, 2.0E-3, 1.0E23, 8.41E21,
-        Double.MAX_VALUE, Double.MIN_NORMAL, 0.30000000000000004, Math.nextDown(1.0), 1.0, 5.0E-324 * 3, 1.0E-5,
-        123456.789, -2.5, 9007199254740993.0, 4.35E-10, 0.0010, 100.0, 1.0E7, 1.0E-3};
+    static final double[] SPECIAL = {
+        1.0E-7,
+        0.1,
+        1.0 / 3,
+        0.0,
+        Double.MIN_VALUE,
+        -0.0,
+        2.0E-3,
+        1.0E23,
+        8.41E21,
+        Double.MAX_VALUE,
+        Double.MIN_NORMAL,
+        0.30000000000000004,
+        Math.nextDown(1.0),
+        1.0,
+        5.0E-324 * 3,
+        1.0E-5,
+        123456.789,
+        -2.5,
+        9007199254740993.0,
+        4.35E-10,
+        0.0010,
+        100.0,
+        1.0E7,
+        1.0E-3
+    };
 
     @TempDir
     static Path dir;
@@ -66,14 +94,23 @@ class ReplyWriterTest {
         }
         Path data = Files.write(dir.resolve("awkward.jsonl"), lines);
         Path bundle = dir.resolve("awkward");
-        new TrainingPipeline(ProgressListener.NONE, dir).train(TrainingSpec.builder().data(data).label("label")
-                .algorithm(Algorithm.LOGISTIC).param("epochs", 3).output(bundle).build(), List.of());
+        new TrainingPipeline(ProgressListener.NONE, dir)
+                .train(
+                        TrainingSpec.builder()
+                                .data(data)
+                                .label("label")
+                                .algorithm(Algorithm.LOGISTIC)
+                                .param("epochs", 3)
+                                .output(bundle)
+                                .build(),
+                        List.of());
         awkward = new ModelLoader(100).load(bundle, "names \"quoted\" \\ Übung", "v\u00011");
     }
 
     /** The reply as Jackson's generator writes it, field by field. */
-    private static byte[] jackson(final ServedModel model, final boolean batch, final String[] ids,
-            final Predictor.Result[] results) throws IOException {
+    private static byte[] jackson(
+            final ServedModel model, final boolean batch, final String[] ids, final Predictor.Result[] results)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator json = JACKSON.createGenerator(bytes, JsonEncoding.UTF8)) {
             json.writeStartObject();
@@ -87,8 +124,7 @@ class ReplyWriterTest {
                     json.writeEndObject();
                 }
                 json.writeEndArray();
-            }
-            else {
+            } else {
                 prediction(json, ids[0], results[0]);
             }
             json.writeEndObject();
@@ -107,8 +143,9 @@ class ReplyWriterTest {
         json.writeEndObject();
     }
 
-    private static void assertSameAsJackson(final ServedModel model, final boolean batch, final String[] ids,
-            final Predictor.Result[] results) throws IOException {
+    private static void assertSameAsJackson(
+            final ServedModel model, final boolean batch, final String[] ids, final Predictor.Result[] results)
+            throws IOException {
         byte[] written = new ReplyWriter(model).write(batch, ids, results);
         byte[] expected = jackson(model, batch, ids, results);
         assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8));
@@ -116,7 +153,11 @@ class ReplyWriterTest {
     }
 
     private static Predictor.Result predict(final ServedModel model, final String json) throws Exception {
-        Instance input = model.predictor().reader().read(json.getBytes(StandardCharsets.UTF_8), 1).instances().get(0);
+        Instance input = model.predictor()
+                .reader()
+                .read(json.getBytes(StandardCharsets.UTF_8), 1)
+                .instances()
+                .get(0);
         model.predictor().validate(input);
         return model.predictor().predict(input);
     }
@@ -159,9 +200,11 @@ class ReplyWriterTest {
 
     @Test
     void shouldWriteABatchOfRealPredictionsLikeJackson() throws Exception {
-        Predictor.Result[] results = {predict(receipts, receipt("Taxi zum Flughafen", 35.5, "card")),
+        Predictor.Result[] results = {
+            predict(receipts, receipt("Taxi zum Flughafen", 35.5, "card")),
             predict(receipts, receipt("Hotel Adler, 2 Nächte", 240, "invoice")),
-            predict(receipts, receipt("Mittagessen mit Team (4 Pers.)", 60, "company_card"))};
+            predict(receipts, receipt("Mittagessen mit Team (4 Pers.)", 60, "company_card"))
+        };
 
         assertSameAsJackson(receipts, true, ids(3), results);
         assertSameAsJackson(receipts, true, ids(1), new Predictor.Result[] {results[1]});
@@ -184,7 +227,8 @@ class ReplyWriterTest {
         JsonNode reply = JACKSON.readTree(new ReplyWriter(awkward).write(false, ids(1), new Predictor.Result[] {real}));
         assertThat(reply.get("model").get("name").asText()).isEqualTo("names \"quoted\" \\ Übung");
         assertThat(reply.get("model").get("version").asText()).isEqualTo("v\u00011");
-        assertThat(reply.get("model").get("sha256").asText()).isEqualTo(awkward.bundle().manifest().modelSha256());
+        assertThat(reply.get("model").get("sha256").asText())
+                .isEqualTo(awkward.bundle().manifest().modelSha256());
         assertThat(reply.get("label").asText()).isEqualTo(AWKWARD.get(2));
         List<String> keys = new ArrayList<>();
         reply.get("probabilities").fieldNames().forEachRemaining(keys::add);
@@ -201,8 +245,7 @@ class ReplyWriterTest {
             do {
                 // any bit pattern: every exponent, both signs, subnormals
                 value = i % 3 == 0 ? random.nextDouble() : Double.longBitsToDouble(random.nextLong());
-            }
-            while (!Double.isFinite(value));
+            } while (!Double.isFinite(value));
             scores[i] = value;
         }
         Predictor.Result[] results = results(receipts, scores);
@@ -224,15 +267,17 @@ class ReplyWriterTest {
         for (int i = 0; i < numbers.size(); i++) {
             double expected = results[i / classes].scores()[i % classes];
             double read = Double.parseDouble(numbers.get(i));
-            assertThat(Double.doubleToRawLongBits(read)).as("%s read back from %s", expected, numbers.get(i))
+            assertThat(Double.doubleToRawLongBits(read))
+                    .as("%s read back from %s", expected, numbers.get(i))
                     .isEqualTo(Double.doubleToRawLongBits(expected));
         }
     }
 
     @Test
     void shouldQuoteNonFiniteScoresLikeJackson() throws Exception {
-        Predictor.Result[] results = results(receipts, new double[] {Double.NaN, Double.POSITIVE_INFINITY,
-            Double.NEGATIVE_INFINITY, 0.5, Double.NaN, 1.0E-300});
+        Predictor.Result[] results = results(receipts, new double[] {
+            Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.5, Double.NaN, 1.0E-300
+        });
 
         assertSameAsJackson(receipts, false, ids(1), results);
         assertThat(new String(new ReplyWriter(receipts).write(false, ids(1), results), StandardCharsets.UTF_8))
@@ -259,8 +304,9 @@ class ReplyWriterTest {
         Predictor.Result[] many = results(receipts, new double[5_000]);
         writer.write(true, ids(many.length), many);
 
-        assertThat(first).isEqualTo(copy).isEqualTo(jackson(receipts, false, new String[] {"a-1"},
-                new Predictor.Result[] {taxi}));
+        assertThat(first)
+                .isEqualTo(copy)
+                .isEqualTo(jackson(receipts, false, new String[] {"a-1"}, new Predictor.Result[] {taxi}));
         assertThat(second).isEqualTo(jackson(receipts, false, new String[] {"a-2"}, new Predictor.Result[] {hotel}));
     }
 }

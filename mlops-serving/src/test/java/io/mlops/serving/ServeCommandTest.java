@@ -1,11 +1,8 @@
 package io.mlops.serving;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code mlops serve --config config.json} takes the service's name, version and port from the file, and options
@@ -31,8 +30,7 @@ class ServeCommandTest {
     private final List<Thread> running = new ArrayList<>();
 
     /** A running {@code mlops serve}, its port read from its port file. */
-    private record Serve(Thread thread, int port, StringWriter err, AtomicInteger exit) {
-    }
+    private record Serve(Thread thread, int port, StringWriter err, AtomicInteger exit) {}
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -45,16 +43,18 @@ class ServeCommandTest {
 
     private Serve serve(final String... args) throws Exception {
         Path portFile = dir.resolve("port-" + running.size());
-        List<String> all = new ArrayList<>(List.of("--model", TestModels.modelA().toString(), "--port-file",
-                portFile.toString()));
+        List<String> all =
+                new ArrayList<>(List.of("--model", TestModels.modelA().toString(), "--port-file", portFile.toString()));
         all.addAll(List.of(args));
         StringWriter err = new StringWriter();
         AtomicInteger exit = new AtomicInteger(Integer.MIN_VALUE);
-        Thread thread = new Thread(() -> {
-            CommandLine command = new CommandLine(new ServeCommand());
-            command.setErr(new PrintWriter(err, true));
-            exit.set(command.execute(all.toArray(String[]::new)));
-        }, "serve-command-test");
+        Thread thread = new Thread(
+                () -> {
+                    CommandLine command = new CommandLine(new ServeCommand());
+                    command.setErr(new PrintWriter(err, true));
+                    exit.set(command.execute(all.toArray(String[]::new)));
+                },
+                "serve-command-test");
         running.add(thread);
         thread.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -74,7 +74,8 @@ class ServeCommandTest {
 
     private Path config(final String name, final String version, final int port) throws IOException {
         Path file = dir.resolve(ServiceSettings.FILE);
-        new ServiceSettings(name, version, ServingConfig.LOOPBACK, port, null, null, null, null, null, null).write(file);
+        new ServiceSettings(name, version, ServingConfig.LOOPBACK, port, null, null, null, null, null, null)
+                .write(file);
         return file;
     }
 
@@ -98,10 +99,15 @@ class ServeCommandTest {
 
         Serve serve = serve("--config", config.toString(), "--port", "0", "--name", "x");
 
-        assertThat(serve.port()).as("a free port, not the file's").isNotEqualTo(1).isPositive();
+        assertThat(serve.port())
+                .as("a free port, not the file's")
+                .isNotEqualTo(1)
+                .isPositive();
         JsonNode model = new Http(serve.port()).get("/v1/model").json();
         assertThat(model.get("name").asText()).isEqualTo("x");
-        assertThat(model.get("version").asText()).as("not overridden: from the file").isEqualTo("v-file");
+        assertThat(model.get("version").asText())
+                .as("not overridden: from the file")
+                .isEqualTo("v-file");
     }
 
     @Test
@@ -113,15 +119,18 @@ class ServeCommandTest {
         serve.thread().join(TimeUnit.SECONDS.toMillis(20));
 
         assertThat(serve.thread().isAlive()).isFalse();
-        assertThat(serve.exit().get()).as("an interrupted service ends with an error code").isNotZero();
-        assertThat(accepts(serve.port())).as("port %d still accepts connections", serve.port()).isFalse();
+        assertThat(serve.exit().get())
+                .as("an interrupted service ends with an error code")
+                .isNotZero();
+        assertThat(accepts(serve.port()))
+                .as("port %d still accepts connections", serve.port())
+                .isFalse();
     }
 
     private static boolean accepts(final int port) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             return socket.isConnected();
-        }
-        catch (IOException closed) {
+        } catch (IOException closed) {
             return false;
         }
     }

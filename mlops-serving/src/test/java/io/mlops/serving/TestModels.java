@@ -5,7 +5,6 @@ import io.mlops.engine.train.Algorithm;
 import io.mlops.engine.train.ProgressListener;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingSpec;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,8 +15,7 @@ import java.util.List;
 public final class TestModels {
     private static Path folder;
 
-    private TestModels() {
-    }
+    private TestModels() {}
 
     public static synchronized Path folder() {
         if (folder == null) {
@@ -28,8 +26,7 @@ public final class TestModels {
                 new ReceiptsGenerator(2).writeCsv(ReceiptsGenerator.Batch.SHIFTED, 400, folder.resolve("shifted.csv"));
                 train("a", 1);
                 train("b", 2);
-            }
-            catch (IOException exception) {
+            } catch (IOException exception) {
                 throw new UncheckedIOException(exception);
             }
         }
@@ -37,10 +34,19 @@ public final class TestModels {
     }
 
     private static void train(final String name, final long seed) {
-        new TrainingPipeline(ProgressListener.NONE, folder).train(TrainingSpec.builder()
-                .data(folder.resolve("receipts.csv")).label("category").ignore("merchant")
-                .column("description", io.mlops.engine.data.ColumnType.TEXT)
-                .algorithm(Algorithm.LOGISTIC).param("epochs", 3).seed(seed).output(folder.resolve(name)).build(), List.of());
+        new TrainingPipeline(ProgressListener.NONE, folder)
+                .train(
+                        TrainingSpec.builder()
+                                .data(folder.resolve("receipts.csv"))
+                                .label("category")
+                                .ignore("merchant")
+                                .column("description", io.mlops.engine.data.ColumnType.TEXT)
+                                .algorithm(Algorithm.LOGISTIC)
+                                .param("epochs", 3)
+                                .seed(seed)
+                                .output(folder.resolve(name))
+                                .build(),
+                        List.of());
     }
 
     public static Path modelA() {
@@ -52,6 +58,7 @@ public final class TestModels {
     }
 
     public static ServedModel load(final Path bundle) {
-        return new ModelLoader(200).load(bundle, "receipts", bundle.getFileName().toString());
+        return new ModelLoader(200)
+                .load(bundle, "receipts", bundle.getFileName().toString());
     }
 }

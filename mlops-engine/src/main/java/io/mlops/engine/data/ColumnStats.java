@@ -1,7 +1,6 @@
 package io.mlops.engine.data;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.Map;
 
 /**
@@ -20,6 +19,13 @@ import java.util.Map;
  *                 (numeric columns), the reference for drift detection
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ColumnStats(String type, long missing, Double min, Double max, Double mean, Double stdDev,
-        Integer distinct, Map<String, Long> counts, java.util.List<Long> histogram) {
-}
+public record ColumnStats(
+        String type,
+        long missing,
+        Double min,
+        Double max,
+        Double mean,
+        Double stdDev,
+        Integer distinct,
+        Map<String, Long> counts,
+        java.util.List<Long> histogram) {}

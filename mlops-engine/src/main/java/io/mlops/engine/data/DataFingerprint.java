@@ -11,5 +11,4 @@ import java.util.Map;
  * @param rows    the number of data rows
  * @param columns statistics per column, the label included, in schema order
  */
-public record DataFingerprint(String file, String sha256, long rows, Map<String, ColumnStats> columns) {
-}
+public record DataFingerprint(String file, String sha256, long rows, Map<String, ColumnStats> columns) {}

@@ -25,6 +25,9 @@ public record DataSchema(String label, List<ColumnSpec> features) {
      * @return the names of those columns
      */
     public List<String> columnsOf(final ColumnType type) {
-        return features.stream().filter(c -> c.type() == type).map(ColumnSpec::name).toList();
+        return features.stream()
+                .filter(c -> c.type() == type)
+                .map(ColumnSpec::name)
+                .toList();
     }
 }

@@ -1,7 +1,6 @@
 package io.mlops.engine.data;
 
 import io.mlops.engine.io.Hashing;
-
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,13 +36,16 @@ public final class Fingerprinter {
         List<ColumnSpec> features = data.schema().features();
         for (int f = 0; f < features.size(); f++) {
             ColumnSpec spec = features.get(f);
-            columns.put(spec.name(), spec.type() == ColumnType.NUMERIC ? numeric(data, f) : strings(data, f, spec.type()));
+            columns.put(
+                    spec.name(), spec.type() == ColumnType.NUMERIC ? numeric(data, f) : strings(data, f, spec.type()));
         }
         Map<String, Long> labels = new HashMap<>();
         for (int row = 0; row < data.size(); row++) {
             labels.merge(data.label(row), 1L, Long::sum);
         }
-        columns.put(data.schema().label(), new ColumnStats("LABEL", 0, null, null, null, null, labels.size(), top(labels), null));
+        columns.put(
+                data.schema().label(),
+                new ColumnStats("LABEL", 0, null, null, null, null, labels.size(), top(labels), null));
         return new DataFingerprint(data.source().toString(), sha256, data.size(), columns);
     }
 
@@ -77,7 +79,15 @@ public final class Fingerprinter {
                 bins[bin(value, min, max)]++;
             }
         }
-        return new ColumnStats(ColumnType.NUMERIC.name(), missing, min, max, mean, Math.sqrt(m2 / count), null, null,
+        return new ColumnStats(
+                ColumnType.NUMERIC.name(),
+                missing,
+                min,
+                max,
+                mean,
+                Math.sqrt(m2 / count),
+                null,
+                null,
                 java.util.Arrays.stream(bins).boxed().toList());
     }
 
@@ -104,19 +114,28 @@ public final class Fingerprinter {
             String value = data.string(feature, row);
             if (value == null) {
                 missing++;
-            }
-            else {
+            } else {
                 counts.merge(value, 1L, Long::sum);
             }
         }
-        return new ColumnStats(type.name(), missing, null, null, null, null, counts.size(),
-                type == ColumnType.CATEGORICAL ? top(counts) : null, null);
+        return new ColumnStats(
+                type.name(),
+                missing,
+                null,
+                null,
+                null,
+                null,
+                counts.size(),
+                type == ColumnType.CATEGORICAL ? top(counts) : null,
+                null);
     }
 
     private static Map<String, Long> top(final Map<String, Long> counts) {
         Map<String, Long> top = new LinkedHashMap<>();
         counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())))
+                .sorted(Map.Entry.<String, Long>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())))
                 .limit(TOP_VALUES)
                 .forEach(e -> top.put(e.getKey(), e.getValue()));
         return top;

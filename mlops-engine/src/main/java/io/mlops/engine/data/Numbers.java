@@ -2,8 +2,7 @@ package io.mlops.engine.data;
 
 /** Strict parsing of numbers in data files. */
 public final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /**
      * Parses a decimal number as written in data files ({@code 12}, {@code -3.5}, {@code 1e-3}).
@@ -25,8 +24,7 @@ public final class Numbers {
         try {
             double value = Double.parseDouble(text);
             return Double.isFinite(value) ? value : null;
-        }
-        catch (NumberFormatException exception) {
+        } catch (NumberFormatException exception) {
             return null;
         }
     }

@@ -1,7 +1,6 @@
 package io.mlops.engine.data;
 
 import io.mlops.engine.MlopsException;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,19 +29,19 @@ public final class SchemaInference {
      * @return the schema
      * @throws MlopsException if the label or a declared column is missing
      */
-    public DataSchema infer(final Table table, final String label, final Map<String, ColumnType> declared,
-            final Set<String> ignored) {
+    public DataSchema infer(
+            final Table table, final String label, final Map<String, ColumnType> declared, final Set<String> ignored) {
         if (label == null || label.isBlank()) {
             throw new MlopsException("no label column given: set 'label' to one of " + table.columns());
         }
         if (table.indexOf(label) < 0) {
-            throw MlopsException.inFile(table.source(), "label column '" + label + "' not found; columns are "
-                    + table.columns());
+            throw MlopsException.inFile(
+                    table.source(), "label column '" + label + "' not found; columns are " + table.columns());
         }
         for (String name : declared.keySet()) {
             if (table.indexOf(name) < 0) {
-                throw MlopsException.inFile(table.source(), "declared column '" + name + "' not found; columns are "
-                        + table.columns());
+                throw MlopsException.inFile(
+                        table.source(), "declared column '" + name + "' not found; columns are " + table.columns());
             }
         }
         List<String> names = new ArrayList<>();
@@ -55,15 +54,16 @@ public final class SchemaInference {
         ColumnType[] types = new ColumnType[names.size()];
         IntStream range = IntStream.range(0, names.size());
         (Math.min(table.size(), SAMPLE) * (long) names.size() >= PARALLEL_VALUES ? range.parallel() : range)
-                .forEach(i -> types[i] = declared.containsKey(names.get(i)) ? declared.get(names.get(i))
+                .forEach(i -> types[i] = declared.containsKey(names.get(i))
+                        ? declared.get(names.get(i))
                         : infer(table, table.indexOf(names.get(i))));
         List<ColumnSpec> features = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             features.add(new ColumnSpec(names.get(i), types[i]));
         }
         if (features.isEmpty()) {
-            throw MlopsException.inFile(table.source(), "no feature columns: every column but the label '"
-                    + label + "' is ignored");
+            throw MlopsException.inFile(
+                    table.source(), "no feature columns: every column but the label '" + label + "' is ignored");
         }
         return new DataSchema(label, features);
     }

@@ -8,7 +8,6 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.RecordWrapper;
 import io.mlops.engine.MlopsException;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,16 +50,16 @@ public final class TableReader {
             }
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             Table table = name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")
-                    ? readJsonLines(file) : readCsv(file);
+                    ? readJsonLines(file)
+                    : readCsv(file);
             if (table.size() == 0) {
-                throw MlopsException.inFile(file, "data file has no data rows, expected at least one row after the header");
+                throw MlopsException.inFile(
+                        file, "data file has no data rows, expected at least one row after the header");
             }
             return table;
-        }
-        catch (CharacterCodingException exception) {
+        } catch (CharacterCodingException exception) {
             throw MlopsException.inFile(file, "is not valid UTF-8 text");
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "cannot read data file: " + exception.getMessage());
         }
     }
@@ -81,9 +80,12 @@ public final class TableReader {
                     continue;
                 }
                 if (record.length != header.size()) {
-                    throw MlopsException.atLine(file, handler.line, String.format(
-                            "malformed CSV line: expected %d fields as in the header, found %d",
-                            header.size(), record.length));
+                    throw MlopsException.atLine(
+                            file,
+                            handler.line,
+                            String.format(
+                                    "malformed CSV line: expected %d fields as in the header, found %d",
+                                    header.size(), record.length));
                 }
                 if (rows.size() == lines.length) {
                     lines = java.util.Arrays.copyOf(lines, lines.length * 2);
@@ -91,11 +93,9 @@ public final class TableReader {
                 lines[rows.size()] = handler.line;
                 rows.add(record);
             }
-        }
-        catch (CsvParseException exception) {
+        } catch (CsvParseException exception) {
             throw MlopsException.inFile(file, "malformed CSV: " + rootMessage(exception));
-        }
-        catch (UncheckedIOException exception) {
+        } catch (UncheckedIOException exception) {
             throw exception.getCause();
         }
         if (header == null) {
@@ -113,8 +113,8 @@ public final class TableReader {
         long line;
 
         @Override
-        protected void handleField(final int index, final char[] buf, final int offset, final int length,
-                final boolean quoted) {
+        protected void handleField(
+                final int index, final char[] buf, final int offset, final int length, final boolean quoted) {
             if (index == fields.length) {
                 fields = java.util.Arrays.copyOf(fields, fields.length * 2);
             }
@@ -182,7 +182,10 @@ public final class TableReader {
             values.forEach((key, value) -> row[columns.get(key)] = value);
             rows.add(row);
         }
-        return new Table(file, new ArrayList<>(columns.keySet()), rows,
+        return new Table(
+                file,
+                new ArrayList<>(columns.keySet()),
+                rows,
                 lineNumbers.stream().mapToLong(Long::longValue).toArray());
     }
 
@@ -190,20 +193,22 @@ public final class TableReader {
         JsonNode node;
         try {
             node = JSON.readTree(text);
-        }
-        catch (JsonProcessingException exception) {
+        } catch (JsonProcessingException exception) {
             throw MlopsException.atLine(file, line, "not valid JSON: " + exception.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
             throw MlopsException.atLine(file, line, "expected a JSON object per line");
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
             if (value.isContainerNode()) {
-                throw MlopsException.atLine(file, line, "field '" + field.getKey()
-                        + "' is " + (value.isArray() ? "an array" : "an object") + ", expected a number, a string or null");
+                throw MlopsException.atLine(
+                        file,
+                        line,
+                        "field '" + field.getKey() + "' is " + (value.isArray() ? "an array" : "an object")
+                                + ", expected a number, a string or null");
             }
             values.put(field.getKey(), value.isNull() ? null : value.asText());
         }

@@ -1,7 +1,6 @@
 package io.mlops.engine.data;
 
 import io.mlops.engine.MlopsException;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -21,8 +20,13 @@ public final class TypedData {
     private final String[] labels;
     private final long[] lines;
 
-    private TypedData(final Path source, final DataSchema schema, final double[][] numbers,
-            final String[][] strings, final String[] labels, final long[] lines) {
+    private TypedData(
+            final Path source,
+            final DataSchema schema,
+            final double[][] numbers,
+            final String[][] strings,
+            final String[] labels,
+            final long[] lines) {
         this.source = source;
         this.schema = schema;
         this.numbers = numbers;
@@ -48,13 +52,15 @@ public final class TypedData {
         // large tables, and the first problem in schema order is reported, as if parsed one after another
         int[] columns = new int[features.size()];
         int present = 0;
-        while (present < features.size() && (columns[present] = table.indexOf(features.get(present).name())) >= 0) {
+        while (present < features.size()
+                && (columns[present] = table.indexOf(features.get(present).name())) >= 0) {
             present++;
         }
         // numbers are parsed row by row (a row's values lie together in memory), in parallel chunks of rows
         // for large tables; a column with a bad value is parsed again on its own, to report its first bad
         // value exactly as parsing column after column would
-        int[] numeric = IntStream.range(0, present).filter(f -> features.get(f).type() == ColumnType.NUMERIC)
+        int[] numeric = IntStream.range(0, present)
+                .filter(f -> features.get(f).type() == ColumnType.NUMERIC)
                 .toArray();
         for (int f : numeric) {
             numbers[f] = new double[rows];
@@ -63,8 +69,8 @@ public final class TypedData {
         int chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
         IntStream chunked = IntStream.range(0, chunks);
         (rows * (long) numeric.length >= PARALLEL_VALUES ? chunked.parallel() : chunked).forEach(chunk -> {
-            boolean[] chunkBad = parseRows(table, numeric, columns, numbers, chunk * CHUNK_ROWS,
-                    Math.min(rows, (chunk + 1) * CHUNK_ROWS));
+            boolean[] chunkBad = parseRows(
+                    table, numeric, columns, numbers, chunk * CHUNK_ROWS, Math.min(rows, (chunk + 1) * CHUNK_ROWS));
             if (chunkBad != null) {
                 synchronized (bad) {
                     for (int f = 0; f < bad.length; f++) {
@@ -80,8 +86,9 @@ public final class TypedData {
                 throw new IllegalStateException("column '" + spec.name() + "' failed to parse only in bulk");
             }
             if (f == present) {
-                throw MlopsException.inFile(table.source(), "column '" + spec.name()
-                        + "' of the model's schema not found; columns are " + table.columns());
+                throw MlopsException.inFile(
+                        table.source(),
+                        "column '" + spec.name() + "' of the model's schema not found; columns are " + table.columns());
             }
             int column = columns[f];
             if (spec.type() != ColumnType.NUMERIC) {
@@ -94,19 +101,22 @@ public final class TypedData {
         }
         int labelColumn = table.indexOf(schema.label());
         if (labelColumn < 0) {
-            throw MlopsException.inFile(table.source(), "label column '" + schema.label() + "' not found; columns are "
-                    + table.columns());
+            throw MlopsException.inFile(
+                    table.source(), "label column '" + schema.label() + "' not found; columns are " + table.columns());
         }
         String[] labels = new String[rows];
         for (int row = 0; row < rows; row++) {
             String label = table.value(row, labelColumn);
             if (label == null || label.isBlank()) {
-                throw MlopsException.atLine(table.source(), table.line(row),
+                throw MlopsException.atLine(
+                        table.source(),
+                        table.line(row),
                         "label column '" + schema.label() + "' is empty, expected a class name");
             }
             labels[row] = label.strip();
         }
-        return new TypedData(table.source(), schema, numbers, strings, labels, table.lines().clone());
+        return new TypedData(
+                table.source(), schema, numbers, strings, labels, table.lines().clone());
     }
 
     /**
@@ -114,8 +124,13 @@ public final class TypedData {
      *
      * @return {@code null} if every value fits, else which features have a value that does not
      */
-    private static boolean[] parseRows(final Table table, final int[] numeric, final int[] columns,
-            final double[][] numbers, final int from, final int to) {
+    private static boolean[] parseRows(
+            final Table table,
+            final int[] numeric,
+            final int[] columns,
+            final double[][] numbers,
+            final int from,
+            final int to) {
         boolean[] bad = null;
         List<String[]> rows = table.rows();
         for (int row = from; row < to; row++) {
@@ -149,8 +164,8 @@ public final class TypedData {
             Double value = Numbers.parse(text.strip());
             if (value == null) {
                 String expected = Numbers.isNonFinite(text) ? "is not a finite number" : "is not a number";
-                throw MlopsException.atLine(table.source(), table.line(row),
-                        "column '" + name + "' " + expected + ": \"" + text + "\"");
+                throw MlopsException.atLine(
+                        table.source(), table.line(row), "column '" + name + "' " + expected + ": \"" + text + "\"");
             }
             values[row] = value;
         }
@@ -159,9 +174,10 @@ public final class TypedData {
 
     /** Powers of ten that a double holds exactly. */
     private static final double[] EXACT_POWERS_OF_TEN = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
     };
+
     private static final long MAX_EXACT_MANTISSA = 1L << 53;
 
     /**
@@ -196,11 +212,9 @@ public final class TypedData {
                 if (point) {
                     decimals++;
                 }
-            }
-            else if (c == '.' && !point) {
+            } else if (c == '.' && !point) {
                 point = true;
-            }
-            else {
+            } else {
                 return Double.NaN;
             }
         }

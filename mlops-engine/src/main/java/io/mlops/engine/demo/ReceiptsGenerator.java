@@ -40,14 +40,14 @@ public final class ReceiptsGenerator {
     }
 
     /** CSV header, in column order. */
-    public static final List<String> COLUMNS = List.of(
-            "description", "merchant", "amount", "currency", "country", "payment_method", "category");
+    public static final List<String> COLUMNS =
+            List.of("description", "merchant", "amount", "currency", "country", "payment_method", "category");
 
     /** Name of the label column. */
     public static final String LABEL = "category";
 
-    private static final List<String> CATEGORIES = List.of(
-            "meals", "lodging", "transport", "office_supplies", "software", "entertainment");
+    private static final List<String> CATEGORIES =
+            List.of("meals", "lodging", "transport", "office_supplies", "software", "entertainment");
     // Deliberately imbalanced; the shifted mix moves share from meals to transport and software.
     private static final double[] INITIAL_MIX = {0.30, 0.15, 0.22, 0.13, 0.10, 0.10};
     private static final double[] SHIFTED_MIX = {0.19, 0.14, 0.31, 0.12, 0.17, 0.07};
@@ -61,10 +61,9 @@ public final class ReceiptsGenerator {
     private static final List<String> COUNTRIES = List.of("DE", "AT", "FR", "NL", "CH", "GB", "US");
     private static final double[] COUNTRY_WEIGHTS = {0.45, 0.10, 0.07, 0.07, 0.08, 0.10, 0.13};
     private static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "CHF");
-    private static final Map<String, String> CURRENCY_BY_COUNTRY = Map.of(
-            "DE", "EUR", "AT", "EUR", "FR", "EUR", "NL", "EUR", "US", "USD", "GB", "GBP", "CH", "CHF");
-    private static final Map<String, Double> EUR_RATE = Map.of(
-            "EUR", 1.0, "USD", 1.08, "GBP", 0.86, "CHF", 0.96);
+    private static final Map<String, String> CURRENCY_BY_COUNTRY =
+            Map.of("DE", "EUR", "AT", "EUR", "FR", "EUR", "NL", "EUR", "US", "USD", "GB", "GBP", "CH", "CHF");
+    private static final Map<String, Double> EUR_RATE = Map.of("EUR", 1.0, "USD", 1.08, "GBP", 0.86, "CHF", 0.96);
     private static final Map<String, List<String>> CITIES = Map.of(
             "DE", List.of("Berlin", "München", "Hamburg", "Frankfurt", "Köln", "Düsseldorf"),
             "AT", List.of("Wien", "Graz", "Salzburg"),
@@ -83,136 +82,333 @@ public final class ReceiptsGenerator {
             "software", new double[] {0.25, 0.00, 0.45, 0.30},
             "entertainment", new double[] {0.50, 0.20, 0.10, 0.20});
 
-    private static final List<String> CLIENTS = List.of(
-            "Müller GmbH", "Acme Corp", "Nordwind AG", "Bauer & Partner", "Contoso Ltd");
+    private static final List<String> CLIENTS =
+            List.of("Müller GmbH", "Acme Corp", "Nordwind AG", "Bauer & Partner", "Contoso Ltd");
     private static final List<String> ITEMS_DE = List.of(
-            "Druckerpapier", "Toner", "Kugelschreiber", "Ordner", "Haftnotizen", "Whiteboard-Marker",
-            "Briefumschläge", "Klebeband");
+            "Druckerpapier",
+            "Toner",
+            "Kugelschreiber",
+            "Ordner",
+            "Haftnotizen",
+            "Whiteboard-Marker",
+            "Briefumschläge",
+            "Klebeband");
     private static final List<String> ITEMS_EN = List.of(
-            "printer paper", "toner cartridges", "pens", "binders", "sticky notes", "whiteboard markers",
-            "envelopes", "staples");
+            "printer paper",
+            "toner cartridges",
+            "pens",
+            "binders",
+            "sticky notes",
+            "whiteboard markers",
+            "envelopes",
+            "staples");
     // Carry no category signal, so only amount and context can place them.
     private static final List<String> GENERIC = List.of(
-            "Beleg", "Quittung", "Receipt", "Misc. expense", "Sonstige Ausgaben",
-            "Expense, see attached receipt", "Rechnung Nr. {ref}", "Invoice #{ref}");
+            "Beleg",
+            "Quittung",
+            "Receipt",
+            "Misc. expense",
+            "Sonstige Ausgaben",
+            "Expense, see attached receipt",
+            "Rechnung Nr. {ref}",
+            "Invoice #{ref}");
 
     /**
      * A kind of expense within a category. Merchant entries use the compact form {@code
      * name[|product][@country]}; phrases use the slots {city}, {n} (nights/days, scales the amount),
      * {p} (persons/seats, scales the amount), {client}, {item}, {artikel}, {product} and {ref}.
      */
-    private record Kind(String category, double initialWeight, double shiftedWeight, double medianEur,
-            double sigma, List<String> merchants, List<String> newMerchants, List<String> phrases,
+    private record Kind(
+            String category,
+            double initialWeight,
+            double shiftedWeight,
+            double medianEur,
+            double sigma,
+            List<String> merchants,
+            List<String> newMerchants,
+            List<String> phrases,
             List<String> newPhrases) {}
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("meals", 0.65, 0.55, 22, 0.35,
-                    List.of("Restaurant Zum Löwen", "Trattoria Da Marco", "Brauhaus am Markt", "Steakhouse 1850",
-                            "The Crown & Anchor@GB", "Bistro Le Petit Zinc@FR", "Sushi Yamato"),
+            new Kind(
+                    "meals",
+                    0.65,
+                    0.55,
+                    22,
+                    0.35,
+                    List.of(
+                            "Restaurant Zum Löwen",
+                            "Trattoria Da Marco",
+                            "Brauhaus am Markt",
+                            "Steakhouse 1850",
+                            "The Crown & Anchor@GB",
+                            "Bistro Le Petit Zinc@FR",
+                            "Sushi Yamato"),
                     List.of("Ramen Ichiban", "Bowl & Greens"),
-                    List.of("Abendessen mit Kunde, {p} Personen", "Geschäftsessen in {city}, {p} Personen",
+                    List.of(
+                            "Abendessen mit Kunde, {p} Personen", "Geschäftsessen in {city}, {p} Personen",
                             "Mittagessen mit Team ({p} Pers.)", "Bewirtung \"{client}\", {p} Personen",
                             "Dinner with client, {p} people", "Team lunch in {city}, {p} persons",
                             "Business dinner with {client}", "Business lunch at hotel",
                             "Arbeitsessen im Hotel, {p} Personen", "Drinks after the customer event",
                             "Hotel restaurant, dinner", "Catering für Teamevent, {p} Personen"),
-                    List.of("Team-Lunch nach Sprint-Review, {p} Personen", "Offsite dinner, {p} ppl",
+                    List.of(
+                            "Team-Lunch nach Sprint-Review, {p} Personen",
+                            "Offsite dinner, {p} ppl",
                             "Lunch bowl w/ candidate (interview day)")),
-            new Kind("meals", 0.35, 0.45, 9, 0.4,
+            new Kind(
+                    "meals",
+                    0.35,
+                    0.45,
+                    9,
+                    0.4,
                     List.of("Café Central", "Bäckerei Schneider", "Daily Bread Deli", "Bean There Coffee"),
                     List.of("Wolt", "Lieferando"),
-                    List.of("Frühstück", "Kaffee und Brötchen", "Coffee before client meeting",
-                            "Breakfast at the train station", "Sandwich on the road", "Verpflegung unterwegs",
-                            "Snacks für Workshop", "Frühstück im Hotel, extra berechnet"),
-                    List.of("Essenslieferung ins Büro", "Food delivery during late shift",
+                    List.of(
+                            "Frühstück",
+                            "Kaffee und Brötchen",
+                            "Coffee before client meeting",
+                            "Breakfast at the train station",
+                            "Sandwich on the road",
+                            "Verpflegung unterwegs",
+                            "Snacks für Workshop",
+                            "Frühstück im Hotel, extra berechnet"),
+                    List.of(
+                            "Essenslieferung ins Büro",
+                            "Food delivery during late shift",
                             "Lieferung Mittagessen, Homeoffice")),
-            new Kind("lodging", 1.0, 1.0, 115, 0.35,
-                    List.of("Hotel Adler", "Parkhotel Sonnenhof", "Grand Hotel Europa", "CityStay Hotel",
-                            "Hôtel du Parc@FR", "Pension Alpenblick@AT", "Premier Lodge@GB"),
+            new Kind(
+                    "lodging",
+                    1.0,
+                    1.0,
+                    115,
+                    0.35,
+                    List.of(
+                            "Hotel Adler",
+                            "Parkhotel Sonnenhof",
+                            "Grand Hotel Europa",
+                            "CityStay Hotel",
+                            "Hôtel du Parc@FR",
+                            "Pension Alpenblick@AT",
+                            "Premier Lodge@GB"),
                     List.of("Airbnb", "Numa Apartments"),
-                    List.of("Übernachtung {n} Nächte inkl. Frühstück", "Hotel {city}, {n} Nächte",
-                            "Hotelrechnung Messe {city}", "Overnight stay, {n} nights",
-                            "Hotel in {city} for {n} nights", "Accommodation for conference in {city}",
-                            "Room, {n} nights incl. breakfast", "Übernachtung mit Abendessen",
-                            "Hotel stay incl. dinner, {n} nights", "Zimmer + Minibar, {n} Nächte",
+                    List.of(
+                            "Übernachtung {n} Nächte inkl. Frühstück",
+                            "Hotel {city}, {n} Nächte",
+                            "Hotelrechnung Messe {city}",
+                            "Overnight stay, {n} nights",
+                            "Hotel in {city} for {n} nights",
+                            "Accommodation for conference in {city}",
+                            "Room, {n} nights incl. breakfast",
+                            "Übernachtung mit Abendessen",
+                            "Hotel stay incl. dinner, {n} nights",
+                            "Zimmer + Minibar, {n} Nächte",
                             "Hotel, Parken und Frühstück"),
-                    List.of("Apartment für Projekteinsatz, {n} Nächte", "Serviced apartment, {n} nights (long stay)",
+                    List.of(
+                            "Apartment für Projekteinsatz, {n} Nächte",
+                            "Serviced apartment, {n} nights (long stay)",
                             "Unterkunft via Buchungsportal, {n} Nächte")),
-            new Kind("transport", 0.30, 0.20, 28, 0.5,
+            new Kind(
+                    "transport",
+                    0.30,
+                    0.20,
+                    28,
+                    0.5,
                     List.of("Uber", "Taxi-Zentrale", "City Cab Ltd@GB", "Metro Cabs@US"),
                     List.of("Bolt", "FreeNow"),
-                    List.of("Taxi to airport", "Taxi zum Bahnhof", "Taxifahrt Hotel - Messe",
-                            "Ride to client office", "Fahrt zum Kunden in {city}", "Taxi from hotel to conference",
-                            "Shuttle zum Hotel", "Airport transfer to the hotel"),
-                    List.of("Ride-hailing to office, late night", "Fahrdienst-App: Fahrt zum Flughafen",
+                    List.of(
+                            "Taxi to airport",
+                            "Taxi zum Bahnhof",
+                            "Taxifahrt Hotel - Messe",
+                            "Ride to client office",
+                            "Fahrt zum Kunden in {city}",
+                            "Taxi from hotel to conference",
+                            "Shuttle zum Hotel",
+                            "Airport transfer to the hotel"),
+                    List.of(
+                            "Ride-hailing to office, late night",
+                            "Fahrdienst-App: Fahrt zum Flughafen",
                             "Ride share to \"{client}\" HQ")),
-            new Kind("transport", 0.25, 0.20, 75, 0.6,
+            new Kind(
+                    "transport",
+                    0.25,
+                    0.20,
+                    75,
+                    0.6,
                     List.of("DB Fernverkehr@DE", "ÖBB@AT", "SBB CFF FFS@CH", "SNCF@FR", "Eurostar@GB"),
                     List.of("Flixtrain@DE"),
-                    List.of("Bahnticket {city} hin und zurück", "ICE-Fahrkarte nach {city}, 2. Klasse",
-                            "Train ticket to {city}", "Return train ticket, 1st class", "Sitzplatzreservierung",
+                    List.of(
+                            "Bahnticket {city} hin und zurück",
+                            "ICE-Fahrkarte nach {city}, 2. Klasse",
+                            "Train ticket to {city}",
+                            "Return train ticket, 1st class",
+                            "Sitzplatzreservierung",
                             "Zugfahrt zum Kunden \"{client}\""),
                     List.of("Deutschlandticket, monthly", "Sparpreis-Ticket {city}, online gebucht")),
-            new Kind("transport", 0.15, 0.12, 240, 0.6,
+            new Kind(
+                    "transport",
+                    0.15,
+                    0.12,
+                    240,
+                    0.6,
                     List.of("Lufthansa", "Swiss@CH", "easyJet@GB", "British Airways@GB", "KLM@NL"),
                     List.of(),
-                    List.of("Flight {city} - return", "Flug nach {city}, Economy", "Baggage fee",
-                            "Seat upgrade on flight to {city}", "Flugticket Messe {city}"),
+                    List.of(
+                            "Flight {city} - return",
+                            "Flug nach {city}, Economy",
+                            "Baggage fee",
+                            "Seat upgrade on flight to {city}",
+                            "Flugticket Messe {city}"),
                     List.of("Flight change fee + fare difference")),
-            new Kind("transport", 0.20, 0.15, 45, 0.7,
+            new Kind(
+                    "transport",
+                    0.20,
+                    0.15,
+                    45,
+                    0.7,
                     List.of("Sixt", "Europcar", "Shell", "Aral@DE", "APCOA Parking"),
                     List.of(),
-                    List.of("Mietwagen {n} Tage", "Tanken Mietwagen", "Fuel for rental car", "Parking at hotel",
-                            "Parkgebühr Flughafen, {n} Tage", "Car rental in {city}, {n} days"),
+                    List.of(
+                            "Mietwagen {n} Tage",
+                            "Tanken Mietwagen",
+                            "Fuel for rental car",
+                            "Parking at hotel",
+                            "Parkgebühr Flughafen, {n} Tage",
+                            "Car rental in {city}, {n} days"),
                     List.of("EV charging, rental car", "Ladestrom E-Auto")),
-            new Kind("transport", 0.10, 0.08, 4, 0.5,
+            new Kind(
+                    "transport",
+                    0.10,
+                    0.08,
+                    4,
+                    0.5,
                     List.of("BVG@DE", "MVV@DE", "Transport for London@GB", "Wiener Linien@AT"),
                     List.of(),
-                    List.of("U-Bahn Tageskarte", "Subway ticket", "Day travelcard", "Tram ticket to conference venue",
+                    List.of(
+                            "U-Bahn Tageskarte",
+                            "Subway ticket",
+                            "Day travelcard",
+                            "Tram ticket to conference venue",
                             "Einzelfahrschein {city}"),
                     List.of()),
-            new Kind("transport", 0.0, 0.25, 6, 0.5,
-                    List.of(), List.of("Tier", "Voi", "Lime"), List.of(),
-                    List.of("E-scooter ride to meeting", "E-Scooter Fahrt zum Bahnhof", "Scooter rental, 20 min",
+            new Kind(
+                    "transport",
+                    0.0,
+                    0.25,
+                    6,
+                    0.5,
+                    List.of(),
+                    List.of("Tier", "Voi", "Lime"),
+                    List.of(),
+                    List.of(
+                            "E-scooter ride to meeting",
+                            "E-Scooter Fahrt zum Bahnhof",
+                            "Scooter rental, 20 min",
                             "E-Roller zum Kunden in {city}")),
-            new Kind("office_supplies", 1.0, 0.6, 22, 0.8,
-                    List.of("Staples", "Bürobedarf Müller, Inh. K. Müller", "McPaper@DE", "Office Depot",
-                            "Papeterie Lefèvre@FR", "Viking Direct"),
+            new Kind(
+                    "office_supplies",
+                    1.0,
+                    0.6,
+                    22,
+                    0.8,
+                    List.of(
+                            "Staples",
+                            "Bürobedarf Müller, Inh. K. Müller",
+                            "McPaper@DE",
+                            "Office Depot",
+                            "Papeterie Lefèvre@FR",
+                            "Viking Direct"),
                     List.of("Printly Online"),
-                    List.of("Büromaterial: {artikel}", "{artikel} für das Büro", "Office supplies: {item}",
-                            "{item} for the team", "Toner for printer, 2 pcs", "Ordner, Stifte, Post-its",
-                            "USB sticks and printed software manual", "Headset für Videocalls",
-                            "Notebooks and pens for workshop", "Druckerpapier A4, 5 Pakete", "Adapter und Kabel für Laptop",
+                    List.of(
+                            "Büromaterial: {artikel}",
+                            "{artikel} für das Büro",
+                            "Office supplies: {item}",
+                            "{item} for the team",
+                            "Toner for printer, 2 pcs",
+                            "Ordner, Stifte, Post-its",
+                            "USB sticks and printed software manual",
+                            "Headset für Videocalls",
+                            "Notebooks and pens for workshop",
+                            "Druckerpapier A4, 5 Pakete",
+                            "Adapter und Kabel für Laptop",
                             "Supplies for the team event"),
                     List.of("Webcam + ring light for \"hybrid\" meetings", "Monitorhalterung fürs Homeoffice")),
-            new Kind("office_supplies", 0.0, 0.4, 35, 0.5,
-                    List.of(), List.of("WeWork", "Spaces", "DeskHub Coworking", "Mindspace"), List.of(),
-                    List.of("Coworking day pass in {city}", "Tagespass Coworking {city}", "Hot desk, {n} days",
-                            "Meeting room rental, 2h", "Coworking-Arbeitsplatz {n} Tage")),
-            new Kind("software", 1.0, 1.0, 60, 1.0,
-                    List.of("JetBrains|IntelliJ IDEA", "Atlassian|Jira", "GitHub|GitHub Team", "Adobe|Acrobat Pro",
-                            "Microsoft|Microsoft 365", "DeepL|DeepL Pro", "Slack|Slack Pro", "Zoom|Zoom Pro"),
-                    List.of("OpenAI|ChatGPT Team", "Notion Labs|Notion Plus", "Figma|Figma Professional",
+            new Kind(
+                    "office_supplies",
+                    0.0,
+                    0.4,
+                    35,
+                    0.5,
+                    List.of(),
+                    List.of("WeWork", "Spaces", "DeskHub Coworking", "Mindspace"),
+                    List.of(),
+                    List.of(
+                            "Coworking day pass in {city}",
+                            "Tagespass Coworking {city}",
+                            "Hot desk, {n} days",
+                            "Meeting room rental, 2h",
+                            "Coworking-Arbeitsplatz {n} Tage")),
+            new Kind(
+                    "software",
+                    1.0,
+                    1.0,
+                    60,
+                    1.0,
+                    List.of(
+                            "JetBrains|IntelliJ IDEA",
+                            "Atlassian|Jira",
+                            "GitHub|GitHub Team",
+                            "Adobe|Acrobat Pro",
+                            "Microsoft|Microsoft 365",
+                            "DeepL|DeepL Pro",
+                            "Slack|Slack Pro",
+                            "Zoom|Zoom Pro"),
+                    List.of(
+                            "OpenAI|ChatGPT Team",
+                            "Notion Labs|Notion Plus",
+                            "Figma|Figma Professional",
                             "Miro|Miro Business"),
-                    List.of("Annual {product} license", "{product} subscription, monthly",
-                            "Lizenz \"{product}\" verlängert", "Jahreslizenz {product}",
-                            "Softwarelizenz {product} für {p} Nutzer", "{product} seats for {p} users",
-                            "Monatsabo {product}", "Renewal: {product} (12 months)", "Lizenz Bürosoftware {product}",
-                            "Cloud storage upgrade", "Online-Schulung {product}, Zugang für {p} Personen"),
-                    List.of("AI assistant subscription ({product})", "KI-Tool Abo: {product}",
+                    List.of(
+                            "Annual {product} license",
+                            "{product} subscription, monthly",
+                            "Lizenz \"{product}\" verlängert",
+                            "Jahreslizenz {product}",
+                            "Softwarelizenz {product} für {p} Nutzer",
+                            "{product} seats for {p} users",
+                            "Monatsabo {product}",
+                            "Renewal: {product} (12 months)",
+                            "Lizenz Bürosoftware {product}",
+                            "Cloud storage upgrade",
+                            "Online-Schulung {product}, Zugang für {p} Personen"),
+                    List.of(
+                            "AI assistant subscription ({product})", "KI-Tool Abo: {product}",
                             "Usage-based API credits", "SaaS seats {product}, {p} users")),
-            new Kind("entertainment", 0.55, 0.45, 28, 0.5,
+            new Kind(
+                    "entertainment",
+                    0.55,
+                    0.45,
+                    28,
+                    0.5,
                     List.of("Kino Central", "Theater am Ring", "Konzerthaus", "Eventim"),
                     List.of("Stadthalle Tickets"),
-                    List.of("Kinotickets Teamevent, {p} Personen", "Theaterkarten für Kunden, {p} Stück",
+                    List.of(
+                            "Kinotickets Teamevent, {p} Personen", "Theaterkarten für Kunden, {p} Stück",
                             "Tickets for \"Hamlet\", {p} persons", "Client entertainment, concert tickets",
                             "Kundenevent mit Abendessen", "Dinner show with client"),
                     List.of("Livestream-Konzert, Firmenzugang")),
-            new Kind("entertainment", 0.45, 0.55, 30, 0.6,
+            new Kind(
+                    "entertainment",
+                    0.45,
+                    0.55,
+                    30,
+                    0.6,
                     List.of("Bowling World", "Escape Room Adventures", "Golfclub Seeblick"),
                     List.of("Padel Club Nord", "VR Arena"),
-                    List.of("Bowling night with the team", "Team event: escape room, {p} people",
-                            "Firmenfeier Getränke", "Golf-Greenfee mit Kunde \"{client}\"",
+                    List.of(
+                            "Bowling night with the team",
+                            "Team event: escape room, {p} people",
+                            "Firmenfeier Getränke",
+                            "Golf-Greenfee mit Kunde \"{client}\"",
                             "Team dinner at the bowling alley"),
                     List.of("Padel-Turnier Teamevent, {p} Personen", "VR team experience, {p} people")));
 
@@ -268,12 +464,18 @@ public final class ReceiptsGenerator {
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             // LF keeps the file diff-friendly when checked into git.
-            try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
-                    .build(temp, StandardCharsets.UTF_8)) {
+            try (CsvWriter csv =
+                    CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(temp, StandardCharsets.UTF_8)) {
                 csv.writeRecord(COLUMNS);
                 for (Receipt r : receipts) {
-                    csv.writeRecord(r.description(), r.merchant(), formatAmount(r.amount()), r.currency(),
-                            r.country(), r.paymentMethod(), r.category());
+                    csv.writeRecord(
+                            r.description(),
+                            r.merchant(),
+                            formatAmount(r.amount()),
+                            r.currency(),
+                            r.country(),
+                            r.paymentMethod(),
+                            r.category());
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -298,8 +500,8 @@ public final class ReceiptsGenerator {
         Kind kind = pickKind(category, shifted, r);
         String merchantEntry = pickEntry(kind.merchants(), kind.newMerchants(), shifted, 0.5, r);
         String[] merchant = parseMerchant(merchantEntry);
-        String country = merchant[2] != null && r.nextDouble() < 0.9
-                ? merchant[2] : COUNTRIES.get(pick(COUNTRY_WEIGHTS, r));
+        String country =
+                merchant[2] != null && r.nextDouble() < 0.9 ? merchant[2] : COUNTRIES.get(pick(COUNTRY_WEIGHTS, r));
         String currency = CURRENCY_BY_COUNTRY.get(country);
         if (r.nextDouble() < CURRENCY_MISMATCH_RATE) {
             currency = CURRENCIES.get(r.nextInt(CURRENCIES.size()));
@@ -307,14 +509,17 @@ public final class ReceiptsGenerator {
         String template = r.nextDouble() < GENERIC_DESCRIPTION_RATE
                 ? GENERIC.get(r.nextInt(GENERIC.size()))
                 // New merchants mostly come with new phrasings, old ones mostly keep theirs.
-                : pickEntry(kind.phrases(), kind.newPhrases(), shifted,
-                        kind.newMerchants().contains(merchantEntry) ? 0.7 : 0.15, r);
+                : pickEntry(
+                        kind.phrases(),
+                        kind.newPhrases(),
+                        shifted,
+                        kind.newMerchants().contains(merchantEntry) ? 0.7 : 0.15,
+                        r);
         // Mostly short trips and small groups, occasionally longer/larger.
         int nights = 1 + Math.min(r.nextInt(3) + (r.nextDouble() < 0.25 ? r.nextInt(5) : 0), 6);
         int persons = 2 + Math.min(r.nextInt(3) + (r.nextDouble() < 0.25 ? r.nextInt(6) : 0), 8);
         List<String> cities = CITIES.get(country);
-        String description = template
-                .replace("{city}", cities.get(r.nextInt(cities.size())))
+        String description = template.replace("{city}", cities.get(r.nextInt(cities.size())))
                 .replace("{n}", Integer.toString(nights))
                 .replace("{p}", Integer.toString(persons))
                 .replace("{client}", CLIENTS.get(r.nextInt(CLIENTS.size())))
@@ -323,13 +528,18 @@ public final class ReceiptsGenerator {
                 .replace("{product}", merchant[1] != null ? merchant[1] : merchant[0])
                 .replace("{ref}", Integer.toString(1000 + r.nextInt(9000)));
         if (nights == 1) {
-            description = description.replace("1 Nächte", "1 Nacht").replace("1 nights", "1 night")
-                    .replace("1 Tage", "1 Tag").replace("1 days", "1 day");
+            description = description
+                    .replace("1 Nächte", "1 Nacht")
+                    .replace("1 nights", "1 night")
+                    .replace("1 Tage", "1 Tag")
+                    .replace("1 days", "1 day");
         }
         description = vary(description, r);
 
         double units = (template.contains("{n}") ? nights : 1) * (template.contains("{p}") ? persons : 1);
-        double eur = kind.medianEur() * units * StrictMath.exp(kind.sigma() * r.nextGaussian())
+        double eur = kind.medianEur()
+                * units
+                * StrictMath.exp(kind.sigma() * r.nextGaussian())
                 * (shifted ? SHIFTED_INFLATION : 1.0);
         double amount = Math.max(0.5, Math.round(eur * EUR_RATE.get(currency) * 100) / 100.0);
         String payment = PAYMENT_METHODS.get(pick(PAYMENT_WEIGHTS.get(category), r));
@@ -344,15 +554,16 @@ public final class ReceiptsGenerator {
     }
 
     private static Kind pickKind(String category, boolean shifted, Random r) {
-        List<Kind> kinds = KINDS.stream().filter(k -> k.category().equals(category)).toList();
+        List<Kind> kinds =
+                KINDS.stream().filter(k -> k.category().equals(category)).toList();
         double[] weights = kinds.stream()
-                .mapToDouble(k -> shifted ? k.shiftedWeight() : k.initialWeight()).toArray();
+                .mapToDouble(k -> shifted ? k.shiftedWeight() : k.initialWeight())
+                .toArray();
         return kinds.get(pick(weights, r));
     }
 
     /** In the shifted batch, new entries are drawn with probability {@code newShare} where they exist. */
-    private static String pickEntry(List<String> old, List<String> fresh, boolean shifted, double newShare,
-            Random r) {
+    private static String pickEntry(List<String> old, List<String> fresh, boolean shifted, double newShare, Random r) {
         boolean useNew = shifted && !fresh.isEmpty() && (old.isEmpty() || r.nextDouble() < newShare);
         List<String> source = useNew ? fresh : old;
         return source.get(r.nextInt(source.size()));

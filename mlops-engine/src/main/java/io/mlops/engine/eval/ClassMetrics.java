@@ -8,5 +8,4 @@ package io.mlops.engine.eval;
  * @param f1        harmonic mean of precision and recall
  * @param support   how often the class occurs in the test data
  */
-public record ClassMetrics(double precision, double recall, double f1, long support) {
-}
+public record ClassMetrics(double precision, double recall, double f1, long support) {}

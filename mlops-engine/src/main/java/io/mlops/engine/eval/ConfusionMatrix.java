@@ -18,7 +18,8 @@ public record ConfusionMatrix(List<String> labels, long[][] counts) {
 
     @Override
     public boolean equals(final Object other) {
-        return other instanceof ConfusionMatrix that && labels.equals(that.labels)
+        return other instanceof ConfusionMatrix that
+                && labels.equals(that.labels)
                 && java.util.Arrays.deepEquals(counts, that.counts);
     }
 

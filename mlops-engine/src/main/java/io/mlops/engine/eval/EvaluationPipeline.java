@@ -15,7 +15,6 @@ import io.mlops.engine.metadata.RunMetadata;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
 import io.mlops.engine.train.ProgressListener;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -60,15 +59,17 @@ public final class EvaluationPipeline {
         long loaded = System.nanoTime();
         progress.progress("evaluating " + request.model() + " on " + data.size() + " examples");
         Evaluator evaluator = new Evaluator();
-        Metrics metrics = evaluator.evaluate(bundle.model(), bundle.preparation().examples(data));
+        Metrics metrics =
+                evaluator.evaluate(bundle.model(), bundle.preparation().examples(data));
         Metrics baselineMetrics = null;
         if (baseline != null) {
             progress.progress("evaluating baseline " + request.baseline() + " on the same examples");
             TypedData baselineData = TypedData.of(table, baseline.preparation().getSchema());
-            baselineMetrics = evaluator.evaluate(baseline.model(), baseline.preparation().examples(baselineData));
+            baselineMetrics =
+                    evaluator.evaluate(baseline.model(), baseline.preparation().examples(baselineData));
         }
-        GateReport gates = new GateEvaluator().evaluate(request.gates(), metrics.byName(),
-                baselineMetrics == null ? null : baselineMetrics.byName());
+        GateReport gates = new GateEvaluator()
+                .evaluate(request.gates(), metrics.byName(), baselineMetrics == null ? null : baselineMetrics.byName());
         long evaluated = System.nanoTime();
 
         Map<String, DataFingerprint> fingerprints = new LinkedHashMap<>();
@@ -77,17 +78,33 @@ public final class EvaluationPipeline {
         durations.put("loadMillis", (loaded - t0) / 1_000_000);
         durations.put("evaluateMillis", (evaluated - loaded) / 1_000_000);
         durations.put("totalMillis", (System.nanoTime() - t0) / 1_000_000);
-        RunMetadata metadata = new RunMetadata(MetadataWriter.SCHEMA_VERSION, UUID.randomUUID().toString(), "evaluate",
-                started.toString(), Instant.now().toString(), bundle.manifest().algorithm(),
-                bundle.manifest().hyperparameters(), bundle.manifest().seed(), null, fingerprints,
-                bundle.preparation().getSchema(), bundle.preparation().getSettings(), info(request.modelName(), bundle),
-                baseline == null ? null : info(request.baselineName(), baseline), CodeVersion.of(codeFolder).orElse(null),
-                metrics, baselineMetrics, request.gates().isEmpty() ? null : gates, durations,
-                EnvironmentInfo.current(), null);
+        RunMetadata metadata = new RunMetadata(
+                MetadataWriter.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                "evaluate",
+                started.toString(),
+                Instant.now().toString(),
+                bundle.manifest().algorithm(),
+                bundle.manifest().hyperparameters(),
+                bundle.manifest().seed(),
+                null,
+                fingerprints,
+                bundle.preparation().getSchema(),
+                bundle.preparation().getSettings(),
+                info(request.modelName(), bundle),
+                baseline == null ? null : info(request.baselineName(), baseline),
+                CodeVersion.of(codeFolder).orElse(null),
+                metrics,
+                baselineMetrics,
+                request.gates().isEmpty() ? null : gates,
+                durations,
+                EnvironmentInfo.current(),
+                null);
         return new EvaluationResult(metrics, baselineMetrics, gates, metadata, new MetadataWriter().toJson(metadata));
     }
 
     private static ModelInfo info(final String name, final ModelBundle bundle) {
-        return new ModelInfo(name, bundle.manifest().modelSha256(), bundle.manifest().modelFingerprint());
+        return new ModelInfo(
+                name, bundle.manifest().modelSha256(), bundle.manifest().modelFingerprint());
     }
 }

@@ -1,7 +1,6 @@
 package io.mlops.engine.eval;
 
 import io.mlops.engine.gates.Gate;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -16,8 +15,8 @@ import java.util.Objects;
  * @param modelName    how the model is named in the metadata (its path, or a registry reference)
  * @param baselineName how the baseline is named in the metadata
  */
-public record EvaluationRequest(Path model, Path data, List<Gate> gates, Path baseline, String modelName,
-        String baselineName) {
+public record EvaluationRequest(
+        Path model, Path data, List<Gate> gates, Path baseline, String modelName, String baselineName) {
     /**
      * Creates a request.
      */

@@ -12,6 +12,5 @@ import io.mlops.engine.metadata.RunMetadata;
  * @param metadata        the run metadata
  * @param metadataJson    the metadata as validated JSON
  */
-public record EvaluationResult(Metrics metrics, Metrics baselineMetrics, GateReport gates, RunMetadata metadata,
-        String metadataJson) {
-}
+public record EvaluationResult(
+        Metrics metrics, Metrics baselineMetrics, GateReport gates, RunMetadata metadata, String metadataJson) {}

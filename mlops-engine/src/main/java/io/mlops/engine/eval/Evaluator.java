@@ -1,15 +1,14 @@
 package io.mlops.engine.eval;
 
-import org.tribuo.Example;
-import org.tribuo.Model;
-import org.tribuo.Prediction;
-import org.tribuo.classification.Label;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
 
 /** Evaluates a classifier on labelled examples. */
 public final class Evaluator {
@@ -90,7 +89,15 @@ public final class Evaluator {
             weightedF1 += f1 * support;
         }
         int n = labels.size();
-        return new Metrics((double) correct / truth.size(), precisionSum / n, recallSum / n, f1Sum / n,
-                weightedF1 / truth.size(), logLoss, truth.size(), perClass, new ConfusionMatrix(labels, counts));
+        return new Metrics(
+                (double) correct / truth.size(),
+                precisionSum / n,
+                recallSum / n,
+                f1Sum / n,
+                weightedF1 / truth.size(),
+                logLoss,
+                truth.size(),
+                perClass,
+                new ConfusionMatrix(labels, counts));
     }
 }

@@ -1,7 +1,6 @@
 package io.mlops.engine.eval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,8 +19,16 @@ import java.util.Map;
  * @param confusionMatrix the confusion matrix
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Metrics(double accuracy, double macroPrecision, double macroRecall, double macroF1, double weightedF1,
-        Double logLoss, long examples, Map<String, ClassMetrics> perClass, ConfusionMatrix confusionMatrix) {
+public record Metrics(
+        double accuracy,
+        double macroPrecision,
+        double macroRecall,
+        double macroF1,
+        double weightedF1,
+        Double logLoss,
+        long examples,
+        Map<String, ClassMetrics> perClass,
+        ConfusionMatrix confusionMatrix) {
 
     /**
      * Returns every metric a gate can name, by name: {@code accuracy}, {@code macroPrecision},

@@ -7,16 +7,9 @@ import io.mlops.engine.data.ColumnSpec;
 import io.mlops.engine.data.ColumnType;
 import io.mlops.engine.data.DataSchema;
 import io.mlops.engine.data.TypedData;
-import org.tribuo.Example;
-import org.tribuo.Feature;
-import org.tribuo.classification.Label;
-import org.tribuo.data.text.impl.TokenPipeline;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.util.tokens.impl.BreakIteratorTokenizer;
-
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +18,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.tribuo.Example;
+import org.tribuo.Feature;
+import org.tribuo.classification.Label;
+import org.tribuo.data.text.impl.TokenPipeline;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.util.tokens.impl.BreakIteratorTokenizer;
 
 /**
  * The fitted feature preparation of a model: schema, settings and the values learned from the training
@@ -66,7 +65,8 @@ public final class FeaturePreparation {
      *                 (to mean 0 and standard deviation 1); empty when numbers are used as they are
      */
     @JsonCreator
-    public FeaturePreparation(@JsonProperty("schema") final DataSchema schema,
+    public FeaturePreparation(
+            @JsonProperty("schema") final DataSchema schema,
             @JsonProperty("settings") final FeatureSettings settings,
             @JsonProperty("means") final Map<String, Double> means,
             @JsonProperty("scales") final Map<String, Double> scales) {
@@ -104,8 +104,7 @@ public final class FeaturePreparation {
             for (int f = 0; f < count; f++) {
                 sortedPosition[f] = Arrays.binarySearch(sortedNames, names[f]);
             }
-        }
-        else {
+        } else {
             this.sortedNames = null;
             this.sortedPosition = null;
         }
@@ -130,14 +129,15 @@ public final class FeaturePreparation {
      * @param standardize whether numeric features are standardised to mean 0 and standard deviation 1
      * @return the fitted preparation
      */
-    public static FeaturePreparation fit(final TypedData data, final FeatureSettings settings, final boolean standardize) {
+    public static FeaturePreparation fit(
+            final TypedData data, final FeatureSettings settings, final boolean standardize) {
         List<ColumnSpec> features = data.schema().features();
         // each numeric column's mean and deviation on its own, columns in parallel for large data; the sums run
         // row by row exactly as before, so the values are bit for bit the same
         double[] columnMeans = new double[features.size()];
         double[] columnScales = new double[features.size()];
-        IntStream columns = IntStream.range(0, features.size())
-                .filter(f -> features.get(f).type() == ColumnType.NUMERIC);
+        IntStream columns =
+                IntStream.range(0, features.size()).filter(f -> features.get(f).type() == ColumnType.NUMERIC);
         (data.size() >= PARALLEL_ROWS ? columns.parallel() : columns).forEach(f -> {
             double sum = 0;
             long count = 0;
@@ -213,8 +213,7 @@ public final class FeaturePreparation {
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
             try {
                 parts.set(chunk, examples(data, chunk * CHUNK_ROWS, Math.min(rows, (chunk + 1) * CHUNK_ROWS)));
-            }
-            catch (RuntimeException exception) {
+            } catch (RuntimeException exception) {
                 errors[chunk] = exception;
             }
         });
@@ -340,8 +339,7 @@ public final class FeaturePreparation {
             if (features.get(f).type() == ColumnType.NUMERIC) {
                 n[f] = names[f];
                 v[f] = prepared(f, row.number(f), row);
-            }
-            else {
+            } else {
                 String value = row.string(f);
                 if (value == null) {
                     if (settings.missingCategorical() == FeatureSettings.MissingCategorical.ERROR) {
@@ -373,8 +371,11 @@ public final class FeaturePreparation {
 
     @Override
     public boolean equals(final Object other) {
-        return other instanceof FeaturePreparation that && schema.equals(that.schema) && settings.equals(that.settings)
-                && means.equals(that.means) && scales.equals(that.scales);
+        return other instanceof FeaturePreparation that
+                && schema.equals(that.schema)
+                && settings.equals(that.settings)
+                && means.equals(that.means)
+                && scales.equals(that.scales);
     }
 
     @Override
@@ -384,7 +385,8 @@ public final class FeaturePreparation {
 
     @Override
     public String toString() {
-        return "FeaturePreparation[schema=" + schema + ", settings=" + settings + ", means=" + means + ", scales=" + scales + "]";
+        return "FeaturePreparation[schema=" + schema + ", settings=" + settings + ", means=" + means + ", scales="
+                + scales + "]";
     }
 
     /** The values of one row, by the index of the feature column in the schema. */
@@ -427,7 +429,9 @@ public final class FeaturePreparation {
 
         @Override
         public MlopsException missing(final String column) {
-            return MlopsException.atLine(data.source(), data.line(row),
+            return MlopsException.atLine(
+                    data.source(),
+                    data.line(row),
                     "column '" + column + "' is empty and the missing-value policy is 'error'");
         }
     }

@@ -13,11 +13,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param missingCategorical what a missing category becomes
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record FeatureSettings(int ngrams, boolean lowercase, Boolean standardize,
-        MissingNumeric missingNumeric, MissingCategorical missingCategorical) {
+public record FeatureSettings(
+        int ngrams,
+        boolean lowercase,
+        Boolean standardize,
+        MissingNumeric missingNumeric,
+        MissingCategorical missingCategorical) {
     /** The settings used when a spec says nothing. */
-    public static final FeatureSettings DEFAULTS = new FeatureSettings(2, true, null, MissingNumeric.MEAN,
-            MissingCategorical.CATEGORY);
+    public static final FeatureSettings DEFAULTS =
+            new FeatureSettings(2, true, null, MissingNumeric.MEAN, MissingCategorical.CATEGORY);
 
     /**
      * Creates settings.

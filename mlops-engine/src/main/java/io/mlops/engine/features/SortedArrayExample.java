@@ -1,9 +1,8 @@
 package io.mlops.engine.features;
 
+import java.util.Arrays;
 import org.tribuo.Output;
 import org.tribuo.impl.ArrayExample;
-
-import java.util.Arrays;
 
 /**
  * An {@link ArrayExample} built from feature names that are already distinct and in Tribuo's sorted order,

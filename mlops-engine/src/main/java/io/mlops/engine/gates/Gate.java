@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param relative    whether the threshold is the baseline's value of the same metric plus {@code value}
  * @param criticality what a failed gate does
  */
-public record Gate(String expression, String metric, Operator operator, double value, boolean relative,
-        Criticality criticality) {
+public record Gate(
+        String expression, String metric, Operator operator, double value, boolean relative, Criticality criticality) {
     /**
      * Creates a gate.
      */

@@ -14,8 +14,8 @@ public final class GateEvaluator {
      * @param baseline the metrics of the baseline model on the same test data, {@code null} if there is none
      * @return the report
      */
-    public GateReport evaluate(final List<Gate> gates, final Map<String, Double> metrics,
-            final Map<String, Double> baseline) {
+    public GateReport evaluate(
+            final List<Gate> gates, final Map<String, Double> metrics, final Map<String, Double> baseline) {
         List<GateResult> results = new ArrayList<>();
         GateStatus outcome = GateStatus.PASSED;
         for (Gate gate : gates) {
@@ -28,22 +28,27 @@ public final class GateEvaluator {
         return new GateReport(outcome, results);
     }
 
-    private static GateResult evaluate(final Gate gate, final Map<String, Double> metrics,
-            final Map<String, Double> baseline) {
+    private static GateResult evaluate(
+            final Gate gate, final Map<String, Double> metrics, final Map<String, Double> baseline) {
         Double actual = metrics.get(gate.metric());
         Double base = gate.relative() && baseline != null ? baseline.get(gate.metric()) : null;
         Double threshold = gate.relative() ? (base == null ? null : base + gate.value()) : Double.valueOf(gate.value());
         GateStatus status;
         if (actual == null || threshold == null) {
             status = GateStatus.INACTIVE;
-        }
-        else if (gate.operator().test(actual, threshold)) {
+        } else if (gate.operator().test(actual, threshold)) {
             status = GateStatus.PASSED;
-        }
-        else {
+        } else {
             status = gate.criticality() == Criticality.FAILURE ? GateStatus.FAILED : GateStatus.UNSTABLE;
         }
-        return new GateResult(gate.expression(), gate.metric(), gate.operator().symbol(), actual, threshold, base,
-                status, gate.criticality());
+        return new GateResult(
+                gate.expression(),
+                gate.metric(),
+                gate.operator().symbol(),
+                actual,
+                threshold,
+                base,
+                status,
+                gate.criticality());
     }
 }

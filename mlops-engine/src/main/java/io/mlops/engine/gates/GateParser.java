@@ -1,7 +1,6 @@
 package io.mlops.engine.gates;
 
 import io.mlops.engine.MlopsException;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -16,15 +15,15 @@ import java.util.regex.Pattern;
  */
 public final class GateParser {
     /** The metric names gates accept, without the per-class ones. */
-    public static final List<String> METRICS = List.of("accuracy", "macroPrecision", "macroRecall", "macroF1",
-            "weightedF1", "logLoss");
+    public static final List<String> METRICS =
+            List.of("accuracy", "macroPrecision", "macroRecall", "macroF1", "weightedF1", "logLoss");
     /** The per-class metric names, used as {@code name[class]}. */
     public static final List<String> CLASS_METRICS = List.of("precision", "recall", "f1");
 
     private static final Pattern GATE = Pattern.compile(
             "\\s*([A-Za-z][A-Za-z0-9]*)(?:\\[([^\\]]+)])?\\s*(>=|<=|>|<)\\s*(.+?)\\s*(?:\\(\\s*([A-Za-z]+)\\s*\\))?\\s*");
-    private static final Pattern BASELINE = Pattern.compile("baseline(?:\\s*([+-])\\s*(\\S+))?",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BASELINE =
+            Pattern.compile("baseline(?:\\s*([+-])\\s*(\\S+))?", Pattern.CASE_INSENSITIVE);
 
     private final Criticality defaultCriticality;
 
@@ -77,14 +76,20 @@ public final class GateParser {
 
     private static String metric(final String expression, final String name, final String label) {
         if (label != null) {
-            return CLASS_METRICS.stream().filter(c -> c.equalsIgnoreCase(name)).findFirst()
+            return CLASS_METRICS.stream()
+                    .filter(c -> c.equalsIgnoreCase(name))
+                    .findFirst()
                     .map(c -> c + "[" + label.strip() + "]")
                     .orElseThrow(() -> new MlopsException("gate \"" + expression + "\": unknown per-class metric '"
-                            + name + "'; expected one of " + CLASS_METRICS.stream().map(c -> c + "[CLASS]").toList()));
+                            + name + "'; expected one of "
+                            + CLASS_METRICS.stream().map(c -> c + "[CLASS]").toList()));
         }
-        return METRICS.stream().filter(c -> c.equalsIgnoreCase(name)).findFirst()
+        return METRICS.stream()
+                .filter(c -> c.equalsIgnoreCase(name))
+                .findFirst()
                 .orElseThrow(() -> new MlopsException("gate \"" + expression + "\": unknown metric '" + name
-                        + "'; expected one of " + METRICS + " or " + CLASS_METRICS.stream().map(c -> c + "[CLASS]").toList()));
+                        + "'; expected one of " + METRICS + " or "
+                        + CLASS_METRICS.stream().map(c -> c + "[CLASS]").toList()));
     }
 
     private static Gate.Operator operator(final String symbol) {
@@ -99,8 +104,7 @@ public final class GateParser {
     private static Criticality criticality(final String expression, final String text) {
         try {
             return Criticality.valueOf(text.toUpperCase(Locale.ROOT));
-        }
-        catch (IllegalArgumentException exception) {
+        } catch (IllegalArgumentException exception) {
             throw new MlopsException("gate \"" + expression + "\": unknown criticality '" + text
                     + "'; expected (unstable) or (failure)");
         }
@@ -112,8 +116,7 @@ public final class GateParser {
             if (Double.isFinite(value)) {
                 return value;
             }
-        }
-        catch (NumberFormatException exception) {
+        } catch (NumberFormatException exception) {
             // reported below
         }
         throw new MlopsException("gate \"" + expression + "\": threshold \"" + text.strip()

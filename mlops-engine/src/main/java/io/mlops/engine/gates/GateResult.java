@@ -15,6 +15,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param criticality what a failure of this gate does
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GateResult(String expression, String metric, String operator, Double actual, Double threshold,
-        Double baseline, GateStatus status, Criticality criticality) {
-}
+public record GateResult(
+        String expression,
+        String metric,
+        String operator,
+        Double actual,
+        Double threshold,
+        Double baseline,
+        GateStatus status,
+        Criticality criticality) {}

@@ -1,7 +1,6 @@
 package io.mlops.engine.io;
 
 import io.mlops.engine.MlopsException;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +17,7 @@ import java.nio.file.StandardCopyOption;
  * the content goes to a temporary file in the same folder, which is then renamed over the target.
  */
 public final class AtomicFiles {
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Writes the bytes of one file. */
     @FunctionalInterface
@@ -60,14 +58,11 @@ public final class AtomicFiles {
             }
             move(temp, target);
             temp = null;
-        }
-        catch (AccessDeniedException exception) {
+        } catch (AccessDeniedException exception) {
             throw new MlopsException(folder + ": output folder is not writable", exception);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new MlopsException(target + ": cannot write file: " + describe(exception), exception);
-        }
-        finally {
+        } finally {
             deleteQuietly(temp);
         }
     }
@@ -82,8 +77,7 @@ public final class AtomicFiles {
     public static void move(final Path source, final Path target) throws IOException {
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-        catch (AtomicMoveNotSupportedException exception) {
+        } catch (AtomicMoveNotSupportedException exception) {
             Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
@@ -102,14 +96,11 @@ public final class AtomicFiles {
                 throw new MlopsException(folder + ": output folder is not writable");
             }
             return folder;
-        }
-        catch (FileAlreadyExistsException exception) {
+        } catch (FileAlreadyExistsException exception) {
             throw new MlopsException(folder + ": output folder is a file, expected a folder", exception);
-        }
-        catch (AccessDeniedException exception) {
+        } catch (AccessDeniedException exception) {
             throw new MlopsException(folder + ": output folder cannot be created: permission denied", exception);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new MlopsException(folder + ": output folder cannot be created: " + describe(exception), exception);
         }
     }
@@ -151,13 +142,11 @@ public final class AtomicFiles {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);
-                }
-                catch (IOException ignored) {
+                } catch (IOException ignored) {
                     // best effort: a leftover temporary file is harmless and never read
                 }
             });
-        }
-        catch (IOException ignored) {
+        } catch (IOException ignored) {
             // best effort, as above
         }
     }

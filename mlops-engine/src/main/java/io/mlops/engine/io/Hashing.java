@@ -1,7 +1,6 @@
 package io.mlops.engine.io;
 
 import io.mlops.engine.MlopsException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,8 +12,7 @@ import java.util.HexFormat;
 
 /** SHA-256 digests of files and bytes, as lower-case hex. */
 public final class Hashing {
-    private Hashing() {
-    }
+    private Hashing() {}
 
     /**
      * Creates a SHA-256 digest.
@@ -24,8 +22,7 @@ public final class Hashing {
     public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException exception) {
+        } catch (NoSuchAlgorithmException exception) {
             throw new IllegalStateException("every Java runtime has SHA-256", exception);
         }
     }
@@ -55,11 +52,9 @@ public final class Hashing {
             while ((read = in.read(buffer)) > 0) {
                 digest.update(buffer, 0, read);
             }
-        }
-        catch (NoSuchFileException exception) {
+        } catch (NoSuchFileException exception) {
             throw MlopsException.inFile(file, "file not found");
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "cannot read file: " + AtomicFiles.describe(exception));
         }
         return HexFormat.of().formatHex(digest.digest());

@@ -1,10 +1,9 @@
 package io.mlops.engine.metadata;
 
-import org.tribuo.Tribuo;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import org.tribuo.Tribuo;
 
 /**
  * Where a run ran: the versions of Java, Tribuo and mlops, and the operating system.
@@ -23,9 +22,13 @@ public record EnvironmentInfo(String mlops, String java, String javaVendor, Stri
      * @return the environment
      */
     public static EnvironmentInfo current() {
-        return new EnvironmentInfo(mlopsVersion(), System.getProperty("java.version"),
-                System.getProperty("java.vendor"), Tribuo.VERSION,
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+        return new EnvironmentInfo(
+                mlopsVersion(),
+                System.getProperty("java.version"),
+                System.getProperty("java.vendor"),
+                Tribuo.VERSION,
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors());
     }
 
@@ -41,8 +44,7 @@ public record EnvironmentInfo(String mlops, String java, String javaVendor, Stri
                 properties.load(in);
             }
             return properties.getProperty("version", "unknown");
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             return "unknown";
         }
     }

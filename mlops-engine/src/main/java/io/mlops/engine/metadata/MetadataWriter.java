@@ -9,7 +9,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.mlops.engine.io.AtomicFiles;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,9 +34,9 @@ public final class MetadataWriter {
             if (in == null) {
                 throw new IllegalStateException("schema missing from the class path: " + SCHEMA_RESOURCE);
             }
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        }
-        catch (IOException exception) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
+        } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
     }
@@ -49,7 +48,8 @@ public final class MetadataWriter {
      * @return the violations, empty if valid
      */
     public static Set<String> violations(final JsonNode document) {
-        return SCHEMA.validate(document).stream().map(ValidationMessage::getMessage)
+        return SCHEMA.validate(document).stream()
+                .map(ValidationMessage::getMessage)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
@@ -68,8 +68,7 @@ public final class MetadataWriter {
         }
         try {
             return JSON.writeValueAsString(tree) + System.lineSeparator();
-        }
-        catch (JsonProcessingException exception) {
+        } catch (JsonProcessingException exception) {
             throw new IllegalStateException("a JSON tree is always writable", exception);
         }
     }

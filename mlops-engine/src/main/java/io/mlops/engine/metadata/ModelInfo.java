@@ -7,5 +7,4 @@ package io.mlops.engine.metadata;
  * @param sha256      the SHA-256 of the model file
  * @param fingerprint the SHA-256 of the model file without training timestamps
  */
-public record ModelInfo(String path, String sha256, String fingerprint) {
-}
+public record ModelInfo(String path, String sha256, String fingerprint) {}

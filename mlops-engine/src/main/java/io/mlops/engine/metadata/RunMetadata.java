@@ -6,7 +6,6 @@ import io.mlops.engine.data.DataSchema;
 import io.mlops.engine.eval.Metrics;
 import io.mlops.engine.features.FeatureSettings;
 import io.mlops.engine.gates.GateReport;
-
 import java.util.Map;
 
 /**
@@ -36,9 +35,25 @@ import java.util.Map;
  * @param deployment      for {@code deploy} runs: target, status, checks and load-test results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunMetadata(String schemaVersion, String runId, String kind, String startedAt, String finishedAt,
-        String algorithm, Map<String, Object> hyperparameters, Long seed, SplitInfo split,
-        Map<String, DataFingerprint> data, DataSchema schema, FeatureSettings features, ModelInfo model,
-        ModelInfo baseline, CodeVersion codeVersion, Metrics metrics, Metrics baselineMetrics, GateReport gates,
-        Map<String, Long> durations, EnvironmentInfo environment, com.fasterxml.jackson.databind.JsonNode deployment) {
-}
+public record RunMetadata(
+        String schemaVersion,
+        String runId,
+        String kind,
+        String startedAt,
+        String finishedAt,
+        String algorithm,
+        Map<String, Object> hyperparameters,
+        Long seed,
+        SplitInfo split,
+        Map<String, DataFingerprint> data,
+        DataSchema schema,
+        FeatureSettings features,
+        ModelInfo model,
+        ModelInfo baseline,
+        CodeVersion codeVersion,
+        Metrics metrics,
+        Metrics baselineMetrics,
+        GateReport gates,
+        Map<String, Long> durations,
+        EnvironmentInfo environment,
+        com.fasterxml.jackson.databind.JsonNode deployment) {}

@@ -11,5 +11,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param testRows     rows used for testing
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SplitInfo(String method, Double testFraction, long trainRows, long testRows) {
-}
+public record SplitInfo(String method, Double testFraction, long trainRows, long testRows) {}

@@ -2,7 +2,6 @@ package io.mlops.engine.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mlops.engine.features.FeaturePreparation;
-
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +22,15 @@ import java.util.Map;
  * @param preparation      the fitted feature preparation
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BundleManifest(int formatVersion, String modelFile, String modelSha256, String modelFingerprint,
-        String algorithm, Map<String, Object> hyperparameters, long seed, List<String> labels, String dataSha256,
-        String tribuoVersion, FeaturePreparation preparation) {
-}
+public record BundleManifest(
+        int formatVersion,
+        String modelFile,
+        String modelSha256,
+        String modelFingerprint,
+        String algorithm,
+        Map<String, Object> hyperparameters,
+        long seed,
+        List<String> labels,
+        String dataSha256,
+        String tribuoVersion,
+        FeaturePreparation preparation) {}

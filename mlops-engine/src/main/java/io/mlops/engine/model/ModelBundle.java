@@ -1,10 +1,9 @@
 package io.mlops.engine.model;
 
 import io.mlops.engine.features.FeaturePreparation;
+import java.nio.file.Path;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
-
-import java.nio.file.Path;
 
 /**
  * A trained model with everything needed to use it: the Tribuo model (including its fitted

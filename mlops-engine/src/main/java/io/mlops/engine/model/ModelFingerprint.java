@@ -4,7 +4,6 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnknownFieldSet;
 import io.mlops.engine.io.Hashing;
-
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +26,7 @@ public final class ModelFingerprint {
     private static final ByteString NORMALISED = ByteString.copyFromUtf8("<timestamp>");
     private static final int MAX_DEPTH = 64;
 
-    private ModelFingerprint() {
-    }
+    private ModelFingerprint() {}
 
     /**
      * Computes the fingerprint of a serialised model.
@@ -49,8 +47,7 @@ public final class ModelFingerprint {
     static byte[] normalise(final byte[] protobuf) {
         try {
             return normalise(UnknownFieldSet.parseFrom(protobuf), 0).toByteArray();
-        }
-        catch (InvalidProtocolBufferException exception) {
+        } catch (InvalidProtocolBufferException exception) {
             return protobuf;
         }
     }
@@ -88,8 +85,7 @@ public final class ModelFingerprint {
             if (nested.toByteString().equals(bytes)) {
                 return normalise(nested, depth + 1).toByteString();
             }
-        }
-        catch (InvalidProtocolBufferException exception) {
+        } catch (InvalidProtocolBufferException exception) {
             // not a message: keep the bytes as they are
         }
         return bytes;
@@ -100,10 +96,12 @@ public final class ModelFingerprint {
             return null;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(bytes.asReadOnlyByteBuffer()).toString();
-        }
-        catch (CharacterCodingException exception) {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(bytes.asReadOnlyByteBuffer())
+                    .toString();
+        } catch (CharacterCodingException exception) {
             return null;
         }
     }

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.io.Hashing;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
 
 /**
  * Saves and loads model bundles: a folder with the model in Tribuo's protobuf format
@@ -45,8 +44,7 @@ public final class ModelStore {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             model.serializeToStream(out);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new IllegalStateException("writing to memory cannot fail", exception);
         }
         return out.toByteArray();
@@ -76,22 +74,35 @@ public final class ModelStore {
      * @return the saved bundle, with its checksums
      * @throws MlopsException if the folder is not writable, or exists and is not a bundle
      */
-    public ModelBundle save(final Model<Label> model, final BundleManifest manifest, final Path folder,
+    public ModelBundle save(
+            final Model<Label> model,
+            final BundleManifest manifest,
+            final Path folder,
             final java.util.function.Function<ModelBundle, java.util.Map<String, String>> extraFiles) {
         checkTarget(folder);
         Path target = folder.toAbsolutePath().normalize();
         Path parent = AtomicFiles.ensureFolder(target.getParent());
         byte[] bytes = toBytes(model);
-        BundleManifest complete = new BundleManifest(FORMAT_VERSION, MODEL_FILE, Hashing.sha256(bytes),
-                ModelFingerprint.of(bytes), manifest.algorithm(), manifest.hyperparameters(), manifest.seed(),
-                manifest.labels(), manifest.dataSha256(), manifest.tribuoVersion(), manifest.preparation());
+        BundleManifest complete = new BundleManifest(
+                FORMAT_VERSION,
+                MODEL_FILE,
+                Hashing.sha256(bytes),
+                ModelFingerprint.of(bytes),
+                manifest.algorithm(),
+                manifest.hyperparameters(),
+                manifest.seed(),
+                manifest.labels(),
+                manifest.dataSha256(),
+                manifest.tribuoVersion(),
+                manifest.preparation());
         Path temp = parent.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
         Path old = parent.resolve("." + target.getFileName() + ".old-" + UUID.randomUUID());
         try {
             Files.createDirectory(temp);
             Files.write(temp.resolve(MODEL_FILE), bytes);
             Files.write(temp.resolve(MANIFEST_FILE), JSON.writeValueAsBytes(complete));
-            for (var extra : extraFiles.apply(new ModelBundle(model, complete, target)).entrySet()) {
+            for (var extra :
+                    extraFiles.apply(new ModelBundle(model, complete, target)).entrySet()) {
                 Files.writeString(temp.resolve(extra.getKey()), extra.getValue());
             }
             if (Files.exists(target)) {
@@ -99,18 +110,15 @@ public final class ModelStore {
             }
             try {
                 AtomicFiles.move(temp, target);
-            }
-            catch (IOException exception) {
+            } catch (IOException exception) {
                 if (Files.exists(old)) {
                     Files.move(old, target);
                 }
                 throw exception;
             }
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new MlopsException(folder + ": cannot write model bundle: " + exception.getMessage(), exception);
-        }
-        finally {
+        } finally {
             AtomicFiles.deleteQuietly(temp);
             AtomicFiles.deleteQuietly(old);
         }
@@ -127,8 +135,8 @@ public final class ModelStore {
     public static void checkTarget(final Path folder) {
         Path target = folder.toAbsolutePath().normalize();
         if (Files.isDirectory(target) && !isEmpty(target) && !Files.exists(target.resolve(MANIFEST_FILE))) {
-            throw new MlopsException(folder + ": output folder exists and is not a model bundle; "
-                    + "choose a new or empty folder");
+            throw new MlopsException(
+                    folder + ": output folder exists and is not a model bundle; " + "choose a new or empty folder");
         }
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new MlopsException(folder + ": output folder is a file, expected a folder");
@@ -139,8 +147,7 @@ public final class ModelStore {
     private static boolean isEmpty(final Path folder) {
         try (var entries = Files.list(folder)) {
             return entries.findAny().isEmpty();
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             return false;
         }
     }
@@ -155,42 +162,42 @@ public final class ModelStore {
     public ModelBundle load(final Path path) {
         Path folder = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
         if (!Files.exists(path)) {
-            throw MlopsException.inFile(path, "model not found; expected a model bundle folder or its "
-                    + MODEL_FILE);
+            throw MlopsException.inFile(path, "model not found; expected a model bundle folder or its " + MODEL_FILE);
         }
         Path manifestFile = folder.resolve(MANIFEST_FILE);
         BundleManifest manifest;
         try {
             manifest = JSON.readValue(manifestFile.toFile(), BundleManifest.class);
-        }
-        catch (NoSuchFileException | java.io.FileNotFoundException exception) {
-            throw MlopsException.inFile(manifestFile, "bundle manifest not found; is " + path + " a model written by mlops train?");
-        }
-        catch (IOException exception) {
+        } catch (NoSuchFileException | java.io.FileNotFoundException exception) {
+            throw MlopsException.inFile(
+                    manifestFile, "bundle manifest not found; is " + path + " a model written by mlops train?");
+        } catch (IOException exception) {
             throw MlopsException.inFile(manifestFile, "unreadable bundle manifest: " + exception.getMessage());
         }
         if (manifest.formatVersion() > FORMAT_VERSION) {
-            throw MlopsException.inFile(manifestFile, "bundle format " + manifest.formatVersion()
-                    + " is newer than this version of mlops supports (" + FORMAT_VERSION + ")");
+            throw MlopsException.inFile(
+                    manifestFile,
+                    "bundle format " + manifest.formatVersion() + " is newer than this version of mlops supports ("
+                            + FORMAT_VERSION + ")");
         }
         Path modelFile = folder.resolve(manifest.modelFile());
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(modelFile);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(modelFile, "model file not found or unreadable");
         }
         String actual = Hashing.sha256(bytes);
         if (!actual.equals(manifest.modelSha256())) {
-            throw MlopsException.inFile(modelFile, "checksum mismatch: expected SHA-256 " + manifest.modelSha256()
-                    + ", found " + actual + "; the model file is corrupted or was modified, refusing to load it");
+            throw MlopsException.inFile(
+                    modelFile,
+                    "checksum mismatch: expected SHA-256 " + manifest.modelSha256() + ", found " + actual
+                            + "; the model file is corrupted or was modified, refusing to load it");
         }
         Model<?> model;
         try {
             model = Model.deserializeFromStream(new ByteArrayInputStream(bytes));
-        }
-        catch (IOException | RuntimeException exception) {
+        } catch (IOException | RuntimeException exception) {
             throw MlopsException.inFile(modelFile, "not a valid Tribuo protobuf model: " + exception.getMessage());
         }
         if (!model.validate(Label.class)) {

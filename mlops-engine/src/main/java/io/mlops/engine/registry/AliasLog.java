@@ -1,7 +1,6 @@
 package io.mlops.engine.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -34,12 +33,10 @@ final class AliasLog {
      * @param logOffset the byte offset in the log just after that entry
      * @param aliases   alias to version
      */
-    record Snapshot(long sequence, long logOffset, Map<String, Integer> aliases) {
-    }
+    record Snapshot(long sequence, long logOffset, Map<String, Integer> aliases) {}
 
     /** The aliases after the last complete log entry, and where that entry ends. */
-    record State(long sequence, long end, Map<String, Integer> aliases) {
-    }
+    record State(long sequence, long end, Map<String, Integer> aliases) {}
 
     private final Path folder;
 
@@ -59,8 +56,7 @@ final class AliasLog {
                 offset = 0; // the log is shorter than the snapshot says: replay it, the sequence numbers filter
             }
             tail = readFrom(channel, offset, size);
-        }
-        catch (NoSuchFileException exception) {
+        } catch (NoSuchFileException exception) {
             return new State(sequence, 0, aliases);
         }
         long end = offset;
@@ -85,8 +81,7 @@ final class AliasLog {
         byte[] all;
         try {
             all = Files.readAllBytes(folder.resolve(LOG));
-        }
-        catch (NoSuchFileException exception) {
+        } catch (NoSuchFileException exception) {
             return moves;
         }
         int start = 0;
@@ -106,10 +101,11 @@ final class AliasLog {
     AliasMove append(final String alias, final int to, final String by, final String at, final String reason)
             throws IOException {
         State state = read();
-        AliasMove move = new AliasMove(state.sequence() + 1, at, by, alias, state.aliases().get(alias), to, reason);
+        AliasMove move = new AliasMove(
+                state.sequence() + 1, at, by, alias, state.aliases().get(alias), to, reason);
         byte[] line = (RegistryJson.LINE.writeValueAsString(move) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(folder.resolve(LOG), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(folder.resolve(LOG), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             Durable.appendAt(channel, state.end(), line); // cuts off a torn line left by a crash
         }
         Map<String, Integer> aliases = new TreeMap<>(state.aliases());
@@ -122,8 +118,7 @@ final class AliasLog {
     private Snapshot snapshot() throws IOException {
         try {
             return RegistryJson.PRETTY.readValue(Files.readAllBytes(folder.resolve(SNAPSHOT)), Snapshot.class);
-        }
-        catch (NoSuchFileException exception) {
+        } catch (NoSuchFileException exception) {
             return new Snapshot(0, 0, Map.of());
         }
     }
@@ -147,8 +142,7 @@ final class AliasLog {
         }
         try {
             return RegistryJson.LINE.readValue(line, AliasMove.class);
-        }
-        catch (JsonProcessingException exception) {
+        } catch (JsonProcessingException exception) {
             return null; // a damaged line is skipped; sequence numbers keep the order
         }
     }

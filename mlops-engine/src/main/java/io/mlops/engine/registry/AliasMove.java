@@ -14,5 +14,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param reason why
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record AliasMove(long seq, String at, String by, String alias, Integer from, int to, String reason) {
-}
+public record AliasMove(long seq, String at, String by, String alias, Integer from, int to, String reason) {}

@@ -3,7 +3,6 @@ package io.mlops.engine.registry;
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.io.Hashing;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,24 +52,25 @@ final class BlobStore {
         try {
             MessageDigest digest = Hashing.sha256();
             try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest);
-                    FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    FileChannel channel =
+                            FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 in.transferTo(out);
                 channel.force(true);
             }
             String copied = HexFormat.of().formatHex(digest.digest());
             if (!copied.equals(sha256)) {
-                throw MlopsException.inFile(source, "changed while it was being registered (SHA-256 " + copied
-                        + ", expected " + sha256 + "); register it again");
+                throw MlopsException.inFile(
+                        source,
+                        "changed while it was being registered (SHA-256 " + copied + ", expected " + sha256
+                                + "); register it again");
             }
             AtomicFiles.move(temp, target);
             temp = null;
             Durable.syncFolder(folder);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(target, "cannot store model file: " + exception.getMessage());
-        }
-        finally {
+        } finally {
             AtomicFiles.deleteQuietly(temp);
         }
     }
@@ -81,17 +81,17 @@ final class BlobStore {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
-        }
-        catch (NoSuchFileException exception) {
+        } catch (NoSuchFileException exception) {
             throw MlopsException.inFile(file, "model file of " + what + " is missing from the registry");
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "cannot read model file of " + what + ": " + exception.getMessage());
         }
         String actual = Hashing.sha256(bytes);
         if (!actual.equals(sha256)) {
-            throw MlopsException.inFile(file, "checksum mismatch: expected SHA-256 " + sha256 + ", found " + actual
-                    + "; the model file of " + what + " is corrupted, refusing to load it");
+            throw MlopsException.inFile(
+                    file,
+                    "checksum mismatch: expected SHA-256 " + sha256 + ", found " + actual + "; the model file of "
+                            + what + " is corrupted, refusing to load it");
         }
         return bytes;
     }

@@ -1,5 +1,8 @@
 package io.mlops.engine.registry;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -7,10 +10,6 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * Where a data file sits in Git: the tree id of its folder at {@code HEAD}, so the exact data can be
@@ -24,8 +23,8 @@ import java.util.Optional;
  * @param tracked   whether the file is in {@code HEAD}
  * @param unchanged whether the file in the work tree equals the one in {@code HEAD}
  */
-public record DataGitInfo(String commit, String path, String folder, String treeId, boolean tracked,
-        boolean unchanged) {
+public record DataGitInfo(
+        String commit, String path, String folder, String treeId, boolean tracked, boolean unchanged) {
     /**
      * Looks up a data file in the Git work tree that contains it.
      *
@@ -37,11 +36,13 @@ public record DataGitInfo(String commit, String path, String folder, String tree
         if (!Files.isRegularFile(absolute)) {
             return Optional.empty();
         }
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(absolute.getParent().toFile());
+        FileRepositoryBuilder builder =
+                new FileRepositoryBuilder().findGitDir(absolute.getParent().toFile());
         if (builder.getGitDir() == null) {
             return Optional.empty();
         }
-        try (Repository repository = builder.setMustExist(true).build(); Git git = new Git(repository);
+        try (Repository repository = builder.setMustExist(true).build();
+                Git git = new Git(repository);
                 RevWalk walk = new RevWalk(repository)) {
             if (repository.isBare()) {
                 return Optional.empty();
@@ -53,13 +54,14 @@ public record DataGitInfo(String commit, String path, String folder, String tree
             Path top = repository.getWorkTree().toPath().toAbsolutePath().toRealPath();
             Path real = absolute.toRealPath();
             String path = top.relativize(real).toString().replace('\\', '/');
-            String folder = real.getParent().equals(top) ? "" : top.relativize(real.getParent()).toString().replace('\\', '/');
+            String folder = real.getParent().equals(top)
+                    ? ""
+                    : top.relativize(real.getParent()).toString().replace('\\', '/');
             RevCommit commit = walk.parseCommit(head);
             String treeId;
             if (folder.isEmpty()) {
                 treeId = commit.getTree().name();
-            }
-            else {
+            } else {
                 try (TreeWalk tree = TreeWalk.forPath(repository, folder, commit.getTree())) {
                     treeId = tree == null ? null : tree.getObjectId(0).name();
                 }
@@ -70,8 +72,7 @@ public record DataGitInfo(String commit, String path, String folder, String tree
             }
             boolean unchanged = tracked && git.status().addPath(path).call().isClean();
             return Optional.of(new DataGitInfo(head.name(), path, folder, treeId, tracked, unchanged));
-        }
-        catch (Exception exception) {
+        } catch (Exception exception) {
             return Optional.empty();
         }
     }

@@ -13,8 +13,8 @@ import java.util.List;
  * @param at       when, ISO-8601 UTC
  * @param reasons  why it was rolled back; empty when deployed
  */
-public record Deployment(String target, String location, int version, String status, String by, String at,
-        List<String> reasons) {
+public record Deployment(
+        String target, String location, int version, String status, String by, String at, List<String> reasons) {
     /**
      * Creates a record.
      */

@@ -2,10 +2,9 @@ package io.mlops.engine.registry;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.mlops.engine.MlopsException;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -32,8 +31,8 @@ final class DeploymentLog {
 
     void append(final Deployment deployment) throws IOException {
         byte[] line = (RegistryJson.LINE.writeValueAsString(deployment) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(folder.resolve(LOG), StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(
+                folder.resolve(LOG), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             Durable.appendAt(channel, validLength(channel), line);
         }
         if ("DEPLOYED".equals(deployment.status())) {
@@ -63,12 +62,11 @@ final class DeploymentLog {
     Map<String, Deployment> current() {
         Path file = folder.resolve(CURRENT);
         try {
-            return RegistryJson.PRETTY.readValue(Files.readAllBytes(file), new TypeReference<LinkedHashMap<String, Deployment>>() { });
-        }
-        catch (NoSuchFileException exception) {
+            return RegistryJson.PRETTY.readValue(
+                    Files.readAllBytes(file), new TypeReference<LinkedHashMap<String, Deployment>>() {});
+        } catch (NoSuchFileException exception) {
             return Map.of();
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "unreadable deployments: " + exception.getMessage());
         }
     }
@@ -80,16 +78,13 @@ final class DeploymentLog {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 try {
                     deployments.add(RegistryJson.LINE.readValue(line, Deployment.class));
-                }
-                catch (IOException torn) {
+                } catch (IOException torn) {
                     // only a crash mid-append writes a partial line, and only the last one
                 }
             }
-        }
-        catch (NoSuchFileException exception) {
+        } catch (NoSuchFileException exception) {
             return List.of();
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "unreadable deployment log: " + exception.getMessage());
         }
         return deployments;

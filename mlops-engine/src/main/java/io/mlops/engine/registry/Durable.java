@@ -1,7 +1,6 @@
 package io.mlops.engine.registry;
 
 import io.mlops.engine.io.AtomicFiles;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,8 +11,7 @@ import java.util.UUID;
 
 /** File operations that reach the disk before they return: written, forced, then renamed. */
 final class Durable {
-    private Durable() {
-    }
+    private Durable() {}
 
     /** Writes a new file and forces it to disk. */
     static void create(final Path file, final byte[] bytes) throws IOException {
@@ -30,8 +28,7 @@ final class Durable {
             create(temp, bytes);
             AtomicFiles.move(temp, file);
             temp = null;
-        }
-        finally {
+        } finally {
             if (temp != null) {
                 Files.deleteIfExists(temp);
             }
@@ -69,8 +66,7 @@ final class Durable {
     static void syncFolder(final Path folder) {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
-        }
-        catch (IOException | RuntimeException exception) {
+        } catch (IOException | RuntimeException exception) {
             // not supported on every platform (Windows); the rename itself is still atomic
         }
     }

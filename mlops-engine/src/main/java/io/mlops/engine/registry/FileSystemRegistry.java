@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.io.Hashing;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,16 +101,19 @@ public final class FileSystemRegistry implements ModelRegistry {
         Path root = AtomicFiles.ensureFolder(folder.toAbsolutePath().normalize());
         try {
             root = root.toRealPath();
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new MlopsException(folder + ": cannot open registry: " + exception.getMessage(), exception);
         }
-        FileSystemRegistry registry = new FileSystemRegistry(root, clock, listener == null ? RegistryListener.NONE : listener);
+        FileSystemRegistry registry =
+                new FileSystemRegistry(root, clock, listener == null ? RegistryListener.NONE : listener);
         JsonNode format = registry.initialise(folder);
         JsonNode git = format.path("git");
         if (listener == null && git.isObject()) {
-            return new FileSystemRegistry(root, clock, new GitMirror(git.path("remote").asText(null),
-                    git.path("branch").asText("main")));
+            return new FileSystemRegistry(
+                    root,
+                    clock,
+                    new GitMirror(
+                            git.path("remote").asText(null), git.path("branch").asText("main")));
         }
         return registry;
     }
@@ -124,7 +126,8 @@ public final class FileSystemRegistry implements ModelRegistry {
     private JsonNode initialise(final Path given) {
         Path marker = root.resolve(MARKER);
         if (!Files.exists(marker)) {
-            try (RegistryLock.Held held = lock.acquire(); Stream<Path> entries = Files.list(root)) {
+            try (RegistryLock.Held held = lock.acquire();
+                    Stream<Path> entries = Files.list(root)) {
                 if (!Files.exists(marker)) {
                     Set<String> others = entries.map(p -> p.getFileName().toString())
                             .filter(n -> !n.equals(".lock") && !n.equals(".git") && !n.startsWith("." + MARKER))
@@ -133,19 +136,22 @@ public final class FileSystemRegistry implements ModelRegistry {
                         throw new MlopsException(given + ": not a model registry (no " + MARKER
                                 + ") and not empty; choose a new or empty folder");
                     }
-                    Durable.replace(marker, ("{\n  \"format\" : \"mlops-registry\",\n  \"formatVersion\" : "
-                            + FORMAT_VERSION + "\n}\n").getBytes(StandardCharsets.UTF_8));
+                    Durable.replace(
+                            marker,
+                            ("{\n  \"format\" : \"mlops-registry\",\n  \"formatVersion\" : " + FORMAT_VERSION + "\n}\n")
+                                    .getBytes(StandardCharsets.UTF_8));
                     listener.changed(root, List.of(MARKER), "create registry");
                 }
-            }
-            catch (IOException exception) {
+            } catch (IOException exception) {
                 throw new MlopsException(given + ": cannot create registry: " + exception.getMessage(), exception);
             }
         }
         JsonNode format = readJson(marker);
         if (format.path("formatVersion").asInt() > FORMAT_VERSION) {
-            throw MlopsException.inFile(marker, "registry format " + format.path("formatVersion").asInt()
-                    + " is newer than this version of mlops supports (" + FORMAT_VERSION + ")");
+            throw MlopsException.inFile(
+                    marker,
+                    "registry format " + format.path("formatVersion").asInt()
+                            + " is newer than this version of mlops supports (" + FORMAT_VERSION + ")");
         }
         return format;
     }
@@ -164,8 +170,10 @@ public final class FileSystemRegistry implements ModelRegistry {
         String expected = manifest.path("modelSha256").asText("");
         String actual = Hashing.sha256(modelFile);
         if (!actual.equals(expected)) {
-            throw MlopsException.inFile(registration.bundle().resolve(modelFile.getFileName()), "checksum mismatch: expected SHA-256 "
-                    + expected + ", found " + actual + "; the model file is corrupted or was modified, refusing to register it");
+            throw MlopsException.inFile(
+                    registration.bundle().resolve(modelFile.getFileName()),
+                    "checksum mismatch: expected SHA-256 " + expected + ", found " + actual
+                            + "; the model file is corrupted or was modified, refusing to register it");
         }
         long size = size(modelFile);
         RunSummary run = RunSummary.of(metadata);
@@ -174,8 +182,11 @@ public final class FileSystemRegistry implements ModelRegistry {
         List<String> labels = new ArrayList<>();
         manifest.path("labels").forEach(label -> labels.add(label.asText()));
         List<String> features = new ArrayList<>();
-        manifest.path("preparation").path("schema").path("features")
-                .forEach(f -> features.add(f.path("name").asText() + ": " + f.path("type").asText().toLowerCase(java.util.Locale.ROOT)));
+        manifest.path("preparation")
+                .path("schema")
+                .path("features")
+                .forEach(f -> features.add(
+                        f.path("name").asText() + ": " + f.path("type").asText().toLowerCase(java.util.Locale.ROOT)));
 
         String name = registration.name();
         Path modelFolder = modelFolder(name);
@@ -184,49 +195,68 @@ public final class FileSystemRegistry implements ModelRegistry {
             removeTemporaryFiles(modelFolder);
             int number = nextVersion(modelFolder);
             String now = now();
-            ModelVersion version = new ModelVersion(FORMAT_VERSION, name, number,
-                    new ModelVersion.ModelFile(actual, blobs.relative(actual), size,
-                            manifest.path("modelFingerprint").asText(null), manifest.path("algorithm").asText(null),
+            ModelVersion version = new ModelVersion(
+                    FORMAT_VERSION,
+                    name,
+                    number,
+                    new ModelVersion.ModelFile(
+                            actual,
+                            blobs.relative(actual),
+                            size,
+                            manifest.path("modelFingerprint").asText(null),
+                            manifest.path("algorithm").asText(null),
                             bundle.toString()),
-                    registration.registeredBy(), now, registration.build(), run, dataGit);
+                    registration.registeredBy(),
+                    now,
+                    registration.build(),
+                    run,
+                    dataGit);
             Path temp = modelFolder.resolve(TEMP_PREFIX + UUID.randomUUID());
             Files.createDirectory(temp);
             Durable.create(temp.resolve(BUNDLE_FILE), manifestBytes);
             Durable.create(temp.resolve(METADATA_FILE), metadataBytes);
-            Durable.create(temp.resolve(CARD_FILE), ModelCard.markdown(version, labels, features)
-                    .getBytes(StandardCharsets.UTF_8));
+            Durable.create(
+                    temp.resolve(CARD_FILE),
+                    ModelCard.markdown(version, labels, features).getBytes(StandardCharsets.UTF_8));
             Durable.create(temp.resolve(VERSION_FILE), RegistryJson.PRETTY.writeValueAsBytes(version));
             Durable.syncFolder(temp);
-            if (run.trainDataSha256() != null && SHA256.matcher(run.trainDataSha256()).matches()) {
+            if (run.trainDataSha256() != null
+                    && SHA256.matcher(run.trainDataSha256()).matches()) {
                 lineage.add(run.trainDataSha256(), name, number);
             }
             Path target = versionFolder(name, number);
             Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             Durable.syncFolder(target.getParent());
-            Durable.overwriteHint(modelFolder.resolve(NEXT_VERSION), (number + 1 + "\n").getBytes(StandardCharsets.UTF_8));
-            List<String> changed = new ArrayList<>(List.of(relative(target), relative(modelFolder.resolve(NEXT_VERSION))));
+            Durable.overwriteHint(
+                    modelFolder.resolve(NEXT_VERSION), (number + 1 + "\n").getBytes(StandardCharsets.UTF_8));
+            List<String> changed =
+                    new ArrayList<>(List.of(relative(target), relative(modelFolder.resolve(NEXT_VERSION))));
             if (run.trainDataSha256() != null) {
                 changed.add(LineageIndex.FOLDER + "/" + run.trainDataSha256());
             }
             String message = "register " + name + "@" + number + " by " + registration.registeredBy();
             if (registration.alias() != null) {
-                new AliasLog(modelFolder).append(registration.alias(), number, registration.registeredBy(), now,
-                        "registered version " + number);
+                new AliasLog(modelFolder)
+                        .append(
+                                registration.alias(),
+                                number,
+                                registration.registeredBy(),
+                                now,
+                                "registered version " + number);
                 changed.add(relative(modelFolder.resolve(AliasLog.LOG)));
                 changed.add(relative(modelFolder.resolve(AliasLog.SNAPSHOT)));
                 message += ", alias " + registration.alias();
             }
             listener.changed(root, changed, message);
             return version;
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new MlopsException(root + ": cannot register " + name + ": " + exception.getMessage(), exception);
         }
     }
 
     @Override
-    public AliasMove setAlias(final String name, final String alias, final int version, final String by,
-            final String reason) {
+    public AliasMove setAlias(
+            final String name, final String alias, final int version, final String by, final String reason) {
         RegistryNames.requireAlias(alias);
         Path modelFolder = existingModel(name);
         try (RegistryLock.Held held = lock.acquire()) {
@@ -236,14 +266,16 @@ public final class FileSystemRegistry implements ModelRegistry {
             removeTemporaryFiles(modelFolder);
             String who = by == null || by.isBlank() ? "unknown" : by;
             AliasMove move = new AliasLog(modelFolder).append(alias, version, who, now(), reason == null ? "" : reason);
-            listener.changed(root, List.of(relative(modelFolder.resolve(AliasLog.LOG)),
-                    relative(modelFolder.resolve(AliasLog.SNAPSHOT))),
+            listener.changed(
+                    root,
+                    List.of(
+                            relative(modelFolder.resolve(AliasLog.LOG)),
+                            relative(modelFolder.resolve(AliasLog.SNAPSHOT))),
                     "alias " + name + "@" + alias + " -> " + version + " by " + who + ": " + move.reason());
             return move;
-        }
-        catch (IOException exception) {
-            throw new MlopsException(root + ": cannot set alias " + alias + " of " + name + ": " + exception.getMessage(),
-                    exception);
+        } catch (IOException exception) {
+            throw new MlopsException(
+                    root + ": cannot set alias " + alias + " of " + name + ": " + exception.getMessage(), exception);
         }
     }
 
@@ -255,13 +287,16 @@ public final class FileSystemRegistry implements ModelRegistry {
                 throw versionNotFound(name, deployment.version());
             }
             new DeploymentLog(modelFolder).append(deployment);
-            listener.changed(root, List.of(relative(modelFolder.resolve(DeploymentLog.LOG)),
-                    relative(modelFolder.resolve(DeploymentLog.CURRENT))),
-                    "deploy " + name + "@" + deployment.version() + " to " + deployment.target() + ": " + deployment.status());
-        }
-        catch (IOException exception) {
-            throw new MlopsException(root + ": cannot record the deployment of " + name + ": " + exception.getMessage(),
-                    exception);
+            listener.changed(
+                    root,
+                    List.of(
+                            relative(modelFolder.resolve(DeploymentLog.LOG)),
+                            relative(modelFolder.resolve(DeploymentLog.CURRENT))),
+                    "deploy " + name + "@" + deployment.version() + " to " + deployment.target() + ": "
+                            + deployment.status());
+        } catch (IOException exception) {
+            throw new MlopsException(
+                    root + ": cannot record the deployment of " + name + ": " + exception.getMessage(), exception);
         }
     }
 
@@ -281,18 +316,20 @@ public final class FileSystemRegistry implements ModelRegistry {
         int number;
         if (ref.version() != null) {
             number = ref.version();
-        }
-        else if (ref.alias() != null) {
+        } else if (ref.alias() != null) {
             Map<String, Integer> aliases = aliases(modelFolder);
             Integer target = aliases.get(ref.alias());
             if (target == null) {
                 throw new MlopsException("alias '" + ref.alias() + "' of model '" + ref.name() + "' not found; "
-                        + (aliases.isEmpty() ? "the model has no aliases" : "aliases: " + bounded(aliases.entrySet().stream()
-                                .map(e -> e.getKey() + " -> " + e.getValue()).toList())));
+                        + (aliases.isEmpty()
+                                ? "the model has no aliases"
+                                : "aliases: "
+                                        + bounded(aliases.entrySet().stream()
+                                                .map(e -> e.getKey() + " -> " + e.getValue())
+                                                .toList())));
             }
             number = target;
-        }
-        else {
+        } else {
             number = latest(modelFolder);
             if (number == 0) {
                 throw new MlopsException("model '" + ref.name() + "' has no versions yet");
@@ -303,20 +340,26 @@ public final class FileSystemRegistry implements ModelRegistry {
 
     @Override
     public List<ModelSummary> models() {
-        return modelNames().stream().map(name -> {
-            Path folder = modelFolder(name);
-            return new ModelSummary(name, latest(folder), aliases(folder));
-        }).filter(summary -> summary.latest() > 0).toList();
+        return modelNames().stream()
+                .map(name -> {
+                    Path folder = modelFolder(name);
+                    return new ModelSummary(name, latest(folder), aliases(folder));
+                })
+                .filter(summary -> summary.latest() > 0)
+                .toList();
     }
 
     @Override
     public List<ModelVersion> versions(final String name) {
         Path folder = existingModel(name).resolve("versions");
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.map(p -> p.getFileName().toString()).filter(RegistryNames::isNumber)
-                    .map(Integer::valueOf).sorted().map(n -> readVersion(name, n)).toList();
-        }
-        catch (IOException exception) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(RegistryNames::isNumber)
+                    .map(Integer::valueOf)
+                    .sorted()
+                    .map(n -> readVersion(name, n))
+                    .toList();
+        } catch (IOException exception) {
             throw new MlopsException(folder + ": cannot list versions: " + exception.getMessage(), exception);
         }
     }
@@ -331,10 +374,9 @@ public final class FileSystemRegistry implements ModelRegistry {
         Path folder = existingModel(name);
         try {
             return new AliasLog(folder).entries();
-        }
-        catch (IOException exception) {
-            throw new MlopsException(folder.resolve(AliasLog.LOG) + ": cannot read audit log: " + exception.getMessage(),
-                    exception);
+        } catch (IOException exception) {
+            throw new MlopsException(
+                    folder.resolve(AliasLog.LOG) + ": cannot read audit log: " + exception.getMessage(), exception);
         }
     }
 
@@ -347,17 +389,27 @@ public final class FileSystemRegistry implements ModelRegistry {
     public Lineage lineage(final ModelRef ref) {
         ModelVersion version = resolve(ref);
         String sha = version.run().trainDataSha256();
-        List<String> same = sha == null ? List.of()
-                : versionsTrainedFrom(sha).stream().map(v -> v.name() + "@" + v.version()).toList();
-        return new Lineage(version.name() + "@" + version.version(), version.run().data(), version.dataGit(),
-                version.run().code(), version.build(), version.registeredAt() + " by " + version.registeredBy(), same);
+        List<String> same = sha == null
+                ? List.of()
+                : versionsTrainedFrom(sha).stream()
+                        .map(v -> v.name() + "@" + v.version())
+                        .toList();
+        return new Lineage(
+                version.name() + "@" + version.version(),
+                version.run().data(),
+                version.dataGit(),
+                version.run().code(),
+                version.build(),
+                version.registeredAt() + " by " + version.registeredBy(),
+                same);
     }
 
     @Override
     public List<ModelVersion> versionsTrainedFrom(final String dataSha256) {
         String sha = dataSha256 == null ? "" : dataSha256.toLowerCase(java.util.Locale.ROOT);
         if (!SHA256.matcher(sha).matches()) {
-            throw new MlopsException("invalid data fingerprint '" + dataSha256 + "': expected a SHA-256 (64 hex digits)");
+            throw new MlopsException(
+                    "invalid data fingerprint '" + dataSha256 + "': expected a SHA-256 (64 hex digits)");
         }
         try {
             List<ModelVersion> versions = new ArrayList<>();
@@ -372,10 +424,10 @@ public final class FileSystemRegistry implements ModelRegistry {
             }
             versions.sort(Comparator.comparing(ModelVersion::name).thenComparingInt(ModelVersion::version));
             return versions;
-        }
-        catch (IOException exception) {
-            throw new MlopsException(root.resolve(LineageIndex.FOLDER) + ": cannot read lineage index: "
-                    + exception.getMessage(), exception);
+        } catch (IOException exception) {
+            throw new MlopsException(
+                    root.resolve(LineageIndex.FOLDER) + ": cannot read lineage index: " + exception.getMessage(),
+                    exception);
         }
     }
 
@@ -384,8 +436,7 @@ public final class FileSystemRegistry implements ModelRegistry {
         Path file = versionFolder(version.name(), version.version()).resolve(CARD_FILE);
         try {
             return Files.readString(file);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "cannot read model card: " + exception.getMessage());
         }
     }
@@ -415,11 +466,9 @@ public final class FileSystemRegistry implements ModelRegistry {
             Files.deleteIfExists(target);
             AtomicFiles.move(temp, target);
             temp = null;
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new MlopsException(folder + ": cannot export " + ref + ": " + exception.getMessage(), exception);
-        }
-        finally {
+        } finally {
             AtomicFiles.deleteQuietly(temp);
         }
         return version;
@@ -437,18 +486,15 @@ public final class FileSystemRegistry implements ModelRegistry {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
-        }
-        catch (NoSuchFileException exception) {
+        } catch (NoSuchFileException exception) {
             existingModel(name);
             throw versionNotFound(name, version);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "cannot read version: " + exception.getMessage());
         }
         try {
             return RegistryJson.PRETTY.readValue(bytes, ModelVersion.class);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "unreadable version record: " + exception.getMessage());
         }
     }
@@ -481,8 +527,9 @@ public final class FileSystemRegistry implements ModelRegistry {
     private MlopsException versionNotFound(final String name, final int version) {
         int latest = latest(modelFolder(name));
         return new MlopsException("version " + version + " of model '" + name + "' not found; "
-                + (latest == 0 ? "the model has no versions yet" : latest == 1 ? "it has version 1 only"
-                        : "versions are 1 to " + latest));
+                + (latest == 0
+                        ? "the model has no versions yet"
+                        : latest == 1 ? "it has version 1 only" : "versions are 1 to " + latest));
     }
 
     private List<String> modelNames() {
@@ -491,10 +538,12 @@ public final class FileSystemRegistry implements ModelRegistry {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(models)) {
-            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(RegistryNames::isValid).sorted().toList();
-        }
-        catch (IOException exception) {
+            return entries.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .filter(RegistryNames::isValid)
+                    .sorted()
+                    .toList();
+        } catch (IOException exception) {
             throw new MlopsException(models + ": cannot list models: " + exception.getMessage(), exception);
         }
     }
@@ -502,10 +551,10 @@ public final class FileSystemRegistry implements ModelRegistry {
     private Map<String, Integer> aliases(final Path modelFolder) {
         try {
             return new AliasLog(modelFolder).read().aliases();
-        }
-        catch (IOException exception) {
-            throw new MlopsException(modelFolder.resolve(AliasLog.SNAPSHOT) + ": cannot read aliases: "
-                    + exception.getMessage(), exception);
+        } catch (IOException exception) {
+            throw new MlopsException(
+                    modelFolder.resolve(AliasLog.SNAPSHOT) + ": cannot read aliases: " + exception.getMessage(),
+                    exception);
         }
     }
 
@@ -537,10 +586,10 @@ public final class FileSystemRegistry implements ModelRegistry {
 
     private static int hint(final Path modelFolder) {
         try {
-            int value = Integer.parseInt(Files.readString(modelFolder.resolve(NEXT_VERSION)).trim()); // damaged: probe from 1
+            int value = Integer.parseInt(
+                    Files.readString(modelFolder.resolve(NEXT_VERSION)).trim()); // damaged: probe from 1
             return Math.max(1, value);
-        }
-        catch (IOException | NumberFormatException exception) {
+        } catch (IOException | NumberFormatException exception) {
             return 1;
         }
     }
@@ -551,7 +600,8 @@ public final class FileSystemRegistry implements ModelRegistry {
      */
     private static void removeTemporaryFiles(final Path modelFolder) throws IOException {
         try (Stream<Path> entries = Files.list(modelFolder)) {
-            entries.filter(p -> p.getFileName().toString().startsWith(".") && p.getFileName().toString().contains(TEMP_PREFIX))
+            entries.filter(p -> p.getFileName().toString().startsWith(".")
+                            && p.getFileName().toString().contains(TEMP_PREFIX))
                     .forEach(AtomicFiles::deleteQuietly);
         }
     }
@@ -576,11 +626,9 @@ public final class FileSystemRegistry implements ModelRegistry {
         Path file = bundle.resolve(name);
         try {
             return Files.readAllBytes(file);
-        }
-        catch (NoSuchFileException exception) {
+        } catch (NoSuchFileException exception) {
             throw MlopsException.inFile(file, "not found; register a model bundle written by mlops train");
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "cannot read: " + exception.getMessage());
         }
     }
@@ -592,8 +640,7 @@ public final class FileSystemRegistry implements ModelRegistry {
                 throw MlopsException.inFile(file, "not a JSON object");
             }
             return node;
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "not valid JSON: " + exception.getMessage());
         }
     }
@@ -601,8 +648,7 @@ public final class FileSystemRegistry implements ModelRegistry {
     private static JsonNode readJson(final Path file) {
         try {
             return parse(file, Files.readAllBytes(file));
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "cannot read: " + exception.getMessage());
         }
     }
@@ -610,8 +656,7 @@ public final class FileSystemRegistry implements ModelRegistry {
     private static long size(final Path file) {
         try {
             return Files.size(file);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "cannot read: " + exception.getMessage());
         }
     }
@@ -619,8 +664,7 @@ public final class FileSystemRegistry implements ModelRegistry {
     private static boolean isEmptyFolder(final Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.findAny().isEmpty();
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             return false;
         }
     }

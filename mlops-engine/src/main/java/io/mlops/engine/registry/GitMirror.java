@@ -1,16 +1,15 @@
 package io.mlops.engine.registry;
 
 import io.mlops.engine.MlopsException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jgit.api.AddCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.transport.RefSpec;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Mirrors a registry's metadata into Git for sharing and audit: after every change the changed files are
@@ -47,22 +46,29 @@ public final class GitMirror implements RegistryListener {
             AddCommand add = git.add();
             if (caughtUp) {
                 paths.forEach(add::addFilepattern);
-            }
-            else { // the first change in this process also picks up what a killed process did not commit
-                List.of(FileSystemRegistry.MARKER, "models", LineageIndex.FOLDER).forEach(add::addFilepattern);
+            } else { // the first change in this process also picks up what a killed process did not commit
+                List.of(FileSystemRegistry.MARKER, "models", LineageIndex.FOLDER)
+                        .forEach(add::addFilepattern);
                 caughtUp = true;
             }
             add.addFilepattern(".gitignore").call();
             PersonIdent mlops = new PersonIdent("mlops registry", "mlops@localhost");
-            git.commit().setMessage(message).setAuthor(mlops).setCommitter(mlops).setAllowEmpty(false).call();
+            git.commit()
+                    .setMessage(message)
+                    .setAuthor(mlops)
+                    .setCommitter(mlops)
+                    .setAllowEmpty(false)
+                    .call();
             if (remote != null) {
-                git.push().setRemote(remote).setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch))
+                git.push()
+                        .setRemote(remote)
+                        .setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch))
                         .call();
             }
-        }
-        catch (GitAPIException | IOException | RuntimeException exception) {
-            throw new MlopsException(root + ": the change is saved, but mirroring it to Git failed: "
-                    + exception.getMessage(), exception);
+        } catch (GitAPIException | IOException | RuntimeException exception) {
+            throw new MlopsException(
+                    root + ": the change is saved, but mirroring it to Git failed: " + exception.getMessage(),
+                    exception);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.mlops.engine.registry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +16,11 @@ import java.util.Map;
  * @param sameData   every version (of any model) trained from the same training data, this one included
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Lineage(String model, Map<String, RunSummary.DataRef> data, DataGitInfo dataGit, RunSummary.CodeRef code,
-        BuildInfo build, String registered, List<String> sameData) {
-}
+public record Lineage(
+        String model,
+        Map<String, RunSummary.DataRef> data,
+        DataGitInfo dataGit,
+        RunSummary.CodeRef code,
+        BuildInfo build,
+        String registered,
+        List<String> sameData) {}

@@ -1,7 +1,6 @@
 package io.mlops.engine.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +26,7 @@ final class LineageIndex {
      * @param name    the model
      * @param version the version
      */
-    record Entry(String name, int version) {
-    }
+    record Entry(String name, int version) {}
 
     private final Path folder;
 
@@ -42,8 +40,8 @@ final class LineageIndex {
         Path file = folder.resolve(dataSha256);
         byte[] line = (RegistryJson.LINE.writeValueAsString(new Entry(name, version)) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.READ)) {
+        try (FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
             Durable.appendAt(channel, completeEnd(channel), line);
         }
     }
@@ -53,8 +51,7 @@ final class LineageIndex {
         String text;
         try {
             text = Files.readString(folder.resolve(dataSha256));
-        }
-        catch (NoSuchFileException exception) {
+        } catch (NoSuchFileException exception) {
             return entries;
         }
         int end = text.lastIndexOf('\n');
@@ -63,8 +60,7 @@ final class LineageIndex {
                 if (!line.isBlank()) {
                     entries.add(RegistryJson.LINE.readValue(line, Entry.class));
                 }
-            }
-            catch (JsonProcessingException exception) {
+            } catch (JsonProcessingException exception) {
                 // a damaged line: skipped
             }
         }

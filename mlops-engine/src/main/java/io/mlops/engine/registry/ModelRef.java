@@ -38,7 +38,8 @@ public record ModelRef(String name, Integer version, String alias) {
     public static ModelRef parse(final String text) {
         int at = text == null ? -1 : text.indexOf('@');
         if (text == null || text.isEmpty() || at == 0 || at == text.length() - 1 || text.indexOf('@', at + 1) >= 0) {
-            throw new MlopsException("invalid model reference '" + text + "': expected NAME, NAME@VERSION or NAME@ALIAS");
+            throw new MlopsException(
+                    "invalid model reference '" + text + "': expected NAME, NAME@VERSION or NAME@ALIAS");
         }
         if (at < 0) {
             return new ModelRef(text, null, null);
@@ -48,15 +49,14 @@ public record ModelRef(String name, Integer version, String alias) {
         if (RegistryNames.isNumber(target)) {
             try {
                 return new ModelRef(name, Integer.valueOf(target), null);
-            }
-            catch (NumberFormatException exception) {
-                throw new MlopsException("invalid model reference '" + text + "': version " + target + " is too large",
-                        exception);
+            } catch (NumberFormatException exception) {
+                throw new MlopsException(
+                        "invalid model reference '" + text + "': version " + target + " is too large", exception);
             }
         }
         if (!RegistryNames.isValid(target)) {
-            throw new MlopsException("invalid alias '" + target + "' in '" + text
-                    + "': use letters, digits, '.', '_' and '-'");
+            throw new MlopsException(
+                    "invalid alias '" + target + "' in '" + text + "': use letters, digits, '.', '_' and '-'");
         }
         return new ModelRef(name, null, target);
     }

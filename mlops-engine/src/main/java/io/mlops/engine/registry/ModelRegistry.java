@@ -1,7 +1,6 @@
 package io.mlops.engine.registry;
 
 import io.mlops.engine.MlopsException;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -9,5 +9,4 @@ import java.util.Map;
  * @param latest  the newest version number
  * @param aliases alias to version
  */
-public record ModelSummary(String name, int latest, Map<String, Integer> aliases) {
-}
+public record ModelSummary(String name, int latest, Map<String, Integer> aliases) {}

@@ -16,8 +16,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param dataGit       where the training data sits in Git, or {@code null} outside Git
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModelVersion(int formatVersion, String name, int version, ModelFile model, String registeredBy,
-        String registeredAt, BuildInfo build, RunSummary run, DataGitInfo dataGit) {
+public record ModelVersion(
+        int formatVersion,
+        String name,
+        int version,
+        ModelFile model,
+        String registeredBy,
+        String registeredAt,
+        BuildInfo build,
+        RunSummary run,
+        DataGitInfo dataGit) {
 
     /** @return the reference {@code name@version} */
     public ModelRef ref() {
@@ -35,7 +43,6 @@ public record ModelVersion(int formatVersion, String name, int version, ModelFil
      * @param source      the bundle folder it was registered from
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ModelFile(String sha256, String blob, long size, String fingerprint, String algorithm,
-            String source) {
-    }
+    public record ModelFile(
+            String sha256, String blob, long size, String fingerprint, String algorithm, String source) {}
 }

@@ -14,8 +14,7 @@ import java.util.Objects;
  *                     data's Git tree id; {@code null} to skip that
  * @param alias        an alias to point at the new version in the same step, or {@code null}
  */
-public record Registration(Path bundle, String name, String registeredBy, BuildInfo build, Path workDir,
-        String alias) {
+public record Registration(Path bundle, String name, String registeredBy, BuildInfo build, Path workDir, String alias) {
     /**
      * Creates a registration.
      */

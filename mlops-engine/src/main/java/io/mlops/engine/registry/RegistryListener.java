@@ -7,7 +7,7 @@ import java.util.List;
 @FunctionalInterface
 public interface RegistryListener {
     /** Does nothing. */
-    RegistryListener NONE = (root, paths, message) -> { };
+    RegistryListener NONE = (root, paths, message) -> {};
 
     /**
      * Called after a change is complete on disk.

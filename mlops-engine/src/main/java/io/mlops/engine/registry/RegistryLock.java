@@ -1,7 +1,6 @@
 package io.mlops.engine.registry;
 
 import io.mlops.engine.MlopsException;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -44,22 +43,18 @@ final class RegistryLock {
                 try {
                     lock.release();
                     open.close();
-                }
-                catch (IOException exception) {
+                } catch (IOException exception) {
                     // closing the channel releases the lock in any case
-                }
-                finally {
+                } finally {
                     local.unlock();
                 }
             };
-        }
-        catch (IOException | RuntimeException exception) {
+        } catch (IOException | RuntimeException exception) {
             try {
                 if (channel != null) {
                     channel.close();
                 }
-            }
-            catch (IOException ignored) {
+            } catch (IOException ignored) {
                 // nothing more to release
             }
             local.unlock();

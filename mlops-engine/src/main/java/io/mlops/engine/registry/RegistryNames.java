@@ -1,7 +1,6 @@
 package io.mlops.engine.registry;
 
 import io.mlops.engine.MlopsException;
-
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +15,7 @@ public final class RegistryNames {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern NUMBER = Pattern.compile("[0-9]+");
 
-    private RegistryNames() {
-    }
+    private RegistryNames() {}
 
     /**
      * Checks a model name.
@@ -47,7 +45,8 @@ public final class RegistryNames {
                     + " starting with a letter or digit");
         }
         if (NUMBER.matcher(alias).matches()) {
-            throw new MlopsException("invalid alias '" + alias + "': an alias must not be a number, which reads as a version");
+            throw new MlopsException(
+                    "invalid alias '" + alias + "': an alias must not be a number, which reads as a version");
         }
         if (LATEST.equals(alias)) {
             throw new MlopsException("alias 'latest' is reserved: it always means the newest version");

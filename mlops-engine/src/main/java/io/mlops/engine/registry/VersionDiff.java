@@ -1,7 +1,6 @@
 package io.mlops.engine.registry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /**
@@ -15,7 +14,12 @@ import java.util.List;
  * @param metrics     every metric of either version, in order
  * @param dataChanged whether the training data fingerprints differ
  */
-public record VersionDiff(String name, int from, int to, List<ParameterChange> parameters, List<MetricDelta> metrics,
+public record VersionDiff(
+        String name,
+        int from,
+        int to,
+        List<ParameterChange> parameters,
+        List<MetricDelta> metrics,
         boolean dataChanged) {
     /**
      * One parameter in both versions.
@@ -26,8 +30,7 @@ public record VersionDiff(String name, int from, int to, List<ParameterChange> p
      * @param changed whether the values differ
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ParameterChange(String name, Object from, Object to, boolean changed) {
-    }
+    public record ParameterChange(String name, Object from, Object to, boolean changed) {}
 
     /**
      * One metric in both versions.
@@ -38,6 +41,5 @@ public record VersionDiff(String name, int from, int to, List<ParameterChange> p
      * @param delta {@code to - from}, or {@code null} when one is missing
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record MetricDelta(String name, Double from, Double to, Double delta) {
-    }
+    public record MetricDelta(String name, Double from, Double to, Double delta) {}
 }

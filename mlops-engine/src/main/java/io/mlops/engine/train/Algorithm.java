@@ -1,6 +1,15 @@
 package io.mlops.engine.train;
 
+import static io.mlops.engine.train.Hyperparameter.choice;
+import static io.mlops.engine.train.Hyperparameter.decimal;
+import static io.mlops.engine.train.Hyperparameter.integer;
+
 import io.mlops.engine.MlopsException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
@@ -15,56 +24,75 @@ import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.math.optimisers.AdaGrad;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import static io.mlops.engine.train.Hyperparameter.choice;
-import static io.mlops.engine.train.Hyperparameter.decimal;
-import static io.mlops.engine.train.Hyperparameter.integer;
-
 /** The training algorithms, each with the hyperparameters it accepts and a Tribuo trainer. */
 public enum Algorithm {
     /** Multinomial logistic regression trained by SGD with AdaGrad. */
-    LOGISTIC("logistic", true, List.of(
-            integer("epochs", 5, 1, 10_000, "passes over the training data"),
-            decimal("learningRate", 1.0, 1e-9, 1e6, "AdaGrad initial learning rate"),
-            integer("minibatch", 1, 1, 1_000_000, "examples per gradient step"))),
+    LOGISTIC(
+            "logistic",
+            true,
+            List.of(
+                    integer("epochs", 5, 1, 10_000, "passes over the training data"),
+                    decimal("learningRate", 1.0, 1e-9, 1e6, "AdaGrad initial learning rate"),
+                    integer("minibatch", 1, 1, 1_000_000, "examples per gradient step"))),
     /** Linear support vector machine (hinge loss) trained by SGD with AdaGrad. */
-    LINEAR_SVM("linear-svm", true, List.of(
-            integer("epochs", 5, 1, 10_000, "passes over the training data"),
-            decimal("learningRate", 1.0, 1e-9, 1e6, "AdaGrad initial learning rate"),
-            integer("minibatch", 1, 1, 1_000_000, "examples per gradient step"))),
+    LINEAR_SVM(
+            "linear-svm",
+            true,
+            List.of(
+                    integer("epochs", 5, 1, 10_000, "passes over the training data"),
+                    decimal("learningRate", 1.0, 1e-9, 1e6, "AdaGrad initial learning rate"),
+                    integer("minibatch", 1, 1, 1_000_000, "examples per gradient step"))),
     /** LIBLINEAR's exact solvers (logistic regression or SVM). */
-    LIBLINEAR("liblinear", true, List.of(
-            choice("solver", "L2R_LR", List.of("L2R_LR", "L2R_L2LOSS_SVC", "L2R_L2LOSS_SVC_DUAL", "L2R_L1LOSS_SVC_DUAL",
-                    "L1R_L2LOSS_SVC", "L1R_LR", "L2R_LR_DUAL", "MCSVM_CS"), "LIBLINEAR solver"),
-            decimal("cost", 1.0, 1e-9, 1e9, "inverse regularisation strength"),
-            integer("maxIterations", 1000, 1, 1_000_000, "solver iterations"),
-            decimal("epsilon", 0.01, 1e-12, 1.0, "stopping tolerance"))),
+    LIBLINEAR(
+            "liblinear",
+            true,
+            List.of(
+                    choice(
+                            "solver",
+                            "L2R_LR",
+                            List.of(
+                                    "L2R_LR",
+                                    "L2R_L2LOSS_SVC",
+                                    "L2R_L2LOSS_SVC_DUAL",
+                                    "L2R_L1LOSS_SVC_DUAL",
+                                    "L1R_L2LOSS_SVC",
+                                    "L1R_LR",
+                                    "L2R_LR_DUAL",
+                                    "MCSVM_CS"),
+                            "LIBLINEAR solver"),
+                    decimal("cost", 1.0, 1e-9, 1e9, "inverse regularisation strength"),
+                    integer("maxIterations", 1000, 1, 1_000_000, "solver iterations"),
+                    decimal("epsilon", 0.01, 1e-12, 1.0, "stopping tolerance"))),
     /** A single classification and regression tree. */
-    CART("cart", false, List.of(
-            integer("maxDepth", 10, 1, 1000, "deepest level of the tree"),
-            decimal("featureFraction", 1.0, 0.01, 1.0, "share of features considered at each split"))),
+    CART(
+            "cart",
+            false,
+            List.of(
+                    integer("maxDepth", 10, 1, 1000, "deepest level of the tree"),
+                    decimal("featureFraction", 1.0, 0.01, 1.0, "share of features considered at each split"))),
     /** A random forest of CART trees with majority voting. */
-    RANDOM_FOREST("random-forest", false, List.of(
-            integer("trees", 50, 1, 10_000, "number of trees"),
-            integer("maxDepth", 12, 1, 1000, "deepest level of each tree"),
-            decimal("featureFraction", 0.5, 0.01, 1.0, "share of features considered at each split"))),
+    RANDOM_FOREST(
+            "random-forest",
+            false,
+            List.of(
+                    integer("trees", 50, 1, 10_000, "number of trees"),
+                    integer("maxDepth", 12, 1, 1000, "deepest level of each tree"),
+                    decimal("featureFraction", 0.5, 0.01, 1.0, "share of features considered at each split"))),
     /** Gradient-boosted trees by XGBoost. */
-    XGBOOST("xgboost", false, List.of(
-            integer("trees", 50, 1, 10_000, "boosting rounds"),
-            decimal("eta", 0.3, 1e-6, 1.0, "learning rate"),
-            integer("maxDepth", 6, 1, 100, "deepest level of each tree"),
-            decimal("subsample", 1.0, 0.01, 1.0, "share of rows per tree"),
-            decimal("featureSubsample", 1.0, 0.01, 1.0, "share of features per tree"),
-            decimal("lambda", 1.0, 0, 1e6, "L2 regularisation"),
-            decimal("alpha", 0.0, 0, 1e6, "L1 regularisation"),
-            decimal("minChildWeight", 1.0, 0, 1e6, "minimum hessian weight in a child"),
-            decimal("gamma", 0.0, 0, 1e6, "minimum loss reduction to split"),
-            integer("threads", 1, 1, 256, "threads; 1 keeps training reproducible")));
+    XGBOOST(
+            "xgboost",
+            false,
+            List.of(
+                    integer("trees", 50, 1, 10_000, "boosting rounds"),
+                    decimal("eta", 0.3, 1e-6, 1.0, "learning rate"),
+                    integer("maxDepth", 6, 1, 100, "deepest level of each tree"),
+                    decimal("subsample", 1.0, 0.01, 1.0, "share of rows per tree"),
+                    decimal("featureSubsample", 1.0, 0.01, 1.0, "share of features per tree"),
+                    decimal("lambda", 1.0, 0, 1e6, "L2 regularisation"),
+                    decimal("alpha", 0.0, 0, 1e6, "L1 regularisation"),
+                    decimal("minChildWeight", 1.0, 0, 1e6, "minimum hessian weight in a child"),
+                    decimal("gamma", 0.0, 0, 1e6, "minimum loss reduction to split"),
+                    integer("threads", 1, 1, 256, "threads; 1 keeps training reproducible")));
 
     private final String id;
     private final boolean linear;
@@ -101,7 +129,9 @@ public enum Algorithm {
      */
     public static Algorithm of(final String name) {
         String key = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Arrays.stream(values()).filter(a -> a.id.equals(key)).findFirst()
+        return Arrays.stream(values())
+                .filter(a -> a.id.equals(key))
+                .findFirst()
                 .orElseThrow(() -> new MlopsException("unknown algorithm '" + name + "'; expected one of "
                         + Arrays.stream(values()).map(Algorithm::id).toList()));
     }
@@ -116,13 +146,14 @@ public enum Algorithm {
     public Map<String, Object> resolve(final Map<String, ?> given) {
         for (String name : given.keySet()) {
             if (!parameters.containsKey(name)) {
-                throw new MlopsException(String.format("unknown hyperparameter '%s' for algorithm '%s'; expected one of %s",
+                throw new MlopsException(String.format(
+                        "unknown hyperparameter '%s' for algorithm '%s'; expected one of %s",
                         name, id, parameters.keySet()));
             }
         }
         Map<String, Object> resolved = new LinkedHashMap<>();
-        parameters.forEach((name, p) -> resolved.put(name,
-                given.containsKey(name) ? p.convert(id, given.get(name)) : p.defaultValue()));
+        parameters.forEach((name, p) ->
+                resolved.put(name, given.containsKey(name) ? p.convert(id, given.get(name)) : p.defaultValue()));
         return resolved;
     }
 
@@ -139,23 +170,47 @@ public enum Algorithm {
             case LOGISTIC -> sgd(new LogMulticlass(), params, seed, loggingInterval);
             case LINEAR_SVM -> sgd(new Hinge(), params, seed, loggingInterval);
             case LIBLINEAR -> new LibLinearClassificationTrainer(
-                    new LinearClassificationType(LinearClassificationType.LinearType.valueOf((String) params.get("solver"))),
-                    d(params, "cost"), i(params, "maxIterations"), d(params, "epsilon"), seed);
-            case CART -> new CARTClassificationTrainer(i(params, "maxDepth"), (float) d(params, "featureFraction"), seed);
+                    new LinearClassificationType(
+                            LinearClassificationType.LinearType.valueOf((String) params.get("solver"))),
+                    d(params, "cost"),
+                    i(params, "maxIterations"),
+                    d(params, "epsilon"),
+                    seed);
+            case CART -> new CARTClassificationTrainer(
+                    i(params, "maxDepth"), (float) d(params, "featureFraction"), seed);
             case RANDOM_FOREST -> new RandomForestTrainer<>(
                     new CARTClassificationTrainer(i(params, "maxDepth"), (float) d(params, "featureFraction"), seed),
-                    new VotingCombiner(), i(params, "trees"), seed);
-            case XGBOOST -> new XGBoostClassificationTrainer(i(params, "trees"), d(params, "eta"), d(params, "gamma"),
-                    i(params, "maxDepth"), d(params, "minChildWeight"), d(params, "subsample"),
-                    d(params, "featureSubsample"), d(params, "lambda"), d(params, "alpha"), i(params, "threads"),
-                    true, seed);
+                    new VotingCombiner(),
+                    i(params, "trees"),
+                    seed);
+            case XGBOOST -> new XGBoostClassificationTrainer(
+                    i(params, "trees"),
+                    d(params, "eta"),
+                    d(params, "gamma"),
+                    i(params, "maxDepth"),
+                    d(params, "minChildWeight"),
+                    d(params, "subsample"),
+                    d(params, "featureSubsample"),
+                    d(params, "lambda"),
+                    d(params, "alpha"),
+                    i(params, "threads"),
+                    true,
+                    seed);
         };
     }
 
-    private static Trainer<Label> sgd(final LabelObjective objective, final Map<String, Object> params, final long seed,
+    private static Trainer<Label> sgd(
+            final LabelObjective objective,
+            final Map<String, Object> params,
+            final long seed,
             final int loggingInterval) {
-        return new LinearSGDTrainer(objective, new AdaGrad(d(params, "learningRate"), 0.1), i(params, "epochs"),
-                loggingInterval, i(params, "minibatch"), seed);
+        return new LinearSGDTrainer(
+                objective,
+                new AdaGrad(d(params, "learningRate"), 0.1),
+                i(params, "epochs"),
+                loggingInterval,
+                i(params, "minibatch"),
+                seed);
     }
 
     private static int i(final Map<String, Object> params, final String name) {

@@ -1,7 +1,6 @@
 package io.mlops.engine.train;
 
 import io.mlops.engine.MlopsException;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -16,8 +15,8 @@ import java.util.Locale;
  * @param choices      the valid values (choices)
  * @param description  one line for the documentation
  */
-public record Hyperparameter(String name, Kind kind, Object defaultValue, double min, double max,
-        List<String> choices, String description) {
+public record Hyperparameter(
+        String name, Kind kind, Object defaultValue, double min, double max, List<String> choices, String description) {
 
     /** Value types. */
     public enum Kind {
@@ -29,18 +28,22 @@ public record Hyperparameter(String name, Kind kind, Object defaultValue, double
         CHOICE
     }
 
-    static Hyperparameter integer(final String name, final int defaultValue, final int min, final int max,
-            final String description) {
+    static Hyperparameter integer(
+            final String name, final int defaultValue, final int min, final int max, final String description) {
         return new Hyperparameter(name, Kind.INTEGER, defaultValue, min, max, List.of(), description);
     }
 
-    static Hyperparameter decimal(final String name, final double defaultValue, final double min, final double max,
+    static Hyperparameter decimal(
+            final String name,
+            final double defaultValue,
+            final double min,
+            final double max,
             final String description) {
         return new Hyperparameter(name, Kind.DECIMAL, defaultValue, min, max, List.of(), description);
     }
 
-    static Hyperparameter choice(final String name, final String defaultValue, final List<String> choices,
-            final String description) {
+    static Hyperparameter choice(
+            final String name, final String defaultValue, final List<String> choices, final String description) {
         return new Hyperparameter(name, Kind.CHOICE, defaultValue, 0, 0, List.copyOf(choices), description);
     }
 
@@ -62,8 +65,7 @@ public record Hyperparameter(String name, Kind kind, Object defaultValue, double
                         throw outOfRange(algorithm, text);
                     }
                     return (int) number;
-                }
-                catch (NumberFormatException exception) {
+                } catch (NumberFormatException exception) {
                     throw outOfRange(algorithm, text);
                 }
             }
@@ -74,15 +76,15 @@ public record Hyperparameter(String name, Kind kind, Object defaultValue, double
                         throw outOfRange(algorithm, text);
                     }
                     return number;
-                }
-                catch (NumberFormatException exception) {
+                } catch (NumberFormatException exception) {
                     throw outOfRange(algorithm, text);
                 }
             }
             case CHOICE -> {
                 String normalized = text.toUpperCase(Locale.ROOT).replace('-', '_');
                 if (!choices.contains(normalized)) {
-                    throw new MlopsException(String.format("hyperparameter '%s' of algorithm '%s' must be one of %s, got \"%s\"",
+                    throw new MlopsException(String.format(
+                            "hyperparameter '%s' of algorithm '%s' must be one of %s, got \"%s\"",
                             name, algorithm, choices, text));
                 }
                 return normalized;
@@ -92,8 +94,8 @@ public record Hyperparameter(String name, Kind kind, Object defaultValue, double
     }
 
     private MlopsException outOfRange(final String algorithm, final String text) {
-        return new MlopsException(String.format("hyperparameter '%s' of algorithm '%s' must be %s, got \"%s\"",
-                name, algorithm, expected(), text));
+        return new MlopsException(String.format(
+                "hyperparameter '%s' of algorithm '%s' must be %s, got \"%s\"", name, algorithm, expected(), text));
     }
 
     /**
@@ -110,6 +112,8 @@ public record Hyperparameter(String name, Kind kind, Object defaultValue, double
     }
 
     private static String format(final double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
     }
 }

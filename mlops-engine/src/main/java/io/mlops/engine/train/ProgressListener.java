@@ -4,7 +4,7 @@ package io.mlops.engine.train;
 @FunctionalInterface
 public interface ProgressListener {
     /** A listener that drops every message. */
-    ProgressListener NONE = message -> { };
+    ProgressListener NONE = message -> {};
 
     /**
      * Reports progress.

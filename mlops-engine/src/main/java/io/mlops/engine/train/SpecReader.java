@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.data.ColumnType;
 import io.mlops.engine.features.FeatureSettings;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,16 +40,18 @@ public final class SpecReader {
         SpecFile spec;
         try {
             spec = mapper.readValue(file.toFile(), SpecFile.class);
-        }
-        catch (UnrecognizedPropertyException exception) {
-            throw MlopsException.inFile(file, "unknown field '" + exception.getPropertyName() + "' at "
-                    + location(exception) + "; expected one of "
-                    + new java.util.TreeSet<>(exception.getKnownPropertyIds().stream().map(String::valueOf).toList()));
-        }
-        catch (JsonMappingException exception) {
-            throw MlopsException.inFile(file, "bad value at " + location(exception) + ": " + exception.getOriginalMessage());
-        }
-        catch (IOException exception) {
+        } catch (UnrecognizedPropertyException exception) {
+            throw MlopsException.inFile(
+                    file,
+                    "unknown field '" + exception.getPropertyName() + "' at "
+                            + location(exception) + "; expected one of "
+                            + new java.util.TreeSet<>(exception.getKnownPropertyIds().stream()
+                                    .map(String::valueOf)
+                                    .toList()));
+        } catch (JsonMappingException exception) {
+            throw MlopsException.inFile(
+                    file, "bad value at " + location(exception) + ": " + exception.getOriginalMessage());
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "cannot read spec: " + exception.getMessage());
         }
         if (spec == null) {
@@ -63,7 +64,9 @@ public final class SpecReader {
         String path = exception.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."));
-        String line = exception.getLocation() == null ? "" : " (line " + exception.getLocation().getLineNr() + ")";
+        String line = exception.getLocation() == null
+                ? ""
+                : " (line " + exception.getLocation().getLineNr() + ")";
         return (path.isEmpty() ? "top level" : "'" + path + "'") + line;
     }
 
@@ -117,17 +120,24 @@ public final class SpecReader {
             if (standardize != null && !"auto".equals(String.valueOf(standardize))) {
                 String s = String.valueOf(standardize);
                 if (!s.equals("true") && !s.equals("false")) {
-                    throw MlopsException.inFile(file, "'features.standardize' must be true, false or auto, got \"" + s + "\"");
+                    throw MlopsException.inFile(
+                            file, "'features.standardize' must be true, false or auto, got \"" + s + "\"");
                 }
                 standard = Boolean.valueOf(s);
             }
-            FeatureSettings.MissingNumeric numeric = missing == null || missing.numeric == null ? d.missingNumeric()
-                    : enumValue(file, "features.missing.numeric", FeatureSettings.MissingNumeric.class, missing.numeric);
+            FeatureSettings.MissingNumeric numeric = missing == null || missing.numeric == null
+                    ? d.missingNumeric()
+                    : enumValue(
+                            file, "features.missing.numeric", FeatureSettings.MissingNumeric.class, missing.numeric);
             FeatureSettings.MissingCategorical categorical = missing == null || missing.categorical == null
                     ? d.missingCategorical()
-                    : enumValue(file, "features.missing.categorical", FeatureSettings.MissingCategorical.class,
+                    : enumValue(
+                            file,
+                            "features.missing.categorical",
+                            FeatureSettings.MissingCategorical.class,
                             missing.categorical);
-            return new FeatureSettings(n, lowercase == null ? d.lowercase() : lowercase, standard, numeric, categorical);
+            return new FeatureSettings(
+                    n, lowercase == null ? d.lowercase() : lowercase, standard, numeric, categorical);
         }
     }
 
@@ -151,15 +161,19 @@ public final class SpecReader {
      * @param <E>   the enum type
      * @return the constant
      */
-    public static <E extends Enum<E>> E enumValue(final Path file, final String field, final Class<E> type,
-            final String value) {
+    public static <E extends Enum<E>> E enumValue(
+            final Path file, final String field, final Class<E> type, final String value) {
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equalsIgnoreCase(value == null ? "" : value.strip())) {
                 return constant;
             }
         }
-        String message = String.format("'%s' must be one of %s, got \"%s\"", field,
-                java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList(),
+        String message = String.format(
+                "'%s' must be one of %s, got \"%s\"",
+                field,
+                java.util.Arrays.stream(type.getEnumConstants())
+                        .map(e -> e.name().toLowerCase(Locale.ROOT))
+                        .toList(),
                 value);
         throw file == null ? new MlopsException(message) : MlopsException.inFile(file, message);
     }

@@ -25,15 +25,6 @@ import io.mlops.engine.metadata.SplitInfo;
 import io.mlops.engine.model.BundleManifest;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
-import org.tribuo.Example;
-import org.tribuo.Model;
-import org.tribuo.MutableDataset;
-import org.tribuo.Trainer;
-import org.tribuo.Tribuo;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -45,6 +36,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Trainer;
+import org.tribuo.Tribuo;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Trains a model from a {@link TrainingSpec}: reads and checks the data, splits it, fits the feature
@@ -103,30 +102,36 @@ public final class TrainingPipeline {
             test = TypedData.of(reader.read(spec.testData()), schema);
             fingerprints.put("test", fingerprinter.fingerprint(test));
             split = new SplitInfo("file", null, train.size(), test.size());
-        }
-        else {
+        } else {
             DataSplit rows = DataSplit.stratified(all, spec.testFraction(), spec.seed());
             if (rows.test().length == 0 || rows.train().length == 0) {
-                throw MlopsException.inFile(spec.data(), "too few rows (" + all.size()
-                        + ") to hold out a test set; add rows or give a separate test file");
+                throw MlopsException.inFile(
+                        spec.data(),
+                        "too few rows (" + all.size()
+                                + ") to hold out a test set; add rows or give a separate test file");
             }
             train = all.select(rows.train());
             test = all.select(rows.test());
             split = new SplitInfo("holdout", spec.testFraction(), train.size(), test.size());
         }
-        progress.progress(String.format("read %d rows: %d for training, %d for testing; label '%s' with classes %s",
+        progress.progress(String.format(
+                "read %d rows: %d for training, %d for testing; label '%s' with classes %s",
                 all.size(), train.size(), test.size(), schema.label(), labels(all)));
-        progress.progress("schema: " + schema.features().stream().map(c -> c.name() + ":" + c.type().name().toLowerCase())
-                .collect(Collectors.joining(", ")));
+        progress.progress("schema: "
+                + schema.features().stream()
+                        .map(c -> c.name() + ":" + c.type().name().toLowerCase())
+                        .collect(Collectors.joining(", ")));
         long loaded = System.nanoTime();
 
-        boolean standardize = spec.features().standardize() == null ? spec.algorithm().isLinear()
+        boolean standardize = spec.features().standardize() == null
+                ? spec.algorithm().isLinear()
                 : spec.features().standardize();
         FeaturePreparation preparation = FeaturePreparation.fit(train, spec.features(), standardize);
         MutableDataset<Label> dataset = dataset(preparation.examples(train), spec.data());
         long steps = totalSteps(spec.algorithm(), params, dataset.size());
         Trainer<Label> trainer = trainer(spec.algorithm(), params, spec.seed(), dataset.size());
-        progress.progress(String.format("training %s on %d examples with %d features (seed %d)",
+        progress.progress(String.format(
+                "training %s on %d examples with %d features (seed %d)",
                 spec.algorithm().id(), dataset.size(), dataset.getFeatureMap().size(), spec.seed()));
         Model<Label> model;
         try (TribuoProgress ignored = new TribuoProgress(progress, steps)) {
@@ -137,12 +142,20 @@ public final class TrainingPipeline {
                 + " test examples");
 
         Metrics metrics = new Evaluator().evaluate(model, preparation.examples(test));
-        GateReport report = gates.isEmpty() ? null
-                : new GateEvaluator().evaluate(gates, metrics.byName(), null);
+        GateReport report = gates.isEmpty() ? null : new GateEvaluator().evaluate(gates, metrics.byName(), null);
         long evaluated = System.nanoTime();
 
-        BundleManifest manifest = new BundleManifest(ModelStore.FORMAT_VERSION, ModelStore.MODEL_FILE, null, null,
-                spec.algorithm().id(), params, spec.seed(), List.copyOf(labels(train)), dataSha, Tribuo.VERSION,
+        BundleManifest manifest = new BundleManifest(
+                ModelStore.FORMAT_VERSION,
+                ModelStore.MODEL_FILE,
+                null,
+                null,
+                spec.algorithm().id(),
+                params,
+                spec.seed(),
+                List.copyOf(labels(train)),
+                dataSha,
+                Tribuo.VERSION,
                 preparation);
         MetadataWriter writer = new MetadataWriter();
         String[] json = new String[1];
@@ -153,17 +166,36 @@ public final class TrainingPipeline {
             durations.put("trainMillis", millis(loaded, trained));
             durations.put("evaluateMillis", millis(trained, evaluated));
             durations.put("totalMillis", millis(t0, System.nanoTime()));
-            metadata[0] = new RunMetadata(MetadataWriter.SCHEMA_VERSION, UUID.randomUUID().toString(), "train",
-                    started.toString(), Instant.now().toString(), spec.algorithm().id(), params, spec.seed(), split,
-                    fingerprints, schema, spec.features(),
-                    new ModelInfo(spec.output().toString(), saved.manifest().modelSha256(),
+            metadata[0] = new RunMetadata(
+                    MetadataWriter.SCHEMA_VERSION,
+                    UUID.randomUUID().toString(),
+                    "train",
+                    started.toString(),
+                    Instant.now().toString(),
+                    spec.algorithm().id(),
+                    params,
+                    spec.seed(),
+                    split,
+                    fingerprints,
+                    schema,
+                    spec.features(),
+                    new ModelInfo(
+                            spec.output().toString(),
+                            saved.manifest().modelSha256(),
                             saved.manifest().modelFingerprint()),
-                    null, CodeVersion.of(codeFolder).orElse(null), metrics, null, report, durations,
-                    EnvironmentInfo.current(), null);
+                    null,
+                    CodeVersion.of(codeFolder).orElse(null),
+                    metrics,
+                    null,
+                    report,
+                    durations,
+                    EnvironmentInfo.current(),
+                    null);
             json[0] = writer.toJson(metadata[0]);
             return Map.of(METADATA_FILE, json[0]);
         });
-        progress.progress("model written to " + spec.output() + " (sha256 " + bundle.manifest().modelSha256() + ")");
+        progress.progress("model written to " + spec.output() + " (sha256 "
+                + bundle.manifest().modelSha256() + ")");
         return new TrainingResult(bundle, metadata[0], json[0], spec.output().resolve(METADATA_FILE));
     }
 
@@ -186,8 +218,8 @@ public final class TrainingPipeline {
      */
     public static MutableDataset<Label> dataset(final List<Example<Label>> examples, final Path source) {
         // a fixed creation time keeps the data provenance, and so the model file, reproducible
-        var provenance = new SimpleDataSourceProvenance("mlops:" + source.getFileName(), FIXED_DATA_TIME,
-                new LabelFactory());
+        var provenance =
+                new SimpleDataSourceProvenance("mlops:" + source.getFileName(), FIXED_DATA_TIME, new LabelFactory());
         return new MutableDataset<>(examples, provenance, new LabelFactory());
     }
 
@@ -200,8 +232,8 @@ public final class TrainingPipeline {
      * @param rows      the number of training examples
      * @return the trainer
      */
-    public static Trainer<Label> trainer(final Algorithm algorithm, final Map<String, Object> params, final long seed,
-            final int rows) {
+    public static Trainer<Label> trainer(
+            final Algorithm algorithm, final Map<String, Object> params, final long seed, final int rows) {
         long steps = totalSteps(algorithm, params, rows);
         return algorithm.trainer(params, seed, (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / PROGRESS_STEPS)));
     }
@@ -218,8 +250,10 @@ public final class TrainingPipeline {
     private static void requireTwoClasses(final TypedData data) {
         Set<String> labels = labels(data);
         if (labels.size() < 2) {
-            throw MlopsException.inFile(data.source(), "label column '" + data.schema().label()
-                    + "' has only one class " + labels + "; a classifier needs at least two");
+            throw MlopsException.inFile(
+                    data.source(),
+                    "label column '" + data.schema().label() + "' has only one class " + labels
+                            + "; a classifier needs at least two");
         }
     }
 

@@ -11,6 +11,5 @@ import io.mlops.engine.model.ModelBundle;
  * @param metadataJson the metadata as written
  * @param metadataFile where the metadata was written
  */
-public record TrainingResult(ModelBundle bundle, RunMetadata metadata, String metadataJson,
-        java.nio.file.Path metadataFile) {
-}
+public record TrainingResult(
+        ModelBundle bundle, RunMetadata metadata, String metadataJson, java.nio.file.Path metadataFile) {}

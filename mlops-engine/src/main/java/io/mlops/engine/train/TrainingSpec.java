@@ -2,7 +2,6 @@ package io.mlops.engine.train;
 
 import io.mlops.engine.data.ColumnType;
 import io.mlops.engine.features.FeatureSettings;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,9 +24,18 @@ import java.util.Set;
  * @param features     feature preparation settings
  * @param output       the folder the model bundle is written to
  */
-public record TrainingSpec(Path data, Path testData, double testFraction, String label,
-        Map<String, ColumnType> columns, Set<String> ignore, Algorithm algorithm, Map<String, Object> params,
-        long seed, FeatureSettings features, Path output) {
+public record TrainingSpec(
+        Path data,
+        Path testData,
+        double testFraction,
+        String label,
+        Map<String, ColumnType> columns,
+        Set<String> ignore,
+        Algorithm algorithm,
+        Map<String, Object> params,
+        long seed,
+        FeatureSettings features,
+        Path output) {
     /** The default share of rows held out for testing. */
     public static final double DEFAULT_TEST_FRACTION = 0.2;
     /** The default seed. */
@@ -201,21 +209,22 @@ public record TrainingSpec(Path data, Path testData, double testFraction, String
          */
         public TrainingSpec build() {
             if (data == null) {
-                throw new io.mlops.engine.MlopsException("no training data given: set 'data' to a CSV or JSON Lines file");
+                throw new io.mlops.engine.MlopsException(
+                        "no training data given: set 'data' to a CSV or JSON Lines file");
             }
             if (label == null || label.isBlank()) {
                 throw new io.mlops.engine.MlopsException("no label column given: set 'label' to the column to predict");
             }
             if (!(testFraction > 0 && testFraction < 1)) {
-                throw new io.mlops.engine.MlopsException("'testFraction' must be between 0 and 1 (exclusive), got "
-                        + testFraction);
+                throw new io.mlops.engine.MlopsException(
+                        "'testFraction' must be between 0 and 1 (exclusive), got " + testFraction);
             }
             if (seed < 0) {
                 throw new io.mlops.engine.MlopsException("'seed' must be >= 0, got " + seed);
             }
             algorithm.resolve(params);
-            return new TrainingSpec(data, testData, testFraction, label, columns, ignore, algorithm, params, seed,
-                    features, output);
+            return new TrainingSpec(
+                    data, testData, testFraction, label, columns, ignore, algorithm, params, seed, features, output);
         }
     }
 }

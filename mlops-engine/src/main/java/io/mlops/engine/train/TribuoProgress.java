@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * a percentage of the planned iterations.
  */
 final class TribuoProgress extends Handler implements AutoCloseable {
-    private static final Pattern ITERATION = Pattern.compile("At iteration (\\d+), average loss = ([-0-9.eE+NaInfity]+)");
+    private static final Pattern ITERATION =
+            Pattern.compile("At iteration (\\d+), average loss = ([-0-9.eE+NaInfity]+)");
 
     private final Logger logger = Logger.getLogger("org.tribuo");
     private final ProgressListener listener;
@@ -44,10 +45,14 @@ final class TribuoProgress extends Handler implements AutoCloseable {
         Matcher m = ITERATION.matcher(message);
         if (m.find() && totalIterations > 0) {
             long iteration = Long.parseLong(m.group(1));
-            listener.progress(String.format(Locale.ROOT, "training %3d%% (iteration %d of %d, average loss %s)",
-                    Math.min(100, iteration * 100 / totalIterations), iteration, totalIterations, loss(m.group(2))));
-        }
-        else if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+            listener.progress(String.format(
+                    Locale.ROOT,
+                    "training %3d%% (iteration %d of %d, average loss %s)",
+                    Math.min(100, iteration * 100 / totalIterations),
+                    iteration,
+                    totalIterations,
+                    loss(m.group(2))));
+        } else if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
             listener.progress("tribuo: " + message);
         }
     }
@@ -56,8 +61,7 @@ final class TribuoProgress extends Handler implements AutoCloseable {
     private static String loss(final String objective) {
         try {
             return String.format(Locale.ROOT, "%.4f", 0.0 - Double.parseDouble(objective));
-        }
-        catch (NumberFormatException exception) {
+        } catch (NumberFormatException exception) {
             return objective;
         }
     }

@@ -1,23 +1,22 @@
 package io.mlops.engine.data;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.TestData;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The CSV path (fields straight into a {@code String[]} per record, fast schema inference) gives exactly what
@@ -44,7 +43,9 @@ class CsvFastPathTest {
         List<String[]> rows = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         List<String> header = null;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().ignoreDifferentFieldCount(true).skipEmptyLines(true)
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .ignoreDifferentFieldCount(true)
+                .skipEmptyLines(true)
                 .ofCsvRecord(file)) {
             for (CsvRecord record : reader) {
                 if (header == null) {
@@ -56,15 +57,19 @@ class CsvFastPathTest {
                     continue;
                 }
                 if (record.getFieldCount() != header.size()) {
-                    throw MlopsException.atLine(file, record.getStartingLineNumber(), String.format(
-                            "malformed CSV line: expected %d fields as in the header, found %d",
-                            header.size(), record.getFieldCount()));
+                    throw MlopsException.atLine(
+                            file,
+                            record.getStartingLineNumber(),
+                            String.format(
+                                    "malformed CSV line: expected %d fields as in the header, found %d",
+                                    header.size(), record.getFieldCount()));
                 }
                 rows.add(record.getFields().toArray(new String[0]));
                 lines.add(record.getStartingLineNumber());
             }
         }
-        return new Table(file, header, rows, lines.stream().mapToLong(Long::longValue).toArray());
+        return new Table(
+                file, header, rows, lines.stream().mapToLong(Long::longValue).toArray());
     }
 
     @Test
@@ -74,8 +79,7 @@ class CsvFastPathTest {
             Table expected;
             try {
                 expected = referenceRead(file);
-            }
-            catch (MlopsException exception) {
+            } catch (MlopsException exception) {
                 assertThatThrownBy(() -> new TableReader().read(file)).hasMessage(exception.getMessage());
                 continue;
             }
@@ -101,8 +105,7 @@ class CsvFastPathTest {
             Table expected;
             try {
                 expected = referenceRead(file);
-            }
-            catch (MlopsException exception) {
+            } catch (MlopsException exception) {
                 // an unquoted "12,5O" makes a row with one field too many
                 assertThatThrownBy(() -> new TableReader().read(file)).hasMessage(exception.getMessage());
                 continue;
@@ -126,11 +129,16 @@ class CsvFastPathTest {
         csv.append("7,\"").append(value).append("\",y\n");
         Path file = TestData.write(dir.resolve("bad.csv"), csv.toString());
         Table table = new TableReader().read(file);
-        DataSchema schema = new DataSchema("label", List.of(new ColumnSpec("a", ColumnType.CATEGORICAL),
-                new ColumnSpec("b", ColumnType.NUMERIC)));
-        String expected = value.strip().equals("12,5O") || value.strip().equals("1.5f") || value.strip().equals("0x10")
-                || value.strip().equals("1 2") ? "is not a number" : "is not a finite number";
-        assertThatThrownBy(() -> TypedData.of(table, schema)).isInstanceOf(MlopsException.class)
+        DataSchema schema = new DataSchema(
+                "label", List.of(new ColumnSpec("a", ColumnType.CATEGORICAL), new ColumnSpec("b", ColumnType.NUMERIC)));
+        String expected = value.strip().equals("12,5O")
+                        || value.strip().equals("1.5f")
+                        || value.strip().equals("0x10")
+                        || value.strip().equals("1 2")
+                ? "is not a number"
+                : "is not a finite number";
+        assertThatThrownBy(() -> TypedData.of(table, schema))
+                .isInstanceOf(MlopsException.class)
                 .hasMessage(file + " line 34: column 'b' " + expected + ": \"" + value + "\"");
     }
 
@@ -139,14 +147,26 @@ class CsvFastPathTest {
         // numeric by the fast path, by the full parser, by non-finite values, and just below the 95 % share
         StringBuilder csv = new StringBuilder("plain,exp,nonfinite,mostly,words,label\n");
         for (int row = 0; row < 100; row++) {
-            csv.append(row).append(".5,").append(row).append("e-2,").append(row % 2 == 0 ? "NaN" : "1").append(',')
-                    .append(row < 6 ? "x" : "1").append(",the quick brown fox ").append(row).append(",l\n");
+            csv.append(row)
+                    .append(".5,")
+                    .append(row)
+                    .append("e-2,")
+                    .append(row % 2 == 0 ? "NaN" : "1")
+                    .append(',')
+                    .append(row < 6 ? "x" : "1")
+                    .append(",the quick brown fox ")
+                    .append(row)
+                    .append(",l\n");
         }
         Path file = TestData.write(dir.resolve("infer.csv"), csv.toString());
         DataSchema schema = new SchemaInference().infer(new TableReader().read(file), "label", Map.of(), Set.of());
-        assertThat(schema.features()).containsExactly(new ColumnSpec("plain", ColumnType.NUMERIC),
-                new ColumnSpec("exp", ColumnType.NUMERIC), new ColumnSpec("nonfinite", ColumnType.NUMERIC),
-                new ColumnSpec("mostly", ColumnType.CATEGORICAL), new ColumnSpec("words", ColumnType.TEXT));
+        assertThat(schema.features())
+                .containsExactly(
+                        new ColumnSpec("plain", ColumnType.NUMERIC),
+                        new ColumnSpec("exp", ColumnType.NUMERIC),
+                        new ColumnSpec("nonfinite", ColumnType.NUMERIC),
+                        new ColumnSpec("mostly", ColumnType.CATEGORICAL),
+                        new ColumnSpec("words", ColumnType.TEXT));
     }
 
     private static void assertSame(final Table actual, final Table expected) {
@@ -175,8 +195,7 @@ class CsvFastPathTest {
                 out.append(' ').append(data.number(0, row)).append('/').append(data.label(row));
             }
             return out.toString();
-        }
-        catch (MlopsException exception) {
+        } catch (MlopsException exception) {
             return "error: " + exception.getMessage();
         }
     }

@@ -1,15 +1,14 @@
 package io.mlops.engine.data;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The fast path for plain decimals must give bit for bit what {@link Double#parseDouble} gives. */
 class PlainDecimalParsingTest {
@@ -21,8 +20,7 @@ class PlainDecimalParsingTest {
             int sign = random.nextInt(3);
             if (sign == 1) {
                 text.append('-');
-            }
-            else if (sign == 2) {
+            } else if (sign == 2) {
                 text.append('+');
             }
             int integerDigits = random.nextInt(0, 12);
@@ -42,23 +40,61 @@ class PlainDecimalParsingTest {
             String s = text.toString();
             double fast = TypedData.parsePlainDecimal(s);
             if (!Double.isNaN(fast)) {
-                assertThat(Double.doubleToRawLongBits(fast)).as(s)
+                assertThat(Double.doubleToRawLongBits(fast))
+                        .as(s)
                         .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(s)));
             }
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-0", "+0", "-0.0", "1.", ".5", "-.5", "12.3456", "0.1", "0.3", "-42", "900719925474098",
-        "1.7976931348", "0.0000000000000000000001", "3.14159265358979"})
+    @ValueSource(
+            strings = {
+                "0",
+                "-0",
+                "+0",
+                "-0.0",
+                "1.",
+                ".5",
+                "-.5",
+                "12.3456",
+                "0.1",
+                "0.3",
+                "-42",
+                "900719925474098",
+                "1.7976931348",
+                "0.0000000000000000000001",
+                "3.14159265358979"
+            })
     void shouldParseExactlyAsParseDouble(final String text) {
         assertThat(Double.doubleToRawLongBits(TypedData.parsePlainDecimal(text)))
                 .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "-", "+", ".", "-.", "1e3", "1E-3", " 1", "1 ", "1,5", "1.2.3", "NaN", "Infinity",
-        "0x1p3", "12f", "12d", "--1", "9007199254740993", "12345678901234567890", "0.00000000000000000000001"})
+    @ValueSource(
+            strings = {
+                "",
+                "-",
+                "+",
+                ".",
+                "-.",
+                "1e3",
+                "1E-3",
+                " 1",
+                "1 ",
+                "1,5",
+                "1.2.3",
+                "NaN",
+                "Infinity",
+                "0x1p3",
+                "12f",
+                "12d",
+                "--1",
+                "9007199254740993",
+                "12345678901234567890",
+                "0.00000000000000000000001"
+            })
     void shouldLeaveEverythingElseToTheFullParser(final String text) {
         assertThat(TypedData.parsePlainDecimal(text)).isNaN();
     }
@@ -91,15 +127,23 @@ class PlainDecimalParsingTest {
             lines[i] = i + 2;
         }
         Table table = new Table(Path.of("t.csv"), List.of("a", "b", "c", "label"), rows, lines);
-        DataSchema schema = new DataSchema("label", List.of(new ColumnSpec("a", ColumnType.NUMERIC),
-                new ColumnSpec("b", ColumnType.NUMERIC), new ColumnSpec("c", ColumnType.NUMERIC)));
+        DataSchema schema = new DataSchema(
+                "label",
+                List.of(
+                        new ColumnSpec("a", ColumnType.NUMERIC),
+                        new ColumnSpec("b", ColumnType.NUMERIC),
+                        new ColumnSpec("c", ColumnType.NUMERIC)));
 
         for (int attempt = 0; attempt < 5; attempt++) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> TypedData.of(table, schema))
                     .hasMessage("t.csv line 20002: column 'b' is not a number: \"x2\"");
         }
-        DataSchema missing = new DataSchema("label", List.of(new ColumnSpec("c", ColumnType.NUMERIC),
-                new ColumnSpec("nope", ColumnType.NUMERIC), new ColumnSpec("b", ColumnType.NUMERIC)));
+        DataSchema missing = new DataSchema(
+                "label",
+                List.of(
+                        new ColumnSpec("c", ColumnType.NUMERIC),
+                        new ColumnSpec("nope", ColumnType.NUMERIC),
+                        new ColumnSpec("b", ColumnType.NUMERIC)));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TypedData.of(table, missing))
                 .hasMessage("t.csv line 102: column 'c' is not a number: \"x3\"");
     }

@@ -1,14 +1,13 @@
 package io.mlops.engine.data;
 
-import io.mlops.engine.MlopsException;
-import io.mlops.engine.TestData;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mlops.engine.MlopsException;
+import io.mlops.engine.TestData;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TableReaderTest {
     @TempDir
@@ -18,7 +17,8 @@ class TableReaderTest {
 
     @Test
     void shouldReadCsvWithQuotedFieldsAndLineNumbers() {
-        Path file = TestData.write(dir.resolve("a.csv"),
+        Path file = TestData.write(
+                dir.resolve("a.csv"),
                 "text,amount,label\n\"Dinner, 3 people\",12.5,meals\n\"multi\nline\",3,taxi\n\nplain,,meals\n");
 
         Table table = reader.read(file);
@@ -35,7 +35,8 @@ class TableReaderTest {
 
     @Test
     void shouldReadJsonLines() {
-        Path file = TestData.write(dir.resolve("a.jsonl"),
+        Path file = TestData.write(
+                dir.resolve("a.jsonl"),
                 "{\"text\":\"taxi\",\"amount\":12.5,\"label\":\"transport\"}\n\n{\"amount\":null,\"label\":\"meals\",\"extra\":true}\n");
 
         Table table = reader.read(file);
@@ -51,7 +52,8 @@ class TableReaderTest {
     @Test
     void shouldRejectMissingFile() {
         Path file = dir.resolve("missing.csv");
-        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(MlopsException.class)
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(MlopsException.class)
                 .hasMessage(file + ": data file not found");
     }
 

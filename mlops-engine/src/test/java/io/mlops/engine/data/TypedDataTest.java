@@ -1,18 +1,17 @@
 package io.mlops.engine.data;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.TestData;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TypedDataTest {
     @TempDir
@@ -26,19 +25,32 @@ class TypedDataTest {
     void shouldInferNumericCategoricalAndTextColumns() {
         StringBuilder csv = new StringBuilder("amount,country,description,label\n");
         for (int i = 0; i < 60; i++) {
-            csv.append(i * 1.5).append(',').append(i % 2 == 0 ? "DE" : "FR").append(",dinner with client number ")
-                    .append(i).append(',').append(i % 2 == 0 ? "a" : "b").append('\n');
+            csv.append(i * 1.5)
+                    .append(',')
+                    .append(i % 2 == 0 ? "DE" : "FR")
+                    .append(",dinner with client number ")
+                    .append(i)
+                    .append(',')
+                    .append(i % 2 == 0 ? "a" : "b")
+                    .append('\n');
         }
         DataSchema schema = new SchemaInference().infer(read(csv.toString()), "label", Map.of(), Set.of());
 
-        assertThat(schema.features()).containsExactly(new ColumnSpec("amount", ColumnType.NUMERIC),
-                new ColumnSpec("country", ColumnType.CATEGORICAL), new ColumnSpec("description", ColumnType.TEXT));
+        assertThat(schema.features())
+                .containsExactly(
+                        new ColumnSpec("amount", ColumnType.NUMERIC),
+                        new ColumnSpec("country", ColumnType.CATEGORICAL),
+                        new ColumnSpec("description", ColumnType.TEXT));
     }
 
     @Test
     void shouldLetDeclaredTypesWinAndIgnoreColumns() {
-        DataSchema schema = new SchemaInference().infer(read("zip,id,label\n10115,1,a\n80331,2,b\n"), "label",
-                Map.of("zip", ColumnType.CATEGORICAL), Set.of("id"));
+        DataSchema schema = new SchemaInference()
+                .infer(
+                        read("zip,id,label\n10115,1,a\n80331,2,b\n"),
+                        "label",
+                        Map.of("zip", ColumnType.CATEGORICAL),
+                        Set.of("id"));
 
         assertThat(schema.features()).containsExactly(new ColumnSpec("zip", ColumnType.CATEGORICAL));
     }
@@ -97,8 +109,11 @@ class TypedDataTest {
     @Test
     void shouldFingerprintContentAndColumns() {
         Table table = read("amount,country,label\n1,DE,a\n3,,b\n,DE,a\n");
-        DataSchema schema = new DataSchema("label", java.util.List.of(new ColumnSpec("amount", ColumnType.NUMERIC),
-                new ColumnSpec("country", ColumnType.CATEGORICAL)));
+        DataSchema schema = new DataSchema(
+                "label",
+                java.util.List.of(
+                        new ColumnSpec("amount", ColumnType.NUMERIC),
+                        new ColumnSpec("country", ColumnType.CATEGORICAL)));
 
         DataFingerprint fingerprint = new Fingerprinter().fingerprint(TypedData.of(table, schema));
 
@@ -116,7 +131,8 @@ class TypedDataTest {
 
     @Test
     void shouldSplitDeterministicallyAndKeepEveryClassInBothParts() {
-        TypedData data = TypedData.of(new TableReader().read(TestData.writeMixedCsv(dir.resolve("m.csv"), 500, 1)),
+        TypedData data = TypedData.of(
+                new TableReader().read(TestData.writeMixedCsv(dir.resolve("m.csv"), 500, 1)),
                 new DataSchema("category", java.util.List.of(new ColumnSpec("amount", ColumnType.NUMERIC))));
 
         DataSplit first = DataSplit.stratified(data, 0.2, 7);

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReceiptsGeneratorTest {
 
     private static final int ROWS = 5000;
-    private static final Set<String> CATEGORIES = Set.of(
-            "meals", "lodging", "transport", "office_supplies", "software", "entertainment");
+    private static final Set<String> CATEGORIES =
+            Set.of("meals", "lodging", "transport", "office_supplies", "software", "entertainment");
 
     @TempDir
     Path tmp;
@@ -69,9 +69,11 @@ class ReceiptsGeneratorTest {
             assertThat(r.paymentMethod()).isIn("card", "cash", "invoice", "company_card");
             assertThat(r.category()).isIn(CATEGORIES);
         });
-        Map<String, String> expected = Map.of("DE", "EUR", "AT", "EUR", "FR", "EUR", "NL", "EUR",
-                "US", "USD", "GB", "GBP", "CH", "CHF");
-        long consistent = rows.stream().filter(r -> expected.get(r.country()).equals(r.currency())).count();
+        Map<String, String> expected =
+                Map.of("DE", "EUR", "AT", "EUR", "FR", "EUR", "NL", "EUR", "US", "USD", "GB", "GBP", "CH", "CHF");
+        long consistent = rows.stream()
+                .filter(r -> expected.get(r.country()).equals(r.currency()))
+                .count();
         assertThat(consistent / (double) ROWS).isBetween(0.9, 0.99);
         assertThat(new ReceiptsGenerator(1).generate(Batch.INITIAL, 0)).isEmpty();
         assertThatThrownBy(() -> new ReceiptsGenerator(1).generate(Batch.INITIAL, -1))
@@ -81,8 +83,7 @@ class ReceiptsGeneratorTest {
     @Test
     void shouldCoverAllCategoriesWithRealisticMix() {
         List<Receipt> rows = initial();
-        assertThat(rows).extracting(Receipt::category).isSubsetOf(CATEGORIES)
-                .containsAll(CATEGORIES);
+        assertThat(rows).extracting(Receipt::category).isSubsetOf(CATEGORIES).containsAll(CATEGORIES);
         assertThat(share(rows, "meals")).isBetween(0.25, 0.35);
         assertThat(share(rows, "software")).isBetween(0.07, 0.14);
         Map<String, Double> medians = medianAmountByCategory(rows);
@@ -94,13 +95,19 @@ class ReceiptsGeneratorTest {
         List<Receipt> rows = initial();
         Pattern german = Pattern.compile("[äöüÄÖÜß]|\\b(mit|für|Nächte|Personen)\\b");
         Pattern english = Pattern.compile("\\b(to|for|with|the|at|nights|people)\\b", Pattern.CASE_INSENSITIVE);
-        long de = rows.stream().filter(r -> german.matcher(r.description()).find()).count();
-        long en = rows.stream().filter(r -> english.matcher(r.description()).find()).count();
-        long umlauts = rows.stream().filter(r -> r.description().matches(".*[äöüß].*")).count();
+        long de = rows.stream()
+                .filter(r -> german.matcher(r.description()).find())
+                .count();
+        long en = rows.stream()
+                .filter(r -> english.matcher(r.description()).find())
+                .count();
+        long umlauts =
+                rows.stream().filter(r -> r.description().matches(".*[äöüß].*")).count();
         assertThat(de).isGreaterThan(ROWS / 5);
         assertThat(en).isGreaterThan(ROWS / 5);
         assertThat(umlauts).isGreaterThan(ROWS / 20);
-        assertThat(rows).anyMatch(r -> r.description().contains(","))
+        assertThat(rows)
+                .anyMatch(r -> r.description().contains(","))
                 .anyMatch(r -> r.description().contains("\""))
                 .anyMatch(r -> r.description().equals(r.description().toUpperCase()));
     }
@@ -110,10 +117,14 @@ class ReceiptsGeneratorTest {
         List<Receipt> initial = initial();
         List<Receipt> shifted = shifted();
         Set<String> oldMerchants = initial.stream().map(Receipt::merchant).collect(Collectors.toSet());
-        Set<String> newMerchants = shifted.stream().map(Receipt::merchant)
-                .filter(m -> !oldMerchants.contains(m)).collect(Collectors.toSet());
+        Set<String> newMerchants = shifted.stream()
+                .map(Receipt::merchant)
+                .filter(m -> !oldMerchants.contains(m))
+                .collect(Collectors.toSet());
         assertThat(newMerchants).contains("Bolt", "WeWork").hasSizeGreaterThanOrEqualTo(10);
-        long rowsWithNewMerchant = shifted.stream().filter(r -> newMerchants.contains(r.merchant())).count();
+        long rowsWithNewMerchant = shifted.stream()
+                .filter(r -> newMerchants.contains(r.merchant()))
+                .count();
         assertThat(rowsWithNewMerchant / (double) ROWS).isBetween(0.2, 0.6);
 
         assertThat(share(shifted, "transport")).isGreaterThan(share(initial, "transport") + 0.05);
@@ -128,11 +139,17 @@ class ReceiptsGeneratorTest {
         // Each merchant belongs to exactly one category, so its majority label is the clean label.
         for (List<Receipt> rows : List.of(initial(), shifted())) {
             Map<String, String> majority = rows.stream()
-                    .collect(Collectors.groupingBy(Receipt::merchant,
-                            Collectors.groupingBy(Receipt::category, Collectors.counting())))
-                    .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().entrySet()
-                            .stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
-            long noisy = rows.stream().filter(r -> !majority.get(r.merchant()).equals(r.category())).count();
+                    .collect(Collectors.groupingBy(
+                            Receipt::merchant, Collectors.groupingBy(Receipt::category, Collectors.counting())))
+                    .entrySet()
+                    .stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().entrySet().stream()
+                            .max(Map.Entry.comparingByValue())
+                            .orElseThrow()
+                            .getKey()));
+            long noisy = rows.stream()
+                    .filter(r -> !majority.get(r.merchant()).equals(r.category()))
+                    .count();
             assertThat(noisy / (double) rows.size()).isBetween(0.01, 0.04);
         }
     }
@@ -151,11 +168,20 @@ class ReceiptsGeneratorTest {
         }
         assertThat(records.get(0).getFields()).isEqualTo(ReceiptsGenerator.COLUMNS);
         assertThat(ReceiptsGenerator.COLUMNS).contains(ReceiptsGenerator.LABEL);
-        List<Receipt> actual = records.stream().skip(1).map(rec -> new Receipt(rec.getField(0),
-                rec.getField(1), Double.parseDouble(rec.getField(2)), rec.getField(3), rec.getField(4),
-                rec.getField(5), rec.getField(6))).toList();
+        List<Receipt> actual = records.stream()
+                .skip(1)
+                .map(rec -> new Receipt(
+                        rec.getField(0),
+                        rec.getField(1),
+                        Double.parseDouble(rec.getField(2)),
+                        rec.getField(3),
+                        rec.getField(4),
+                        rec.getField(5),
+                        rec.getField(6)))
+                .toList();
         assertThat(actual).isEqualTo(expected);
-        assertThat(actual).anyMatch(r -> r.description().contains(",") && r.description().contains("\""));
+        assertThat(actual)
+                .anyMatch(r -> r.description().contains(",") && r.description().contains("\""));
         assertThat(records).allSatisfy(rec -> assertThat(rec.getFieldCount()).isEqualTo(7));
         assertThat(Files.readString(file)).contains("\"\"");
         try (Stream<Path> left = Files.list(file.getParent())) {
@@ -187,10 +213,11 @@ class ReceiptsGeneratorTest {
 
     private static Map<String, Double> medianAmountByCategory(List<Receipt> rows) {
         Map<String, Double> medians = new HashMap<>();
-        rows.stream().collect(Collectors.groupingBy(Receipt::category,
-                        Collectors.mapping(Receipt::amount, Collectors.toList())))
-                .forEach((category, amounts) -> medians.put(category,
-                        amounts.stream().sorted().toList().get(amounts.size() / 2)));
+        rows.stream()
+                .collect(Collectors.groupingBy(
+                        Receipt::category, Collectors.mapping(Receipt::amount, Collectors.toList())))
+                .forEach((category, amounts) ->
+                        medians.put(category, amounts.stream().sorted().toList().get(amounts.size() / 2)));
         return medians;
     }
 }

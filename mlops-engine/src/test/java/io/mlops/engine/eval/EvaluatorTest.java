@@ -1,19 +1,18 @@
 package io.mlops.engine.eval;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
     @Test
     void shouldComputeMetricsAsByHand() {
         // truth:     a a a b b c
         // predicted: a a b b c c
-        Metrics m = new Evaluator().metrics(List.of("a", "a", "a", "b", "b", "c"),
-                List.of("a", "a", "b", "b", "c", "c"), null);
+        Metrics m = new Evaluator()
+                .metrics(List.of("a", "a", "a", "b", "b", "c"), List.of("a", "a", "b", "b", "c", "c"), null);
 
         assertThat(m.accuracy()).isCloseTo(4.0 / 6, within(1e-12));
         assertThat(m.perClass().get("a")).isEqualTo(new ClassMetrics(1.0, 2.0 / 3, 0.8, 3));
@@ -25,8 +24,8 @@ class EvaluatorTest {
         assertThat(m.macroRecall()).isCloseTo((2.0 / 3 + 0.5 + 1.0) / 3, within(1e-12));
         assertThat(m.macroF1()).isCloseTo((0.8 + 0.5 + 2.0 / 3) / 3, within(1e-12));
         assertThat(m.weightedF1()).isCloseTo((0.8 * 3 + 0.5 * 2 + 2.0 / 3) / 6, within(1e-12));
-        assertThat(m.confusionMatrix()).isEqualTo(new ConfusionMatrix(List.of("a", "b", "c"),
-                new long[][] {{2, 1, 0}, {0, 1, 1}, {0, 0, 1}}));
+        assertThat(m.confusionMatrix())
+                .isEqualTo(new ConfusionMatrix(List.of("a", "b", "c"), new long[][] {{2, 1, 0}, {0, 1, 1}, {0, 0, 1}}));
         assertThat(m.logLoss()).isNull();
         assertThat(m.byName()).containsEntry("recall[c]", 1.0).doesNotContainKey("logLoss");
     }

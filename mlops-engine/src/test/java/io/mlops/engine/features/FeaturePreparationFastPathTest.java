@@ -1,11 +1,19 @@
 package io.mlops.engine.features;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.data.ColumnSpec;
 import io.mlops.engine.data.ColumnType;
 import io.mlops.engine.data.DataSchema;
 import io.mlops.engine.data.Table;
 import io.mlops.engine.data.TypedData;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Example;
 import org.tribuo.Feature;
@@ -13,24 +21,19 @@ import org.tribuo.classification.Label;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.util.Merger;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The fast ways of building examples must give the same examples as merging features by name. */
 class FeaturePreparationFastPathTest {
     private static final Path FILE = Path.of("d.csv");
 
     @Test
     void shouldBuildNumericExamplesAsMergingByNameWould() {
-        DataSchema schema = new DataSchema("label", List.of(new ColumnSpec("z", ColumnType.NUMERIC),
-                new ColumnSpec("a10", ColumnType.NUMERIC), new ColumnSpec("a2", ColumnType.NUMERIC),
-                new ColumnSpec("A", ColumnType.NUMERIC)));
+        DataSchema schema = new DataSchema(
+                "label",
+                List.of(
+                        new ColumnSpec("z", ColumnType.NUMERIC),
+                        new ColumnSpec("a10", ColumnType.NUMERIC),
+                        new ColumnSpec("a2", ColumnType.NUMERIC),
+                        new ColumnSpec("A", ColumnType.NUMERIC)));
         TypedData data = TypedData.of(table(schema, 500, 11), schema);
         FeaturePreparation preparation = FeaturePreparation.fit(data, FeatureSettings.DEFAULTS);
 
@@ -45,8 +48,12 @@ class FeaturePreparationFastPathTest {
 
     @Test
     void shouldBuildNumericAndCategoricalExamplesAsMergingByNameWould() {
-        DataSchema schema = new DataSchema("label", List.of(new ColumnSpec("x", ColumnType.NUMERIC),
-                new ColumnSpec("colour", ColumnType.CATEGORICAL), new ColumnSpec("b", ColumnType.NUMERIC)));
+        DataSchema schema = new DataSchema(
+                "label",
+                List.of(
+                        new ColumnSpec("x", ColumnType.NUMERIC),
+                        new ColumnSpec("colour", ColumnType.CATEGORICAL),
+                        new ColumnSpec("b", ColumnType.NUMERIC)));
         TypedData data = TypedData.of(table(schema, 300, 12), schema);
         FeaturePreparation preparation = FeaturePreparation.fit(data, FeatureSettings.DEFAULTS);
 
@@ -58,11 +65,12 @@ class FeaturePreparationFastPathTest {
 
     @Test
     void shouldStillMergeWhenACategoryCanCollideWithAColumnName() {
-        DataSchema schema = new DataSchema("label", List.of(new ColumnSpec("c=red", ColumnType.NUMERIC),
-                new ColumnSpec("c", ColumnType.CATEGORICAL)));
+        DataSchema schema = new DataSchema(
+                "label",
+                List.of(new ColumnSpec("c=red", ColumnType.NUMERIC), new ColumnSpec("c", ColumnType.CATEGORICAL)));
         List<String[]> rows = List.<String[]>of(new String[] {"2", "red", "a"}, new String[] {"3", "blue", "b"});
-        TypedData data = TypedData.of(new Table(FILE, List.of("c=red", "c", "label"), new ArrayList<>(rows),
-                new long[] {2, 3}), schema);
+        TypedData data = TypedData.of(
+                new Table(FILE, List.of("c=red", "c", "label"), new ArrayList<>(rows), new long[] {2, 3}), schema);
         FeaturePreparation preparation = FeaturePreparation.fit(data, FeatureSettings.DEFAULTS);
 
         List<Example<Label>> examples = preparation.examples(data);
@@ -73,8 +81,8 @@ class FeaturePreparationFastPathTest {
 
     @Test
     void shouldBuildLargeDataSetsInParallelInTheSameOrder() {
-        DataSchema schema = new DataSchema("label", List.of(new ColumnSpec("f1", ColumnType.NUMERIC),
-                new ColumnSpec("f2", ColumnType.NUMERIC)));
+        DataSchema schema = new DataSchema(
+                "label", List.of(new ColumnSpec("f1", ColumnType.NUMERIC), new ColumnSpec("f2", ColumnType.NUMERIC)));
         TypedData data = TypedData.of(table(schema, 70_000, 13), schema);
         FeaturePreparation preparation = FeaturePreparation.fit(data, FeatureSettings.DEFAULTS);
 
@@ -102,7 +110,8 @@ class FeaturePreparationFastPathTest {
         FeaturePreparation preparation = FeaturePreparation.fit(data, strict);
 
         for (int attempt = 0; attempt < 5; attempt++) {
-            assertThatThrownBy(() -> preparation.examples(data)).isInstanceOf(MlopsException.class)
+            assertThatThrownBy(() -> preparation.examples(data))
+                    .isInstanceOf(MlopsException.class)
                     .hasMessage("d.csv line 30002: column 'f1' is empty and the missing-value policy is 'error'");
         }
     }
@@ -118,8 +127,11 @@ class FeaturePreparationFastPathTest {
             String[] row = new String[columns.size()];
             for (int c = 0; c < schema.features().size(); c++) {
                 boolean missing = random.nextInt(10) == 0;
-                row[c] = missing ? "" : schema.features().get(c).type() == ColumnType.NUMERIC
-                        ? Double.toString(random.nextDouble(-100, 100)) : List.of("red", " blue", "green").get(random.nextInt(3));
+                row[c] = missing
+                        ? ""
+                        : schema.features().get(c).type() == ColumnType.NUMERIC
+                                ? Double.toString(random.nextDouble(-100, 100))
+                                : List.of("red", " blue", "green").get(random.nextInt(3));
             }
             row[row.length - 1] = random.nextBoolean() ? "yes" : "no";
             values.add(row);
@@ -140,14 +152,15 @@ class FeaturePreparationFastPathTest {
                 double value = data.number(f, row);
                 names.add(spec.name());
                 values.add(Double.isNaN(value) ? means.get(spec.name()) : value);
-            }
-            else {
+            } else {
                 String value = data.string(f, row);
                 names.add(spec.name() + "=" + (value == null ? FeaturePreparation.MISSING_CATEGORY : value.strip()));
                 values.add(1.0);
             }
         }
-        ArrayExample<Label> example = new ArrayExample<>(new Label(data.label(row)), names.toArray(new String[0]),
+        ArrayExample<Label> example = new ArrayExample<>(
+                new Label(data.label(row)),
+                names.toArray(new String[0]),
                 values.stream().mapToDouble(Double::doubleValue).toArray());
         example.reduceByName(Merger.add());
         return example;

@@ -1,26 +1,39 @@
 package io.mlops.engine.model;
 
-import com.google.protobuf.UnknownFieldSet;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.UnknownFieldSet;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class ModelFingerprintTest {
     private static byte[] message(final String timestamp, final String other) {
         UnknownFieldSet inner = UnknownFieldSet.newBuilder()
-                .addField(1, UnknownFieldSet.Field.newBuilder()
-                        .addLengthDelimited(com.google.protobuf.ByteString.copyFromUtf8("trained-at")).build())
-                .addField(2, UnknownFieldSet.Field.newBuilder()
-                        .addLengthDelimited(com.google.protobuf.ByteString.copyFromUtf8(timestamp)).build())
+                .addField(
+                        1,
+                        UnknownFieldSet.Field.newBuilder()
+                                .addLengthDelimited(com.google.protobuf.ByteString.copyFromUtf8("trained-at"))
+                                .build())
+                .addField(
+                        2,
+                        UnknownFieldSet.Field.newBuilder()
+                                .addLengthDelimited(com.google.protobuf.ByteString.copyFromUtf8(timestamp))
+                                .build())
                 .build();
         return UnknownFieldSet.newBuilder()
                 .addField(1, UnknownFieldSet.Field.newBuilder().addVarint(7).build())
-                .addField(2, UnknownFieldSet.Field.newBuilder().addLengthDelimited(inner.toByteString()).build())
-                .addField(3, UnknownFieldSet.Field.newBuilder()
-                        .addLengthDelimited(com.google.protobuf.ByteString.copyFromUtf8(other)).build())
-                .build().toByteArray();
+                .addField(
+                        2,
+                        UnknownFieldSet.Field.newBuilder()
+                                .addLengthDelimited(inner.toByteString())
+                                .build())
+                .addField(
+                        3,
+                        UnknownFieldSet.Field.newBuilder()
+                                .addLengthDelimited(com.google.protobuf.ByteString.copyFromUtf8(other))
+                                .build())
+                .build()
+                .toByteArray();
     }
 
     @Test

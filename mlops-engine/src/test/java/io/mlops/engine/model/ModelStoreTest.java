@@ -1,21 +1,20 @@
 package io.mlops.engine.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.TestData;
 import io.mlops.engine.train.ProgressListener;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingSpec;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelStoreTest {
     @TempDir
@@ -27,15 +26,22 @@ class ModelStoreTest {
     void train() {
         Path data = TestData.writeMixedCsv(dir.resolve("train.csv"), 200, 1);
         bundle = dir.resolve("model");
-        new TrainingPipeline(ProgressListener.NONE, dir).train(
-                TrainingSpec.builder().data(data).label("category").output(bundle).build(), List.of());
+        new TrainingPipeline(ProgressListener.NONE, dir)
+                .train(
+                        TrainingSpec.builder()
+                                .data(data)
+                                .label("category")
+                                .output(bundle)
+                                .build(),
+                        List.of());
     }
 
     @Test
     void shouldLoadFromFolderOrModelFile() {
         ModelStore store = new ModelStore();
 
-        assertThat(store.load(bundle).manifest()).isEqualTo(store.load(bundle.resolve("model.tribuo")).manifest());
+        assertThat(store.load(bundle).manifest())
+                .isEqualTo(store.load(bundle.resolve("model.tribuo")).manifest());
         assertThat(store.load(bundle).location()).isEqualTo(bundle.toAbsolutePath());
     }
 
@@ -46,7 +52,8 @@ class ModelStoreTest {
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(model, bytes);
 
-        assertThatThrownBy(() -> new ModelStore().load(bundle)).isInstanceOf(MlopsException.class)
+        assertThatThrownBy(() -> new ModelStore().load(bundle))
+                .isInstanceOf(MlopsException.class)
                 .hasMessageStartingWith(model.toAbsolutePath() + ": checksum mismatch: expected SHA-256 ")
                 .hasMessageEndingWith("; the model file is corrupted or was modified, refusing to load it");
     }

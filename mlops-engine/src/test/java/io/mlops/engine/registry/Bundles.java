@@ -5,22 +5,26 @@ import io.mlops.engine.data.ColumnType;
 import io.mlops.engine.train.ProgressListener;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingSpec;
-
 import java.nio.file.Path;
 import java.util.List;
 
 /** Trains tiny real model bundles for registry tests. */
 final class Bundles {
-    private Bundles() {
-    }
+    private Bundles() {}
 
     /** Trains a bundle from a CSV (written if absent) with the given number of epochs. */
     static Path train(final Path data, final Path output, final int epochs) {
         if (!java.nio.file.Files.exists(data)) {
             TestData.writeMixedCsv(data, 120, 3);
         }
-        TrainingSpec spec = TrainingSpec.builder().data(data).label("category").column("description", ColumnType.TEXT)
-                .param("epochs", epochs).seed(7L).output(output).build();
+        TrainingSpec spec = TrainingSpec.builder()
+                .data(data)
+                .label("category")
+                .column("description", ColumnType.TEXT)
+                .param("epochs", epochs)
+                .seed(7L)
+                .output(output)
+                .build();
         new TrainingPipeline(ProgressListener.NONE, output.getParent()).train(spec, List.of());
         return output;
     }
@@ -36,10 +40,10 @@ final class Bundles {
         if (shared == null) {
             try {
                 Path dir = java.nio.file.Files.createTempDirectory("registry-test-bundle");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> io.mlops.engine.io.AtomicFiles.deleteQuietly(dir)));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(() -> io.mlops.engine.io.AtomicFiles.deleteQuietly(dir)));
                 shared = train(dir);
-            }
-            catch (java.io.IOException exception) {
+            } catch (java.io.IOException exception) {
                 throw new java.io.UncheckedIOException(exception);
             }
         }

@@ -1,8 +1,6 @@
 package io.mlops.engine.registry;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConcurrentRegistrationTest {
     static Path bundle;
@@ -43,7 +42,8 @@ class ConcurrentRegistrationTest {
                 start.await();
                 List<Integer> numbers = new ArrayList<>();
                 for (int i = 0; i < each; i++) {
-                    numbers.add(registry.register(Registration.of(bundle, "m", who)).version());
+                    numbers.add(
+                            registry.register(Registration.of(bundle, "m", who)).version());
                     registry.setAlias("m", "champion", numbers.get(numbers.size() - 1), who, "moved");
                 }
                 return numbers;
@@ -58,10 +58,15 @@ class ConcurrentRegistrationTest {
 
         assertThat(all).doesNotHaveDuplicates().hasSize(threads * each);
         FileSystemRegistry registry = FileSystemRegistry.open(dir.resolve("registry"));
-        assertThat(registry.versions("m")).extracting(ModelVersion::version)
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, threads * each).boxed().toList());
-        assertThat(registry.auditLog("m")).extracting(AliasMove::seq)
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, threads * each).mapToObj(i -> (long) i).toList());
+        assertThat(registry.versions("m"))
+                .extracting(ModelVersion::version)
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, threads * each).boxed().toList());
+        assertThat(registry.auditLog("m"))
+                .extracting(AliasMove::seq)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, threads * each)
+                        .mapToObj(i -> (long) i)
+                        .toList());
     }
 
     @Test
@@ -72,20 +77,29 @@ class ConcurrentRegistrationTest {
         FileSystemRegistry.open(root);
         List<Process> children = new ArrayList<>();
         for (int p = 0; p < processes; p++) {
-            children.add(ChildJvm.start(dir.resolve("child-" + p + ".log"), "register", root.toString(),
-                    bundle.toString(), "m", Integer.toString(each)));
+            children.add(ChildJvm.start(
+                    dir.resolve("child-" + p + ".log"),
+                    "register",
+                    root.toString(),
+                    bundle.toString(),
+                    "m",
+                    Integer.toString(each)));
         }
         List<Integer> all = new ArrayList<>();
         for (int p = 0; p < processes; p++) {
             Process child = children.get(p);
             String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(child.exitValue()).as(Files.readString(dir.resolve("child-" + p + ".log"))).isZero();
+            assertThat(child.exitValue())
+                    .as(Files.readString(dir.resolve("child-" + p + ".log")))
+                    .isZero();
             out.lines().map(Integer::valueOf).forEach(all::add);
         }
 
         assertThat(all).doesNotHaveDuplicates().hasSize(processes * each);
-        assertThat(FileSystemRegistry.open(root).versions("m")).extracting(ModelVersion::version)
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, processes * each).boxed().toList());
+        assertThat(FileSystemRegistry.open(root).versions("m"))
+                .extracting(ModelVersion::version)
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, processes * each).boxed().toList());
     }
 }

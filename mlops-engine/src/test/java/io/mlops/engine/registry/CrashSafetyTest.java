@@ -1,8 +1,6 @@
 package io.mlops.engine.registry;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,8 +12,9 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Kills a process that registers and moves aliases at random moments and checks the registry after each kill. */
 class CrashSafetyTest {
@@ -38,10 +37,18 @@ class CrashSafetyTest {
         Random random = new Random(42);
         int expected = 0;
         for (int kill = 0; kill < KILLS; kill++) {
-            Process child = ChildJvm.start(dir.resolve("child.log"), "loop", root.toString(), bundle.toString(), "m",
+            Process child = ChildJvm.start(
+                    dir.resolve("child.log"),
+                    "loop",
+                    root.toString(),
+                    bundle.toString(),
+                    "m",
                     dir.resolve("scratch-" + kill).toString());
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(out.readLine()).as(Files.readString(dir.resolve("child.log"))).isEqualTo("ready");
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine())
+                    .as(Files.readString(dir.resolve("child.log")))
+                    .isEqualTo("ready");
             Thread.sleep(random.nextInt(250));
             child.destroyForcibly();
             assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -54,7 +61,8 @@ class CrashSafetyTest {
             registry.setAlias("m", "champion", next.version(), "parent", "after kill " + kill);
             expected = checkConsistent(registry);
             try (Stream<Path> leftovers = Files.list(root.resolve("models/m"))) {
-                assertThat(leftovers.map(p -> p.getFileName().toString())).as("cleaned up after kill " + kill)
+                assertThat(leftovers.map(p -> p.getFileName().toString()))
+                        .as("cleaned up after kill " + kill)
                         .containsExactlyInAnyOrder("versions", "next-version", "audit.log", "aliases.json");
             }
         }
@@ -66,8 +74,10 @@ class CrashSafetyTest {
             return 0;
         }
         List<ModelVersion> versions = registry.versions("m");
-        assertThat(versions).extracting(ModelVersion::version)
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, versions.size()).boxed().toList());
+        assertThat(versions)
+                .extracting(ModelVersion::version)
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, versions.size()).boxed().toList());
         for (ModelVersion version : versions) {
             assertThat(registry.readModel(version)).isNotEmpty();
             Path folder = registry.versionFolder("m", version.version());
@@ -77,11 +87,14 @@ class CrashSafetyTest {
             }
             assertThat(registry.modelCard(version)).endsWith("whenever it is read.\n");
         }
-        registry.aliases("m").forEach((alias, target) ->
-                assertThat(target).as(alias).isBetween(1, versions.size()));
+        registry.aliases("m")
+                .forEach((alias, target) -> assertThat(target).as(alias).isBetween(1, versions.size()));
         List<AliasMove> log = registry.auditLog("m");
-        assertThat(log).extracting(AliasMove::seq)
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, log.size()).mapToObj(i -> (long) i).toList());
+        assertThat(log)
+                .extracting(AliasMove::seq)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, log.size())
+                        .mapToObj(i -> (long) i)
+                        .toList());
         if (!log.isEmpty()) {
             AliasMove last = log.get(log.size() - 1);
             assertThat(registry.aliases("m")).containsEntry(last.alias(), last.to());

@@ -1,24 +1,29 @@
 package io.mlops.engine.registry;
 
-import io.mlops.engine.MlopsException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlops.engine.MlopsException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeploymentRecordTest {
     @TempDir
     Path dir;
 
     private static Deployment deployment(final String target, final int version, final String status) {
-        return new Deployment(target, "/srv/" + version, version, status, "alice", "2026-11-27T10:00:0" + version + "Z",
+        return new Deployment(
+                target,
+                "/srv/" + version,
+                version,
+                status,
+                "alice",
+                "2026-11-27T10:00:0" + version + "Z",
                 status.equals("DEPLOYED") ? List.of() : List.of("golden check failed"));
     }
 
@@ -36,11 +41,14 @@ class DeploymentRecordTest {
 
         assertThat(registry.deployments("receipts")).containsOnlyKeys("service a", "directory b");
         assertThat(registry.deployments("receipts").get("service a").version()).isEqualTo(1);
-        assertThat(registry.deployments("receipts").get("directory b").version()).isEqualTo(2);
-        assertThat(registry.deploymentHistory("receipts")).extracting(Deployment::status)
+        assertThat(registry.deployments("receipts").get("directory b").version())
+                .isEqualTo(2);
+        assertThat(registry.deploymentHistory("receipts"))
+                .extracting(Deployment::status)
                 .containsExactly("DEPLOYED", "DEPLOYED", "ROLLED_BACK", "DEPLOYED");
         assertThatThrownBy(() -> registry.recordDeployment("receipts", deployment("x", 9, "DEPLOYED")))
-                .isInstanceOf(MlopsException.class).hasMessageContaining("9");
+                .isInstanceOf(MlopsException.class)
+                .hasMessageContaining("9");
     }
 
     @Test
@@ -55,7 +63,8 @@ class DeploymentRecordTest {
         registry.recordDeployment("receipts", deployment("service a", 1, "ROLLED_BACK"));
 
         assertThat(Files.readAllLines(log)).hasSize(2).allMatch(line -> line.startsWith("{") && line.endsWith("}"));
-        assertThat(registry.deploymentHistory("receipts")).extracting(Deployment::status)
+        assertThat(registry.deploymentHistory("receipts"))
+                .extracting(Deployment::status)
                 .containsExactly("DEPLOYED", "ROLLED_BACK");
     }
 }

@@ -1,15 +1,14 @@
 package io.mlops.engine.registry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.io.Hashing;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,13 +19,14 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FileSystemRegistryTest {
     @TempDir
     static Path shared;
+
     static Path bundle;
     static Path bundle5;
 
@@ -40,16 +40,23 @@ class FileSystemRegistryTest {
     }
 
     private FileSystemRegistry registry() {
-        return FileSystemRegistry.open(dir.resolve("registry"),
-                Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC), RegistryListener.NONE);
+        return FileSystemRegistry.open(
+                dir.resolve("registry"),
+                Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC),
+                RegistryListener.NONE);
     }
 
     @Test
     void shouldRegisterAndReadBackAVersion() throws IOException {
         FileSystemRegistry registry = registry();
 
-        ModelVersion version = registry.register(new Registration(bundle, "receipts", "alice",
-                new BuildInfo("ml/receipts", "12", "https://ci/job/ml/receipts/12/"), null, null));
+        ModelVersion version = registry.register(new Registration(
+                bundle,
+                "receipts",
+                "alice",
+                new BuildInfo("ml/receipts", "12", "https://ci/job/ml/receipts/12/"),
+                null,
+                null));
 
         assertThat(version.version()).isEqualTo(1);
         assertThat(version.registeredBy()).isEqualTo("alice");
@@ -58,24 +65,31 @@ class FileSystemRegistryTest {
         String sha = Hashing.sha256(bundle.resolve("model.tribuo"));
         assertThat(version.model().sha256()).isEqualTo(sha);
         assertThat(version.model().blob()).isEqualTo("blobs/sha256/" + sha);
-        assertThat(registry.root().resolve("blobs/sha256/" + sha)).hasSameBinaryContentAs(bundle.resolve("model.tribuo"));
+        assertThat(registry.root().resolve("blobs/sha256/" + sha))
+                .hasSameBinaryContentAs(bundle.resolve("model.tribuo"));
         Path folder = registry.root().resolve("models/receipts/versions/1");
         assertThat(folder.resolve("bundle.json")).hasSameBinaryContentAs(bundle.resolve("bundle.json"));
         assertThat(folder.resolve("run-metadata.json")).hasSameBinaryContentAs(bundle.resolve("run-metadata.json"));
         assertThat(folder.resolve("version.json")).isRegularFile();
 
-        JsonNode metadata = new ObjectMapper().readTree(bundle.resolve("run-metadata.json").toFile());
-        assertThat(version.run().metrics()).containsEntry("accuracy", metadata.path("metrics").path("accuracy").doubleValue());
+        JsonNode metadata =
+                new ObjectMapper().readTree(bundle.resolve("run-metadata.json").toFile());
+        assertThat(version.run().metrics())
+                .containsEntry(
+                        "accuracy", metadata.path("metrics").path("accuracy").doubleValue());
         assertThat(version.run().parameters()).containsEntry("epochs", 2L);
-        assertThat(version.run().trainDataSha256()).isEqualTo(metadata.path("data").path("train").path("sha256").asText());
+        assertThat(version.run().trainDataSha256())
+                .isEqualTo(metadata.path("data").path("train").path("sha256").asText());
 
         ModelVersion read = registry.resolve(ModelRef.parse("receipts@1"));
         assertThat(read).isEqualTo(version);
         assertThat(registry.readModel(read)).isEqualTo(Files.readAllBytes(bundle.resolve("model.tribuo")));
-        assertThat(registry.modelCard(read)).startsWith("# Model card: receipts version 1\n")
+        assertThat(registry.modelCard(read))
+                .startsWith("# Model card: receipts version 1\n")
                 .contains("| Registered | 2026-01-02T03:04:05Z by alice |")
                 .contains("| Build | ml/receipts #12 (https://ci/job/ml/receipts/12/) |")
-                .contains("| epochs | 2 |").contains("| accuracy | ");
+                .contains("| epochs | 2 |")
+                .contains("| accuracy | ");
         assertThat(registry.models()).containsExactly(new ModelSummary("receipts", 1, Map.of()));
     }
 
@@ -92,8 +106,10 @@ class FileSystemRegistryTest {
         assertThat(registry.versions("b")).extracting(ModelVersion::version).containsExactly(1);
         assertThat(registry.resolve(ModelRef.parse("a")).version()).isEqualTo(3);
         assertThat(registry.resolve(ModelRef.parse("a@latest")).version()).isEqualTo(3);
-        assertThat(registry.models()).extracting(ModelSummary::name, ModelSummary::latest)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", 3), org.assertj.core.groups.Tuple.tuple("b", 1));
+        assertThat(registry.models())
+                .extracting(ModelSummary::name, ModelSummary::latest)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a", 3), org.assertj.core.groups.Tuple.tuple("b", 1));
     }
 
     @Test
@@ -119,11 +135,15 @@ class FileSystemRegistryTest {
         Files.write(blob, bytes);
         String actual = Hashing.sha256(bytes);
 
-        String expected = blob + ": checksum mismatch: expected SHA-256 " + version.model().sha256() + ", found " + actual
+        String expected = blob + ": checksum mismatch: expected SHA-256 "
+                + version.model().sha256() + ", found " + actual
                 + "; the model file of a@1 is corrupted, refusing to load it";
-        assertThatThrownBy(() -> registry.readModel(version)).isInstanceOf(MlopsException.class).hasMessage(expected);
+        assertThatThrownBy(() -> registry.readModel(version))
+                .isInstanceOf(MlopsException.class)
+                .hasMessage(expected);
         assertThatThrownBy(() -> registry.export(ModelRef.parse("a@1"), dir.resolve("out")))
-                .isInstanceOf(MlopsException.class).hasMessage(expected);
+                .isInstanceOf(MlopsException.class)
+                .hasMessage(expected);
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
@@ -145,7 +165,8 @@ class FileSystemRegistryTest {
                         + "; the model file is corrupted or was modified, refusing to register it");
         Files.delete(copy.resolve("run-metadata.json"));
         assertThatThrownBy(() -> registry().register(Registration.of(copy, "a", "bob")))
-                .hasMessage(copy.resolve("run-metadata.json") + ": not found; register a model bundle written by mlops train");
+                .hasMessage(copy.resolve("run-metadata.json")
+                        + ": not found; register a model bundle written by mlops train");
     }
 
     @Test
@@ -190,19 +211,23 @@ class FileSystemRegistryTest {
         FileSystemRegistry registry = registry();
         assertThatThrownBy(() -> registry.register(Registration.of(bundle, "a/b", "bob")))
                 .isInstanceOf(MlopsException.class)
-                .hasMessage("invalid model name 'a/b': use 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit");
+                .hasMessage(
+                        "invalid model name 'a/b': use 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit");
         for (String bad : new String[] {"..", ".", "", "..\\x", "-a", "a b", "x".repeat(65)}) {
-            assertThatThrownBy(() -> RegistryNames.requireModelName(bad)).isInstanceOf(MlopsException.class)
+            assertThatThrownBy(() -> RegistryNames.requireModelName(bad))
+                    .isInstanceOf(MlopsException.class)
                     .hasMessageStartingWith("invalid model name '" + bad + "'");
         }
         registry.register(Registration.of(bundle, "a", "bob"));
         assertThatThrownBy(() -> registry.setAlias("a", "../x", 1, "bob", "r"))
-                .hasMessage("invalid alias '../x': use 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit");
+                .hasMessage(
+                        "invalid alias '../x': use 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit");
         assertThatThrownBy(() -> registry.setAlias("a", "7", 1, "bob", "r"))
                 .hasMessage("invalid alias '7': an alias must not be a number, which reads as a version");
         assertThatThrownBy(() -> registry.setAlias("a", "latest", 1, "bob", "r"))
                 .hasMessage("alias 'latest' is reserved: it always means the newest version");
-        assertThat(registry.root().resolve("models")).isDirectoryNotContaining(p -> !p.getFileName().toString().equals("a"));
+        assertThat(registry.root().resolve("models"))
+                .isDirectoryNotContaining(p -> !p.getFileName().toString().equals("a"));
     }
 
     @Test
@@ -216,10 +241,11 @@ class FileSystemRegistryTest {
 
         assertThat(registry.aliases("a")).containsExactly(Map.entry("challenger", 2), Map.entry("champion", 2));
         assertThat(registry.resolve(ModelRef.parse("a@champion")).version()).isEqualTo(2);
-        assertThat(registry.auditLog("a")).containsExactly(
-                new AliasMove(1, "2026-01-02T03:04:05Z", "bob", "challenger", null, 2, "registered version 2"),
-                new AliasMove(2, "2026-01-02T03:04:05Z", "alice", "champion", null, 1, "first release"),
-                new AliasMove(3, "2026-01-02T03:04:05Z", "carol", "champion", 1, 2, "accuracy +2%"));
+        assertThat(registry.auditLog("a"))
+                .containsExactly(
+                        new AliasMove(1, "2026-01-02T03:04:05Z", "bob", "challenger", null, 2, "registered version 2"),
+                        new AliasMove(2, "2026-01-02T03:04:05Z", "alice", "champion", null, 1, "first release"),
+                        new AliasMove(3, "2026-01-02T03:04:05Z", "carol", "champion", 1, 2, "accuracy +2%"));
     }
 
     @Test
@@ -245,13 +271,15 @@ class FileSystemRegistryTest {
         registry.register(Registration.of(bundle, "a", "bob"));
         registry.setAlias("a", "champion", 1, "bob", "one");
         Path log = registry.root().resolve("models/a/audit.log");
-        Files.writeString(log, "{\"seq\":2,\"at\":\"2026-", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                log, "{\"seq\":2,\"at\":\"2026-", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
 
         assertThat(registry.auditLog("a")).hasSize(1);
         assertThat(registry.aliases("a")).containsExactly(Map.entry("champion", 1));
         registry.setAlias("a", "staging", 1, "bob", "two");
 
-        assertThat(Files.readAllLines(log)).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"seq\":"));
+        assertThat(Files.readAllLines(log)).hasSize(2).allSatisfy(line -> assertThat(line)
+                .startsWith("{\"seq\":"));
         assertThat(registry.auditLog("a")).extracting(AliasMove::alias).containsExactly("champion", "staging");
     }
 
@@ -263,8 +291,10 @@ class FileSystemRegistryTest {
 
         VersionDiff diff = registry.diff("a", 1, 2);
 
-        assertThat(diff.parameters()).contains(new VersionDiff.ParameterChange("epochs", 2L, 5L, true),
-                new VersionDiff.ParameterChange("algorithm", "logistic", "logistic", false));
+        assertThat(diff.parameters())
+                .contains(
+                        new VersionDiff.ParameterChange("epochs", 2L, 5L, true),
+                        new VersionDiff.ParameterChange("algorithm", "logistic", "logistic", false));
         double a = one.run().metrics().get("accuracy");
         double b = two.run().metrics().get("accuracy");
         assertThat(diff.metrics()).contains(new VersionDiff.MetricDelta("accuracy", a, b, b - a));
@@ -274,8 +304,8 @@ class FileSystemRegistryTest {
     @Test
     void shouldTraceLineageBothWays() {
         FileSystemRegistry registry = registry();
-        Path other = Bundles.train(io.mlops.engine.TestData.writeMixedCsv(dir.resolve("other.csv"), 120, 4),
-                dir.resolve("other"), 2);
+        Path other = Bundles.train(
+                io.mlops.engine.TestData.writeMixedCsv(dir.resolve("other.csv"), 120, 4), dir.resolve("other"), 2);
         registry.register(new Registration(bundle, "a", "bob", new BuildInfo("job", "3", null), null, null));
         registry.register(Registration.of(other, "a", "bob"));
         registry.register(Registration.of(bundle5, "b", "bob"));
@@ -286,7 +316,8 @@ class FileSystemRegistryTest {
         assertThat(lineage.data().get("train").sha256()).isEqualTo(sha);
         assertThat(lineage.build()).isEqualTo(new BuildInfo("job", "3", null));
         assertThat(lineage.sameData()).containsExactly("a@1", "b@1");
-        assertThat(registry.versionsTrainedFrom(sha)).extracting(v -> v.name() + "@" + v.version())
+        assertThat(registry.versionsTrainedFrom(sha))
+                .extracting(v -> v.name() + "@" + v.version())
                 .containsExactly("a@1", "b@1");
         assertThat(registry.versionsTrainedFrom("0".repeat(64))).isEmpty();
         assertThatThrownBy(() -> registry.versionsTrainedFrom("abc"))
@@ -298,7 +329,8 @@ class FileSystemRegistryTest {
         Path work = dir.resolve("work");
         Files.createDirectories(work.resolve("data"));
         io.mlops.engine.TestData.writeMixedCsv(work.resolve("data/train.csv"), 120, 3);
-        try (var git = org.eclipse.jgit.api.Git.init().setDirectory(work.toFile()).call()) {
+        try (var git =
+                org.eclipse.jgit.api.Git.init().setDirectory(work.toFile()).call()) {
             git.add().addFilepattern("data/train.csv").call();
             var ident = new org.eclipse.jgit.lib.PersonIdent("t", "t@t");
             git.commit().setMessage("data").setAuthor(ident).setCommitter(ident).call();
@@ -307,12 +339,17 @@ class FileSystemRegistryTest {
             ModelVersion version = registry().register(new Registration(trained, "a", "bob", null, work, null));
 
             String tree;
-            try (var walk = org.eclipse.jgit.treewalk.TreeWalk.forPath(git.getRepository(), "data",
-                    git.getRepository().parseCommit(git.getRepository().resolve("HEAD")).getTree())) {
+            try (var walk = org.eclipse.jgit.treewalk.TreeWalk.forPath(
+                    git.getRepository(),
+                    "data",
+                    git.getRepository()
+                            .parseCommit(git.getRepository().resolve("HEAD"))
+                            .getTree())) {
                 tree = walk.getObjectId(0).name();
             }
-            assertThat(version.dataGit()).isEqualTo(new DataGitInfo(git.getRepository().resolve("HEAD").name(),
-                    "data/train.csv", "data", tree, true, true));
+            assertThat(version.dataGit())
+                    .isEqualTo(new DataGitInfo(
+                            git.getRepository().resolve("HEAD").name(), "data/train.csv", "data", tree, true, true));
             assertThat(registry().modelCard(version)).contains("folder tree `" + tree + "` (tracked, unchanged)");
         }
     }
@@ -338,9 +375,11 @@ class FileSystemRegistryTest {
         Files.writeString(registry.root().resolve("models/a/next-version"), "1\n"); // hint behind, as after a crash
 
         assertThat(registry.versions("a")).hasSize(1);
-        assertThat(registry.register(Registration.of(bundle, "a", "bob")).version()).isEqualTo(2);
+        assertThat(registry.register(Registration.of(bundle, "a", "bob")).version())
+                .isEqualTo(2);
         assertThat(half).doesNotExist();
-        assertThat(registry.root().resolve("models/a/.aliases.json.tmp-crashed")).doesNotExist();
+        assertThat(registry.root().resolve("models/a/.aliases.json.tmp-crashed"))
+                .doesNotExist();
     }
 
     private static Map<String, String> contents(final Path folder) throws IOException {

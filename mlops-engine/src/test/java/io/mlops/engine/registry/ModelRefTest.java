@@ -1,10 +1,10 @@
 package io.mlops.engine.registry;
 
-import io.mlops.engine.MlopsException;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mlops.engine.MlopsException;
+import org.junit.jupiter.api.Test;
 
 class ModelRefTest {
     @Test
@@ -19,12 +19,15 @@ class ModelRefTest {
     @Test
     void shouldRejectMalformedReferences() {
         for (String bad : new String[] {"", "@1", "a@", "a@b@c"}) {
-            assertThatThrownBy(() -> ModelRef.parse(bad)).isInstanceOf(MlopsException.class)
+            assertThatThrownBy(() -> ModelRef.parse(bad))
+                    .isInstanceOf(MlopsException.class)
                     .hasMessage("invalid model reference '" + bad + "': expected NAME, NAME@VERSION or NAME@ALIAS");
         }
         assertThatThrownBy(() -> ModelRef.parse("a/b@1"))
-                .hasMessage("invalid model name 'a/b': use 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit");
-        assertThatThrownBy(() -> ModelRef.parse("a@0")).hasMessage("invalid version 0 of model 'a': versions start at 1");
+                .hasMessage(
+                        "invalid model name 'a/b': use 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit");
+        assertThatThrownBy(() -> ModelRef.parse("a@0"))
+                .hasMessage("invalid version 0 of model 'a': versions start at 1");
         assertThatThrownBy(() -> ModelRef.parse("a@../x"))
                 .hasMessage("invalid alias '../x' in 'a@../x': use letters, digits, '.', '_' and '-'");
         assertThatThrownBy(() -> ModelRef.parse("a@99999999999"))

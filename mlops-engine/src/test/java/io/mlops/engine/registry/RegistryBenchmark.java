@@ -1,7 +1,6 @@
 package io.mlops.engine.registry;
 
 import io.mlops.engine.io.AtomicFiles;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +20,7 @@ import java.util.TreeMap;
  * folders directly (a fast path used only here), with the same files a registration writes.</p>
  */
 public final class RegistryBenchmark {
-    private RegistryBenchmark() {
-    }
+    private RegistryBenchmark() {}
 
     public static void main(final String[] args) throws IOException {
         int prefill = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -40,22 +38,41 @@ public final class RegistryBenchmark {
         }
         long t0 = System.nanoTime();
         prefill(full, bundle, prefill);
-        System.out.printf(Locale.ROOT, "prefilled %d versions and %d audit entries in %.1f s%n", prefill, prefill,
+        System.out.printf(
+                Locale.ROOT,
+                "prefilled %d versions and %d audit entries in %.1f s%n",
+                prefill,
+                prefill,
                 (System.nanoTime() - t0) / 1e9);
 
         Result[][] results = measure(new FileSystemRegistry[] {empty, full}, bundle, samples);
         Result[] e = results[0];
         Result[] f = results[1];
-        System.out.printf(Locale.ROOT, "%n| operation | empty: median | empty: p95 | %,d versions: median | %,d versions: p95 |%n",
-                prefill, prefill);
+        System.out.printf(
+                Locale.ROOT,
+                "%n| operation | empty: median | empty: p95 | %,d versions: median | %,d versions: p95 |%n",
+                prefill,
+                prefill);
         System.out.println("|---|---:|---:|---:|---:|");
-        String[] names = {"register (model copy excluded)", "move alias", "resolve name@alias", "resolve name (latest)"};
+        String[] names = {"register (model copy excluded)", "move alias", "resolve name@alias", "resolve name (latest)"
+        };
         for (int i = 0; i < names.length; i++) {
-            System.out.printf(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms |%n", names[i],
-                    e[i].median(), e[i].p95(), f[i].median(), f[i].p95());
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms |%n",
+                    names[i],
+                    e[i].median(),
+                    e[i].p95(),
+                    f[i].median(),
+                    f[i].p95());
         }
-        System.out.printf(Locale.ROOT, "%n%d samples each; %s, %d cores, Java %s%n", samples, System.getProperty("os.name"),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf(
+                Locale.ROOT,
+                "%n%d samples each; %s, %d cores, Java %s%n",
+                samples,
+                System.getProperty("os.name"),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
         if (args.length <= 2) {
             AtomicFiles.deleteQuietly(work);
         }
@@ -106,7 +123,8 @@ public final class RegistryBenchmark {
     }
 
     /** Fast path for the prefill only: copies version 1's files to versions 2..n and writes the audit log at once. */
-    private static void prefill(final FileSystemRegistry registry, final Path bundle, final int count) throws IOException {
+    private static void prefill(final FileSystemRegistry registry, final Path bundle, final int count)
+            throws IOException {
         ModelVersion first = registry.register(Registration.of(bundle, "m", "bench"));
         Path model = registry.root().resolve("models/m");
         Path one = registry.versionFolder("m", 1);
@@ -116,28 +134,42 @@ public final class RegistryBenchmark {
         for (int n = 2; n <= count; n++) {
             Path folder = registry.versionFolder("m", n);
             Files.createDirectories(folder);
-            ModelVersion version = new ModelVersion(first.formatVersion(), "m", n, first.model(), "bench",
-                    first.registeredAt(), null, first.run(), null);
-            Files.write(folder.resolve(FileSystemRegistry.VERSION_FILE), RegistryJson.PRETTY.writeValueAsBytes(version));
+            ModelVersion version = new ModelVersion(
+                    first.formatVersion(),
+                    "m",
+                    n,
+                    first.model(),
+                    "bench",
+                    first.registeredAt(),
+                    null,
+                    first.run(),
+                    null);
+            Files.write(
+                    folder.resolve(FileSystemRegistry.VERSION_FILE), RegistryJson.PRETTY.writeValueAsBytes(version));
             Files.write(folder.resolve(FileSystemRegistry.BUNDLE_FILE), bundleJson);
             Files.write(folder.resolve(FileSystemRegistry.METADATA_FILE), metadata);
-            Files.writeString(folder.resolve(FileSystemRegistry.CARD_FILE), ModelCard.markdown(version, java.util.List.of(),
-                    java.util.List.of()));
+            Files.writeString(
+                    folder.resolve(FileSystemRegistry.CARD_FILE),
+                    ModelCard.markdown(version, java.util.List.of(), java.util.List.of()));
             index.append("{\"name\":\"m\",\"version\":").append(n).append("}\n");
         }
-        Files.writeString(registry.root().resolve(LineageIndex.FOLDER).resolve(first.run().trainDataSha256()),
-                index, StandardOpenOption.APPEND);
+        Files.writeString(
+                registry.root().resolve(LineageIndex.FOLDER).resolve(first.run().trainDataSha256()),
+                index,
+                StandardOpenOption.APPEND);
         Files.writeString(model.resolve("next-version"), (count + 1) + "\n");
         StringBuilder log = new StringBuilder();
         for (int n = 1; n <= count; n++) {
-            log.append(RegistryJson.LINE.writeValueAsString(new AliasMove(n, first.registeredAt(), "bench", "champion",
-                    n == 1 ? null : n - 1, n, "prefill"))).append('\n');
+            log.append(RegistryJson.LINE.writeValueAsString(new AliasMove(
+                            n, first.registeredAt(), "bench", "champion", n == 1 ? null : n - 1, n, "prefill")))
+                    .append('\n');
         }
         byte[] bytes = log.toString().getBytes(StandardCharsets.UTF_8);
         Files.write(model.resolve(AliasLog.LOG), bytes);
         TreeMap<String, Integer> aliases = new TreeMap<>();
         aliases.put("champion", count);
-        Files.write(model.resolve(AliasLog.SNAPSHOT), RegistryJson.PRETTY.writeValueAsBytes(
-                new AliasLog.Snapshot(count, bytes.length, aliases)));
+        Files.write(
+                model.resolve(AliasLog.SNAPSHOT),
+                RegistryJson.PRETTY.writeValueAsBytes(new AliasLog.Snapshot(count, bytes.length, aliases)));
     }
 }

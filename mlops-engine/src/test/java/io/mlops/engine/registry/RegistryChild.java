@@ -9,8 +9,7 @@ import java.nio.file.Path;
  * prints {@code ready}, then registers and moves aliases until it is killed.
  */
 public final class RegistryChild {
-    private RegistryChild() {
-    }
+    private RegistryChild() {}
 
     public static void main(final String[] args) {
         FileSystemRegistry registry = FileSystemRegistry.open(Path.of(args[1]));
@@ -19,7 +18,8 @@ public final class RegistryChild {
         if ("register".equals(args[0])) {
             int count = Integer.parseInt(args[4]);
             for (int i = 0; i < count; i++) {
-                ModelVersion version = registry.register(Registration.of(bundle, name, "pid-" + ProcessHandle.current().pid()));
+                ModelVersion version = registry.register(Registration.of(
+                        bundle, name, "pid-" + ProcessHandle.current().pid()));
                 System.out.println(version.version());
             }
             return;
@@ -31,8 +31,8 @@ public final class RegistryChild {
         System.out.println("ready");
         System.out.flush();
         for (int i = 0; ; i++) {
-            ModelVersion version = registry.register(new Registration(bundle, name, "child", null, null,
-                    i % 3 == 0 ? "challenger" : null));
+            ModelVersion version = registry.register(
+                    new Registration(bundle, name, "child", null, null, i % 3 == 0 ? "challenger" : null));
             registry.setAlias(name, i % 2 == 0 ? "champion" : "staging", version.version(), "child", "loop " + i);
         }
     }

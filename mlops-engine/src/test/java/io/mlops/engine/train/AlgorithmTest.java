@@ -1,12 +1,11 @@
 package io.mlops.engine.train;
 
-import io.mlops.engine.MlopsException;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mlops.engine.MlopsException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class AlgorithmTest {
     @Test
@@ -17,22 +16,27 @@ class AlgorithmTest {
 
     @Test
     void shouldRejectUnknownAlgorithm() {
-        assertThatThrownBy(() -> Algorithm.of("deep-net")).isInstanceOf(MlopsException.class)
-                .hasMessage("unknown algorithm 'deep-net'; expected one of [logistic, linear-svm, liblinear, cart, random-forest, xgboost]");
+        assertThatThrownBy(() -> Algorithm.of("deep-net"))
+                .isInstanceOf(MlopsException.class)
+                .hasMessage(
+                        "unknown algorithm 'deep-net'; expected one of [logistic, linear-svm, liblinear, cart, random-forest, xgboost]");
     }
 
     @Test
     void shouldRejectUnknownHyperparameter() {
         assertThatThrownBy(() -> Algorithm.LOGISTIC.resolve(Map.of("epoch", 3)))
-                .hasMessage("unknown hyperparameter 'epoch' for algorithm 'logistic'; expected one of [epochs, learningRate, minibatch]");
+                .hasMessage(
+                        "unknown hyperparameter 'epoch' for algorithm 'logistic'; expected one of [epochs, learningRate, minibatch]");
     }
 
     @Test
     void shouldRejectBadHyperparameterValues() {
         assertThatThrownBy(() -> Algorithm.LOGISTIC.resolve(Map.of("epochs", "ten")))
-                .hasMessage("hyperparameter 'epochs' of algorithm 'logistic' must be an integer from 1 to 10000, got \"ten\"");
+                .hasMessage(
+                        "hyperparameter 'epochs' of algorithm 'logistic' must be an integer from 1 to 10000, got \"ten\"");
         assertThatThrownBy(() -> Algorithm.LOGISTIC.resolve(Map.of("epochs", 2.5)))
-                .hasMessage("hyperparameter 'epochs' of algorithm 'logistic' must be an integer from 1 to 10000, got \"2.5\"");
+                .hasMessage(
+                        "hyperparameter 'epochs' of algorithm 'logistic' must be an integer from 1 to 10000, got \"2.5\"");
         assertThatThrownBy(() -> Algorithm.XGBOOST.resolve(Map.of("eta", "2")))
                 .hasMessage("hyperparameter 'eta' of algorithm 'xgboost' must be a number from 1.0E-6 to 1, got \"2\"");
         assertThatThrownBy(() -> Algorithm.LIBLINEAR.resolve(Map.of("solver", "fast")))
@@ -43,7 +47,7 @@ class AlgorithmTest {
     void shouldFillDefaultsAndConvertStrings() {
         Map<String, Object> resolved = Algorithm.LOGISTIC.resolve(Map.of("epochs", "10", "learningRate", "0.5"));
 
-        assertThat(resolved).containsExactly(Map.entry("epochs", 10), Map.entry("learningRate", 0.5),
-                Map.entry("minibatch", 1));
+        assertThat(resolved)
+                .containsExactly(Map.entry("epochs", 10), Map.entry("learningRate", 0.5), Map.entry("minibatch", 1));
     }
 }

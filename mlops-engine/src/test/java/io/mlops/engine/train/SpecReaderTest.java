@@ -1,17 +1,16 @@
 package io.mlops.engine.train;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.TestData;
 import io.mlops.engine.data.ColumnType;
 import io.mlops.engine.features.FeatureSettings;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SpecReaderTest {
     @TempDir
@@ -19,10 +18,27 @@ class SpecReaderTest {
 
     @Test
     void shouldReadYamlSpec() {
-        Path file = TestData.write(dir.resolve("train.yaml"), String.join("\n",
-                "data: data/receipts.csv", "label: category", "columns:", "  description: text", "ignore: [merchant]",
-                "algorithm: xgboost", "params:", "  trees: 20", "seed: 3", "testFraction: 0.25",
-                "features:", "  ngrams: 1", "  standardize: false", "  missing:", "    numeric: zero", "output: out/model", ""));
+        Path file = TestData.write(
+                dir.resolve("train.yaml"),
+                String.join(
+                        "\n",
+                        "data: data/receipts.csv",
+                        "label: category",
+                        "columns:",
+                        "  description: text",
+                        "ignore: [merchant]",
+                        "algorithm: xgboost",
+                        "params:",
+                        "  trees: 20",
+                        "seed: 3",
+                        "testFraction: 0.25",
+                        "features:",
+                        "  ngrams: 1",
+                        "  standardize: false",
+                        "  missing:",
+                        "    numeric: zero",
+                        "output: out/model",
+                        ""));
 
         TrainingSpec spec = new SpecReader().read(file).build();
 
@@ -33,17 +49,23 @@ class SpecReaderTest {
         assertThat(spec.params()).containsExactly(Map.entry("trees", 20));
         assertThat(spec.seed()).isEqualTo(3);
         assertThat(spec.testFraction()).isEqualTo(0.25);
-        assertThat(spec.features()).isEqualTo(new FeatureSettings(1, true, false, FeatureSettings.MissingNumeric.ZERO,
-                FeatureSettings.MissingCategorical.CATEGORY));
+        assertThat(spec.features())
+                .isEqualTo(new FeatureSettings(
+                        1,
+                        true,
+                        false,
+                        FeatureSettings.MissingNumeric.ZERO,
+                        FeatureSettings.MissingCategorical.CATEGORY));
         assertThat(spec.output()).isEqualTo(Path.of("out/model"));
     }
 
     @Test
     void shouldReadJsonSpecAndLetOptionsOverride() {
-        Path file = TestData.write(dir.resolve("train.json"),
-                "{\"data\":\"a.csv\",\"label\":\"y\",\"seed\":1,\"params\":{\"epochs\":2}}");
+        Path file = TestData.write(
+                dir.resolve("train.json"), "{\"data\":\"a.csv\",\"label\":\"y\",\"seed\":1,\"params\":{\"epochs\":2}}");
 
-        TrainingSpec spec = new SpecReader().read(file).seed(5L).param("epochs", 4).build();
+        TrainingSpec spec =
+                new SpecReader().read(file).seed(5L).param("epochs", 4).build();
 
         assertThat(spec.seed()).isEqualTo(5);
         assertThat(spec.params()).containsEntry("epochs", 4);
@@ -54,7 +76,8 @@ class SpecReaderTest {
     void shouldRejectUnknownField() {
         Path file = TestData.write(dir.resolve("train.yaml"), "data: a.csv\nlabel: y\nalgoritm: logistic\n");
 
-        assertThatThrownBy(() -> new SpecReader().read(file)).isInstanceOf(MlopsException.class)
+        assertThatThrownBy(() -> new SpecReader().read(file))
+                .isInstanceOf(MlopsException.class)
                 .hasMessageStartingWith(file + ": unknown field 'algoritm' at 'algoritm' (line 3); expected one of ");
     }
 

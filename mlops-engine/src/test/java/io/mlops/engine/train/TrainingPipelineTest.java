@@ -1,5 +1,8 @@
 package io.mlops.engine.train;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops.engine.MlopsException;
@@ -16,27 +19,28 @@ import io.mlops.engine.io.Hashing;
 import io.mlops.engine.metadata.MetadataWriter;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TrainingPipelineTest {
     @TempDir
     Path dir;
 
     private TrainingSpec.Builder spec(final Path data, final String output) {
-        return TrainingSpec.builder().data(data).label("category").column("description", ColumnType.TEXT)
-                .param("epochs", 3).seed(7L).output(dir.resolve(output));
+        return TrainingSpec.builder()
+                .data(data)
+                .label("category")
+                .column("description", ColumnType.TEXT)
+                .param("epochs", 3)
+                .seed(7L)
+                .output(dir.resolve(output));
     }
 
     private TrainingResult train(final TrainingSpec spec) {
@@ -54,11 +58,14 @@ class TrainingPipelineTest {
         assertThat(bundle.resolve("model.tribuo")).isRegularFile();
         assertThat(bundle.resolve("bundle.json")).isRegularFile();
         assertThat(bundle.resolve("run-metadata.json")).hasContent(result.metadataJson());
-        assertThat(Hashing.sha256(bundle.resolve("model.tribuo"))).isEqualTo(result.metadata().model().sha256());
+        assertThat(Hashing.sha256(bundle.resolve("model.tribuo")))
+                .isEqualTo(result.metadata().model().sha256());
 
         ModelBundle loaded = new ModelStore().load(bundle.resolve("model.tribuo"));
-        TypedData testData = TypedData.of(new TableReader().read(test), loaded.preparation().getSchema());
-        Metrics rescored = new Evaluator().evaluate(loaded.model(), loaded.preparation().examples(testData));
+        TypedData testData =
+                TypedData.of(new TableReader().read(test), loaded.preparation().getSchema());
+        Metrics rescored =
+                new Evaluator().evaluate(loaded.model(), loaded.preparation().examples(testData));
         assertThat(rescored).isEqualTo(result.metadata().metrics());
         assertThat(rescored.accuracy()).isBetween(0.7, 0.99);
         assertThat(rescored.logLoss()).isNotNull().isPositive();
@@ -98,8 +105,12 @@ class TrainingPipelineTest {
     @EnumSource(Algorithm.class)
     void shouldTrainSaveAndReloadEveryAlgorithm(final Algorithm algorithm) {
         Path data = TestData.writeMixedCsv(dir.resolve("train.csv"), 300, 1);
-        TrainingSpec.Builder builder = TrainingSpec.builder().data(data).label("category")
-                .column("description", ColumnType.TEXT).algorithm(algorithm).output(dir.resolve("m"));
+        TrainingSpec.Builder builder = TrainingSpec.builder()
+                .data(data)
+                .label("category")
+                .column("description", ColumnType.TEXT)
+                .algorithm(algorithm)
+                .output(dir.resolve("m"));
         if (algorithm == Algorithm.RANDOM_FOREST || algorithm == Algorithm.XGBOOST) {
             builder.param("trees", 5);
         }
@@ -120,7 +131,8 @@ class TrainingPipelineTest {
         new TrainingPipeline(messages::add, dir).train(spec(data, "m").build(), List.of());
 
         assertThat(messages).as(messages.toString()).anyMatch(m -> m.startsWith("reading "));
-        assertThat(messages).filteredOn(m -> m.matches("training +\\d+% \\(iteration \\d+ of \\d+, average loss [0-9.]+\\)"))
+        assertThat(messages)
+                .filteredOn(m -> m.matches("training +\\d+% \\(iteration \\d+ of \\d+, average loss [0-9.]+\\)"))
                 .hasSizeGreaterThanOrEqualTo(9);
         assertThat(messages).anyMatch(m -> m.contains("training 100%"));
         assertThat(messages).anyMatch(m -> m.startsWith("model written to "));
@@ -130,11 +142,14 @@ class TrainingPipelineTest {
     void shouldApplyGatesOnTheTestMetrics() {
         Path data = TestData.writeMixedCsv(dir.resolve("train.csv"), 400, 1);
 
-        TrainingResult result = new TrainingPipeline(ProgressListener.NONE, dir).train(spec(data, "m").build(),
-                new GateParser(Criticality.UNSTABLE).parse(List.of("accuracy >= 0.5", "accuracy >= 0.9999")));
+        TrainingResult result = new TrainingPipeline(ProgressListener.NONE, dir)
+                .train(
+                        spec(data, "m").build(),
+                        new GateParser(Criticality.UNSTABLE).parse(List.of("accuracy >= 0.5", "accuracy >= 0.9999")));
 
         assertThat(result.metadata().gates().outcome()).isEqualTo(GateStatus.UNSTABLE);
-        assertThat(result.metadata().gates().results()).extracting(r -> r.status())
+        assertThat(result.metadata().gates().results())
+                .extracting(r -> r.status())
                 .containsExactly(GateStatus.PASSED, GateStatus.UNSTABLE);
     }
 
@@ -142,9 +157,15 @@ class TrainingPipelineTest {
     void shouldRejectALabelWithOneClassAndWriteNothing() {
         Path data = TestData.write(dir.resolve("one.csv"), "amount,category\n1,meals\n2,meals\n3,meals\n");
 
-        TrainingSpec spec = TrainingSpec.builder().data(data).label("category").output(dir.resolve("m")).build();
-        assertThatThrownBy(() -> train(spec)).isInstanceOf(MlopsException.class)
-                .hasMessage(data + ": label column 'category' has only one class [meals]; a classifier needs at least two");
+        TrainingSpec spec = TrainingSpec.builder()
+                .data(data)
+                .label("category")
+                .output(dir.resolve("m"))
+                .build();
+        assertThatThrownBy(() -> train(spec))
+                .isInstanceOf(MlopsException.class)
+                .hasMessage(
+                        data + ": label column 'category' has only one class [meals]; a classifier needs at least two");
         assertThat(dir.resolve("m")).doesNotExist();
     }
 
@@ -154,7 +175,8 @@ class TrainingPipelineTest {
         Path precious = TestData.write(dir.resolve("work/notes.txt"), "keep me");
 
         assertThatThrownBy(() -> train(spec(data, "work").build()))
-                .hasMessage(dir.resolve("work") + ": output folder exists and is not a model bundle; choose a new or empty folder");
+                .hasMessage(dir.resolve("work")
+                        + ": output folder exists and is not a model bundle; choose a new or empty folder");
         assertThat(precious).hasContent("keep me");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).doesNotContain(".work.tmp");
@@ -166,7 +188,8 @@ class TrainingPipelineTest {
         Path data = TestData.writeMixedCsv(dir.resolve("train.csv"), 200, 1);
         TestData.write(dir.resolve("blocker"), "a file, not a folder");
 
-        assertThatThrownBy(() -> train(spec(data, "blocker/model").build())).isInstanceOf(MlopsException.class)
+        assertThatThrownBy(() -> train(spec(data, "blocker/model").build()))
+                .isInstanceOf(MlopsException.class)
                 .hasMessage(dir.resolve("blocker") + ": output folder is a file, expected a folder");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("train.csv", "blocker");
@@ -181,7 +204,8 @@ class TrainingPipelineTest {
 
         train(spec(data, "m").seed(99L).build());
 
-        assertThat(new ModelStore().load(dir.resolve("m")).manifest().modelSha256()).isNotEqualTo(firstSha);
+        assertThat(new ModelStore().load(dir.resolve("m")).manifest().modelSha256())
+                .isNotEqualTo(firstSha);
         assertThat(new ModelStore().load(dir.resolve("m")).manifest().seed()).isEqualTo(99);
     }
 }

@@ -1,9 +1,9 @@
-// Compile-only stand-in: declarations mirror credentials 1453.v9b_a_29777a_b_fd (org.jenkins-ci.plugins:credentials). Not packaged.
+// Compile-only stand-in: declarations mirror credentials 1453.v9b_a_29777a_b_fd (org.jenkins-ci.plugins:credentials).
+// Not packaged.
 package com.cloudbees.plugins.credentials;
 
 import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import java.io.Serializable;
 
-public interface Credentials extends Describable<Credentials>, Serializable, ExtensionPoint {
-}
+public interface Credentials extends Describable<Credentials>, Serializable, ExtensionPoint {}

@@ -1,4 +1,5 @@
-// Compile-only stand-in: declarations mirror credentials 1453.v9b_a_29777a_b_fd (org.jenkins-ci.plugins:credentials). Not packaged.
+// Compile-only stand-in: declarations mirror credentials 1453.v9b_a_29777a_b_fd (org.jenkins-ci.plugins:credentials).
+// Not packaged.
 package com.cloudbees.plugins.credentials;
 
 import com.cloudbees.plugins.credentials.common.IdCredentials;
@@ -7,7 +8,8 @@ import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Run;
 
-public abstract class CredentialsProvider extends Descriptor<CredentialsProvider> implements ExtensionPoint, Describable<CredentialsProvider> {
+public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
+        implements ExtensionPoint, Describable<CredentialsProvider> {
     public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run) {
         throw new UnsupportedOperationException();
     }

@@ -1,4 +1,5 @@
-// Compile-only stand-in: declarations mirror annotation-indexer 1.17 (org.jenkins-ci:annotation-indexer, bundled in jenkins-core). Not packaged.
+// Compile-only stand-in: declarations mirror annotation-indexer 1.17 (org.jenkins-ci:annotation-indexer, bundled in
+// jenkins-core). Not packaged.
 package org.jvnet.hudson.annotation_indexer;
 
 import java.lang.annotation.Documented;
@@ -10,5 +11,4 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.ANNOTATION_TYPE)
-public @interface Indexed {
-}
+public @interface Indexed {}

@@ -8,8 +8,7 @@ import java.util.ResourceBundle;
 public final class Messages {
     private static final String BUNDLE = "io.jenkins.plugins.mlops.Messages";
 
-    private Messages() {
-    }
+    private Messages() {}
 
     /**
      * Returns a formatted text.
@@ -19,7 +18,8 @@ public final class Messages {
      * @return the text
      */
     public static String format(String key, Object... arguments) {
-        String pattern = ResourceBundle.getBundle(BUNDLE, Locale.getDefault(), Messages.class.getClassLoader()).getString(key);
+        String pattern = ResourceBundle.getBundle(BUNDLE, Locale.getDefault(), Messages.class.getClassLoader())
+                .getString(key);
         return new MessageFormat(pattern, Locale.ROOT).format(arguments);
     }
 }

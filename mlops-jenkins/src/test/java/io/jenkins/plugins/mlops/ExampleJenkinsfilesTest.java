@@ -41,8 +41,7 @@ class ExampleJenkinsfilesTest {
     private static final Path EXAMPLES = Path.of("..", "example-jenkinsfiles");
 
     /** A step call found in a Jenkinsfile. */
-    record Call(String file, int line, String step, List<String> arguments) {
-    }
+    record Call(String file, int line, String step, List<String> arguments) {}
 
     /** Function name to the argument names its Step class binds, discovered from the SezPoz index. */
     static Map<String, Set<String>> stepArguments() throws Exception {
@@ -54,7 +53,8 @@ class ExampleJenkinsfilesTest {
             }
             Class<?> type = Class.forName(line.replaceAll("\\{.*$", "").strip());
             if (StepDescriptor.class.isAssignableFrom(type)) {
-                StepDescriptor descriptor = (StepDescriptor) type.getDeclaredConstructor().newInstance();
+                StepDescriptor descriptor =
+                        (StepDescriptor) type.getDeclaredConstructor().newInstance();
                 steps.put(descriptor.getFunctionName(), boundArguments(type.getEnclosingClass()));
             }
         }
@@ -66,13 +66,16 @@ class ExampleJenkinsfilesTest {
         for (Constructor<?> constructor : stepClass.getConstructors()) {
             if (constructor.isAnnotationPresent(DataBoundConstructor.class)) {
                 for (Parameter parameter : constructor.getParameters()) {
-                    assertThat(parameter.isNamePresent()).as("compiled with -parameters").isTrue();
+                    assertThat(parameter.isNamePresent())
+                            .as("compiled with -parameters")
+                            .isTrue();
                     names.add(parameter.getName());
                 }
             }
         }
         for (Method method : stepClass.getMethods()) {
-            if (method.isAnnotationPresent(DataBoundSetter.class) && method.getName().startsWith("set")) {
+            if (method.isAnnotationPresent(DataBoundSetter.class)
+                    && method.getName().startsWith("set")) {
                 String property = method.getName().substring(3);
                 names.add(Character.toLowerCase(property.charAt(0)) + property.substring(1));
             }
@@ -86,8 +89,14 @@ class ExampleJenkinsfilesTest {
         CodeVisitorSupport visitor = new CodeVisitorSupport() {
             @Override
             public void visitMethodCallExpression(MethodCallExpression call) {
-                if (call.isImplicitThis() && call.getMethodAsString() != null && call.getMethodAsString().matches("ml[A-Z].*")) {
-                    calls.add(new Call(file.getFileName().toString(), call.getLineNumber(), call.getMethodAsString(), namedArguments(call.getArguments())));
+                if (call.isImplicitThis()
+                        && call.getMethodAsString() != null
+                        && call.getMethodAsString().matches("ml[A-Z].*")) {
+                    calls.add(new Call(
+                            file.getFileName().toString(),
+                            call.getLineNumber(),
+                            call.getMethodAsString(),
+                            namedArguments(call.getArguments())));
                 }
                 super.visitMethodCallExpression(call);
             }
@@ -97,7 +106,8 @@ class ExampleJenkinsfilesTest {
                 block.visit(visitor);
             } else if (node instanceof ClassNode type) {
                 // the script body is the BlockStatement; visit only methods the script declares itself
-                type.getMethods().stream().filter(m -> !m.getName().equals("run") && !m.getName().equals("main") && m.getCode() != null)
+                type.getMethods().stream()
+                        .filter(m -> !m.getName().equals("run") && !m.getName().equals("main") && m.getCode() != null)
                         .forEach(m -> m.getCode().visit(visitor));
             }
         }
@@ -106,11 +116,15 @@ class ExampleJenkinsfilesTest {
 
     static List<String> namedArguments(Expression arguments) {
         List<String> names = new ArrayList<>();
-        List<Expression> expressions = arguments instanceof TupleExpression tuple ? tuple.getExpressions() : List.of(arguments);
+        List<Expression> expressions =
+                arguments instanceof TupleExpression tuple ? tuple.getExpressions() : List.of(arguments);
         for (Expression expression : expressions) {
             if (expression instanceof MapExpression map) {
                 for (MapEntryExpression entry : map.getMapEntryExpressions()) {
-                    names.add(entry.getKeyExpression() instanceof ConstantExpression key ? key.getText() : "<dynamic key>");
+                    names.add(
+                            entry.getKeyExpression() instanceof ConstantExpression key
+                                    ? key.getText()
+                                    : "<dynamic key>");
                 }
             } else {
                 names.add("<positional argument>");
@@ -121,7 +135,9 @@ class ExampleJenkinsfilesTest {
 
     static List<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
-            return files.filter(p -> p.getFileName().toString().endsWith("Jenkinsfile")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith("Jenkinsfile"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -150,7 +166,9 @@ class ExampleJenkinsfilesTest {
     @Test
     void shouldDetectAnArgumentTheStepDoesNotBind(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path wrong = dir.resolve("Jenkinsfile");
-        Files.writeString(wrong, "pipeline { agent any; stages { stage('x') { steps { mlTrain(data: 'a.csv', lable: 'c') } } } }");
+        Files.writeString(
+                wrong,
+                "pipeline { agent any; stages { stage('x') { steps { mlTrain(data: 'a.csv', lable: 'c') } } } }");
 
         List<Call> calls = mlCalls(wrong);
 

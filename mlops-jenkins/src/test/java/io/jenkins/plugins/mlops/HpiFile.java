@@ -12,8 +12,7 @@ import java.util.zip.ZipFile;
 
 /** The .hpi built by this module (system property {@code mlops.hpi}, set by failsafe). */
 public final class HpiFile {
-    private HpiFile() {
-    }
+    private HpiFile() {}
 
     public static Path path() {
         String hpi = System.getProperty("mlops.hpi", "target/mlops.hpi");
@@ -27,7 +26,10 @@ public final class HpiFile {
     public static List<String> engineClasspath(Path into) throws IOException {
         List<String> classpath = new ArrayList<>();
         try (ZipFile zip = new ZipFile(path().toFile())) {
-            for (ZipEntry entry : zip.stream().filter(e -> e.getName().startsWith("WEB-INF/lib/") && e.getName().endsWith(".jar")).toList()) {
+            for (ZipEntry entry : zip.stream()
+                    .filter(e -> e.getName().startsWith("WEB-INF/lib/")
+                            && e.getName().endsWith(".jar"))
+                    .toList()) {
                 Path jar = into.resolve(entry.getName().substring("WEB-INF/lib/".length()));
                 try (InputStream in = zip.getInputStream(entry)) {
                     Files.copy(in, jar);

@@ -22,8 +22,10 @@ class HpiPackagingIT {
     }
 
     private static List<String> libs(ZipFile hpi) {
-        return entries(hpi).stream().filter(n -> n.startsWith("WEB-INF/lib/") && n.endsWith(".jar"))
-                .map(n -> n.substring("WEB-INF/lib/".length())).toList();
+        return entries(hpi).stream()
+                .filter(n -> n.startsWith("WEB-INF/lib/") && n.endsWith(".jar"))
+                .map(n -> n.substring("WEB-INF/lib/".length()))
+                .toList();
     }
 
     private static byte[] read(ZipFile zip, String name) throws IOException {
@@ -42,7 +44,9 @@ class HpiPackagingIT {
             assertThat(main.getValue("Long-Name")).isEqualTo("MLOps for Jenkins Pipelines");
             assertThat(main.getValue("Group-Id")).isEqualTo("io.jenkins.plugins.mlops");
             assertThat(main.getValue("Artifact-Id")).isEqualTo("mlops");
-            assertThat(main.getValue("Plugin-Version")).isEqualTo(main.getValue("Implementation-Version")).isNotBlank();
+            assertThat(main.getValue("Plugin-Version"))
+                    .isEqualTo(main.getValue("Implementation-Version"))
+                    .isNotBlank();
             assertThat(main.getValue("Jenkins-Version")).isEqualTo("2.479.3");
             assertThat(main.getValue("Hudson-Version")).isEqualTo("2.479.3");
             assertThat(main.getValue("Minimum-Java-Version")).isEqualTo("17");
@@ -59,20 +63,34 @@ class HpiPackagingIT {
         try (ZipFile hpi = new ZipFile(HpiFile.path().toFile())) {
             List<String> libs = libs(hpi);
 
-            assertThat(libs).contains("mlops.jar").anyMatch(n -> n.startsWith("mlops-engine-")).anyMatch(n -> n.startsWith("mlops-cli-"))
-                    .anyMatch(n -> n.startsWith("jackson-databind-")).anyMatch(n -> n.startsWith("tribuo-core-"));
-            assertThat(libs).noneMatch(n -> n.startsWith("mlops-jenkins-api")).noneMatch(n -> n.startsWith("jenkins-core"))
-                    .noneMatch(n -> n.startsWith("stapler")).noneMatch(n -> n.startsWith("guava"))
-                    .noneMatch(n -> n.contains("servlet")).noneMatch(n -> n.startsWith("slf4j-api"))
-                    .noneMatch(n -> n.startsWith("sezpoz")).noneMatch(n -> n.startsWith("remoting"))
-                    .noneMatch(n -> n.startsWith("credentials")).noneMatch(n -> n.startsWith("plain-credentials"));
+            assertThat(libs)
+                    .contains("mlops.jar")
+                    .anyMatch(n -> n.startsWith("mlops-engine-"))
+                    .anyMatch(n -> n.startsWith("mlops-cli-"))
+                    .anyMatch(n -> n.startsWith("jackson-databind-"))
+                    .anyMatch(n -> n.startsWith("tribuo-core-"));
+            assertThat(libs)
+                    .noneMatch(n -> n.startsWith("mlops-jenkins-api"))
+                    .noneMatch(n -> n.startsWith("jenkins-core"))
+                    .noneMatch(n -> n.startsWith("stapler"))
+                    .noneMatch(n -> n.startsWith("guava"))
+                    .noneMatch(n -> n.contains("servlet"))
+                    .noneMatch(n -> n.startsWith("slf4j-api"))
+                    .noneMatch(n -> n.startsWith("sezpoz"))
+                    .noneMatch(n -> n.startsWith("remoting"))
+                    .noneMatch(n -> n.startsWith("credentials"))
+                    .noneMatch(n -> n.startsWith("plain-credentials"));
             assertThat(entries(hpi)).noneMatch(n -> n.startsWith("WEB-INF/classes/"));
             for (String lib : libs) {
-                try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(read(hpi, "WEB-INF/lib/" + lib)))) {
+                try (JarInputStream jar =
+                        new JarInputStream(new ByteArrayInputStream(read(hpi, "WEB-INF/lib/" + lib)))) {
                     for (ZipEntry e = jar.getNextEntry(); e != null; e = jar.getNextEntry()) {
-                        assertThat(e.getName()).as("stand-in class in " + lib)
-                                .doesNotStartWith("hudson/").doesNotStartWith("jenkins/")
-                                .doesNotStartWith("org/jenkinsci/plugins/workflow/").doesNotStartWith("org/kohsuke/stapler/");
+                        assertThat(e.getName())
+                                .as("stand-in class in " + lib)
+                                .doesNotStartWith("hudson/")
+                                .doesNotStartWith("jenkins/")
+                                .doesNotStartWith("org/jenkinsci/plugins/workflow/")
+                                .doesNotStartWith("org/kohsuke/stapler/");
                     }
                 }
             }
@@ -87,57 +105,103 @@ class HpiPackagingIT {
             java.nio.file.Files.write(copy, pluginJar);
             try (JarFile jar = new JarFile(copy.toFile())) {
                 List<String> names = entries(jar);
-                assertThat(names).contains("index.jelly",
-                        "io/jenkins/plugins/mlops/steps/TrainStep/config.jelly",
-                        "io/jenkins/plugins/mlops/steps/TrainStep/help.html",
-                        "io/jenkins/plugins/mlops/steps/EvaluateStep/config.jelly",
-                        "io/jenkins/plugins/mlops/steps/EvaluateStep/help.html",
-                        "io/jenkins/plugins/mlops/actions/MlRunAction/summary.jelly",
-                        "io/jenkins/plugins/mlops/actions/ModelVersionAction/summary.jelly",
-                        "io/jenkins/plugins/mlops/config/MlopsGlobalConfiguration/config.jelly",
-                        "io/jenkins/plugins/mlops/Messages.properties");
-                for (String field : List.of("spec", "data", "label", "algorithm", "params", "seed", "testData", "testFraction", "output", "metadata")) {
+                assertThat(names)
+                        .contains(
+                                "index.jelly",
+                                "io/jenkins/plugins/mlops/steps/TrainStep/config.jelly",
+                                "io/jenkins/plugins/mlops/steps/TrainStep/help.html",
+                                "io/jenkins/plugins/mlops/steps/EvaluateStep/config.jelly",
+                                "io/jenkins/plugins/mlops/steps/EvaluateStep/help.html",
+                                "io/jenkins/plugins/mlops/actions/MlRunAction/summary.jelly",
+                                "io/jenkins/plugins/mlops/actions/ModelVersionAction/summary.jelly",
+                                "io/jenkins/plugins/mlops/config/MlopsGlobalConfiguration/config.jelly",
+                                "io/jenkins/plugins/mlops/Messages.properties");
+                for (String field : List.of(
+                        "spec",
+                        "data",
+                        "label",
+                        "algorithm",
+                        "params",
+                        "seed",
+                        "testData",
+                        "testFraction",
+                        "output",
+                        "metadata")) {
                     assertThat(names).contains("io/jenkins/plugins/mlops/steps/TrainStep/help-" + field + ".html");
                 }
-                for (String field : List.of("model", "data", "gates", "baseline", "onGateFailure", "metadata", "name", "registry")) {
+                for (String field : List.of(
+                        "model", "data", "gates", "baseline", "onGateFailure", "metadata", "name", "registry")) {
                     assertThat(names).contains("io/jenkins/plugins/mlops/steps/EvaluateStep/help-" + field + ".html");
                 }
                 Map<String, List<String>> stepFields = Map.of(
                         "RegisterStep", List.of("model", "name", "alias", "registry", "by"),
                         "PromoteStep", List.of("name", "version", "alias", "reason", "registry", "by"),
-                        "DeployStep", List.of("model", "target", "smoke", "load", "credentialsId", "name", "versionLabel", "registry", "metadata"));
+                        "DeployStep",
+                                List.of(
+                                        "model",
+                                        "target",
+                                        "smoke",
+                                        "load",
+                                        "credentialsId",
+                                        "name",
+                                        "versionLabel",
+                                        "registry",
+                                        "metadata"));
                 stepFields.forEach((step, fields) -> {
-                    assertThat(names).contains("io/jenkins/plugins/mlops/steps/" + step + "/config.jelly",
-                            "io/jenkins/plugins/mlops/steps/" + step + "/help.html");
-                    fields.forEach(field -> assertThat(names).contains("io/jenkins/plugins/mlops/steps/" + step + "/help-" + field + ".html"));
+                    assertThat(names)
+                            .contains(
+                                    "io/jenkins/plugins/mlops/steps/" + step + "/config.jelly",
+                                    "io/jenkins/plugins/mlops/steps/" + step + "/help.html");
+                    fields.forEach(field -> assertThat(names)
+                            .contains("io/jenkins/plugins/mlops/steps/" + step + "/help-" + field + ".html"));
                 });
                 for (String field : List.of("registry", "defaultModelName", "defaultCredentialsId")) {
-                    assertThat(names).contains("io/jenkins/plugins/mlops/config/MlopsGlobalConfiguration/help-" + field + ".html");
+                    assertThat(names)
+                            .contains(
+                                    "io/jenkins/plugins/mlops/config/MlopsGlobalConfiguration/help-" + field + ".html");
                 }
 
-                byte[] index = jar.getInputStream(jar.getEntry("META-INF/annotations/hudson.Extension")).readAllBytes();
+                byte[] index = jar.getInputStream(jar.getEntry("META-INF/annotations/hudson.Extension"))
+                        .readAllBytes();
                 String text = new String(index, StandardCharsets.ISO_8859_1);
-                assertThat(index[0] & 0xff).as("SezPoz index is a serialization stream").isEqualTo(0xac);
+                assertThat(index[0] & 0xff)
+                        .as("SezPoz index is a serialization stream")
+                        .isEqualTo(0xac);
                 assertThat(index[1] & 0xff).isEqualTo(0xed);
-                assertThat(text).contains("net.java.sezpoz.impl.SerAnnotatedElement",
-                        "io.jenkins.plugins.mlops.steps.TrainStep$DescriptorImpl",
-                        "io.jenkins.plugins.mlops.steps.EvaluateStep$DescriptorImpl",
-                        "io.jenkins.plugins.mlops.steps.RegisterStep$DescriptorImpl",
-                        "io.jenkins.plugins.mlops.steps.PromoteStep$DescriptorImpl",
-                        "io.jenkins.plugins.mlops.steps.DeployStep$DescriptorImpl",
-                        "io.jenkins.plugins.mlops.config.MlopsGlobalConfiguration", "dynamicLoadable", "jenkins.YesNoMaybe");
+                assertThat(text)
+                        .contains(
+                                "net.java.sezpoz.impl.SerAnnotatedElement",
+                                "io.jenkins.plugins.mlops.steps.TrainStep$DescriptorImpl",
+                                "io.jenkins.plugins.mlops.steps.EvaluateStep$DescriptorImpl",
+                                "io.jenkins.plugins.mlops.steps.RegisterStep$DescriptorImpl",
+                                "io.jenkins.plugins.mlops.steps.PromoteStep$DescriptorImpl",
+                                "io.jenkins.plugins.mlops.steps.DeployStep$DescriptorImpl",
+                                "io.jenkins.plugins.mlops.config.MlopsGlobalConfiguration",
+                                "dynamicLoadable",
+                                "jenkins.YesNoMaybe");
                 Manifest manifest = new JarFile(HpiFile.path().toFile()).getManifest();
-                String human = new String(jar.getInputStream(jar.getEntry("META-INF/annotations/hudson.Extension.txt")).readAllBytes(),
+                String human = new String(
+                        jar.getInputStream(jar.getEntry("META-INF/annotations/hudson.Extension.txt"))
+                                .readAllBytes(),
                         StandardCharsets.UTF_8);
-                assertThat(human).contains("TrainStep$DescriptorImpl{dynamicLoadable=YES}", "EvaluateStep$DescriptorImpl{dynamicLoadable=YES}",
-                        "RegisterStep$DescriptorImpl{dynamicLoadable=YES}", "PromoteStep$DescriptorImpl{dynamicLoadable=YES}",
-                        "DeployStep$DescriptorImpl{dynamicLoadable=YES}", "MlopsGlobalConfiguration{dynamicLoadable=YES}");
+                assertThat(human)
+                        .contains(
+                                "TrainStep$DescriptorImpl{dynamicLoadable=YES}",
+                                "EvaluateStep$DescriptorImpl{dynamicLoadable=YES}",
+                                "RegisterStep$DescriptorImpl{dynamicLoadable=YES}",
+                                "PromoteStep$DescriptorImpl{dynamicLoadable=YES}",
+                                "DeployStep$DescriptorImpl{dynamicLoadable=YES}",
+                                "MlopsGlobalConfiguration{dynamicLoadable=YES}");
                 // structs finds @Symbol("mlops") (Configuration as Code: unclassified: mlops:) only through this index
-                String symbols = new String(jar.getInputStream(jar.getEntry("META-INF/services/annotations/org.jenkinsci.Symbol")).readAllBytes(),
+                String symbols = new String(
+                        jar.getInputStream(jar.getEntry("META-INF/services/annotations/org.jenkinsci.Symbol"))
+                                .readAllBytes(),
                         StandardCharsets.UTF_8);
-                assertThat(symbols.lines().toList()).containsExactly("io.jenkins.plugins.mlops.config.MlopsGlobalConfiguration");
+                assertThat(symbols.lines().toList())
+                        .containsExactly("io.jenkins.plugins.mlops.config.MlopsGlobalConfiguration");
                 assertThat(manifest.getMainAttributes().getValue("Support-Dynamic-Loading"))
-                        .as("all extensions are dynamicLoadable=YES").isEqualTo("true");
+                        .as("all extensions are dynamicLoadable=YES")
+                        .isEqualTo("true");
             } finally {
                 java.nio.file.Files.delete(copy);
             }

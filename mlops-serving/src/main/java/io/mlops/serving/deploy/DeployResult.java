@@ -1,7 +1,6 @@
 package io.mlops.serving.deploy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /**
@@ -17,8 +16,15 @@ import java.util.List;
  * @param reasons  why it was rolled back; empty when deployed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DeployResult(String status, String target, String location, String name, String version,
-        GoldenCheck.Result golden, LoadTestResult load, List<String> reasons) {
+public record DeployResult(
+        String status,
+        String target,
+        String location,
+        String name,
+        String version,
+        GoldenCheck.Result golden,
+        LoadTestResult load,
+        List<String> reasons) {
     /** @return whether the new version stayed deployed */
     public boolean deployed() {
         return "DEPLOYED".equals(status);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.model.ModelStore;
 import io.mlops.engine.train.ProgressListener;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,15 +48,31 @@ public final class Deployer {
                 progress.progress("integration check: " + golden.size() + " golden requests");
                 goldenResult = new GoldenCheck().run(activation.endpoint(), activation.token(), golden);
                 if (!goldenResult.ok()) {
-                    reasons.add("integration check failed: " + goldenResult.failures().size() + " of " + goldenResult.total()
-                            + " golden requests wrong: " + String.join("; ", goldenResult.failures().subList(0,
-                                    Math.min(3, goldenResult.failures().size()))));
+                    reasons.add("integration check failed: "
+                            + goldenResult.failures().size() + " of " + goldenResult.total()
+                            + " golden requests wrong: "
+                            + String.join(
+                                    "; ",
+                                    goldenResult
+                                            .failures()
+                                            .subList(
+                                                    0,
+                                                    Math.min(
+                                                            3,
+                                                            goldenResult
+                                                                    .failures()
+                                                                    .size()))));
                 }
             }
             if (reasons.isEmpty() && request.load() != null) {
                 LoadTestSpec spec = request.load();
-                progress.progress(String.format(Locale.ROOT, "load test: %d requests/s for %d s (p99 <= %.1f ms, errors <= %.4f)",
-                        spec.rps(), spec.seconds(), spec.p99Ms(), spec.maxErrorRate()));
+                progress.progress(String.format(
+                        Locale.ROOT,
+                        "load test: %d requests/s for %d s (p99 <= %.1f ms, errors <= %.4f)",
+                        spec.rps(),
+                        spec.seconds(),
+                        spec.p99Ms(),
+                        spec.maxErrorRate()));
                 List<String> bodies = new ArrayList<>();
                 if (golden != null) {
                     for (GoldenCheck.Golden g : golden) {
@@ -68,36 +83,59 @@ public final class Deployer {
                     throw new MlopsException("a load test needs request bodies: give golden requests too");
                 }
                 loadResult = new LoadTester().run(activation.endpoint(), activation.token(), bodies, spec);
-                progress.progress(String.format(Locale.ROOT,
+                progress.progress(String.format(
+                        Locale.ROOT,
                         "load test: %d sent, %d failed, %.0f/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms",
-                        loadResult.sent(), loadResult.failed(), loadResult.throughput(), loadResult.p50Ms(),
-                        loadResult.p95Ms(), loadResult.p99Ms()));
+                        loadResult.sent(),
+                        loadResult.failed(),
+                        loadResult.throughput(),
+                        loadResult.p50Ms(),
+                        loadResult.p95Ms(),
+                        loadResult.p99Ms()));
                 if (loadResult.p99Ms() > spec.p99Ms()) {
-                    reasons.add(String.format(Locale.ROOT, "load test failed: p99 latency %.2f ms > %.2f ms",
-                            loadResult.p99Ms(), spec.p99Ms()));
+                    reasons.add(String.format(
+                            Locale.ROOT,
+                            "load test failed: p99 latency %.2f ms > %.2f ms",
+                            loadResult.p99Ms(),
+                            spec.p99Ms()));
                 }
                 if (loadResult.errorRate() > spec.maxErrorRate()) {
-                    reasons.add(String.format(Locale.ROOT, "load test failed: error rate %.4f > %.4f",
-                            loadResult.errorRate(), spec.maxErrorRate()));
+                    reasons.add(String.format(
+                            Locale.ROOT,
+                            "load test failed: error rate %.4f > %.4f",
+                            loadResult.errorRate(),
+                            spec.maxErrorRate()));
                 }
             }
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             reasons.add("check failed: " + exception.getMessage());
-        }
-        catch (RuntimeException exception) {
+        } catch (RuntimeException exception) {
             reasons.add("check failed: " + exception.getMessage());
         }
         if (reasons.isEmpty()) {
             target.release(activation);
             progress.progress("deployed " + request.name() + " " + request.version() + " to " + activation.location());
-            return new DeployResult("DEPLOYED", target.describe(), activation.location(), request.name(),
-                    request.version(), goldenResult, loadResult, List.of());
+            return new DeployResult(
+                    "DEPLOYED",
+                    target.describe(),
+                    activation.location(),
+                    request.name(),
+                    request.version(),
+                    goldenResult,
+                    loadResult,
+                    List.of());
         }
         reasons.forEach(reason -> progress.progress(reason));
         progress.progress("rolling back " + activation.location());
         target.rollback(activation);
-        return new DeployResult("ROLLED_BACK", target.describe(), activation.location(), request.name(),
-                request.version(), goldenResult, loadResult, reasons);
+        return new DeployResult(
+                "ROLLED_BACK",
+                target.describe(),
+                activation.location(),
+                request.name(),
+                request.version(),
+                goldenResult,
+                loadResult,
+                reasons);
     }
 }

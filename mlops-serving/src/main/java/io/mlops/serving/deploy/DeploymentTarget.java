@@ -12,8 +12,7 @@ public interface DeploymentTarget {
      * @param token    the bearer token for predictions there, or {@code null}
      * @param location where the deployment is (release folder or service URL)
      */
-    record Activation(URI endpoint, String token, String location) {
-    }
+    record Activation(URI endpoint, String token, String location) {}
 
     /**
      * Switches a model bundle in.

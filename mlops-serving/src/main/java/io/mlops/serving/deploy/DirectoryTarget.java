@@ -4,7 +4,6 @@ import io.mlops.engine.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.serving.ServiceSettings;
 import io.mlops.serving.ServingConfig;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -23,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * a rollback points {@code current} back to the previous release.
  */
 public final class DirectoryTarget implements DeploymentTarget {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private static final long START_TIMEOUT_SECONDS = 120;
     /** The port a release's {@code run.sh} serves on unless told otherwise. */
     public static final int DEFAULT_PORT = 8080;
@@ -58,11 +58,14 @@ public final class DirectoryTarget implements DeploymentTarget {
             String classPath = runtime.install(release);
             new ServiceSettings(name, version, ServingConfig.LOOPBACK, DEFAULT_PORT, null, null, null, null, null, null)
                     .write(release.resolve(ServiceSettings.FILE));
-            AtomicFiles.writeString(release.resolve("run.sh"), "#!/bin/sh\n# starts this release's prediction service; "
-                    + "settings in " + ServiceSettings.FILE + ", options given here win over them\n"
-                    + "cd \"$(dirname \"$0\")\" && exec java " + String.join(" ", ServerRuntime.JVM_OPTIONS)
-                    + " ${JAVA_OPTS:-} -cp '" + classPath.replace(release + "/", "")
-                    + "' io.mlops.serving.ServeCommand --model model --config " + ServiceSettings.FILE + " \"$@\"\n");
+            AtomicFiles.writeString(
+                    release.resolve("run.sh"),
+                    "#!/bin/sh\n# starts this release's prediction service; "
+                            + "settings in " + ServiceSettings.FILE + ", options given here win over them\n"
+                            + "cd \"$(dirname \"$0\")\" && exec java " + String.join(" ", ServerRuntime.JVM_OPTIONS)
+                            + " ${JAVA_OPTS:-} -cp '" + classPath.replace(release + "/", "")
+                            + "' io.mlops.serving.ServeCommand --model model --config " + ServiceSettings.FILE
+                            + " \"$@\"\n");
             release.resolve("run.sh").toFile().setExecutable(true);
             Path before = Files.isSymbolicLink(current()) ? Files.readSymbolicLink(current()) : null;
             switchTo(release);
@@ -70,14 +73,15 @@ public final class DirectoryTarget implements DeploymentTarget {
                 previous.put(release.toString(), before);
             }
             Path portFile = release.resolve(".port");
-            Process server = new ProcessBuilder(ServerRuntime.command(classPath, release.resolve("model"),
-                    release.resolve(ServiceSettings.FILE), portFile))
-                    .redirectErrorStream(true).redirectOutput(release.resolve("check-server.log").toFile()).start();
+            Process server = new ProcessBuilder(ServerRuntime.command(
+                            classPath, release.resolve("model"), release.resolve(ServiceSettings.FILE), portFile))
+                    .redirectErrorStream(true)
+                    .redirectOutput(release.resolve("check-server.log").toFile())
+                    .start();
             servers.put(release.toString(), server);
             int port = awaitPort(server, portFile, release);
             return new Activation(URI.create("http://127.0.0.1:" + port + "/v1/predict"), null, release.toString());
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new MlopsException(root + ": cannot deploy: " + exception.getMessage(), exception);
         }
     }
@@ -95,15 +99,14 @@ public final class DirectoryTarget implements DeploymentTarget {
                 }
                 Thread.sleep(100);
             }
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new MlopsException(portFile + ": unreadable: " + exception.getMessage(), exception);
-        }
-        catch (InterruptedException exception) {
+        } catch (InterruptedException exception) {
             Thread.currentThread().interrupt();
         }
         server.destroyForcibly();
-        throw new MlopsException(release + ": the release's service was not ready within " + START_TIMEOUT_SECONDS + " s");
+        throw new MlopsException(
+                release + ": the release's service was not ready within " + START_TIMEOUT_SECONDS + " s");
     }
 
     private void switchTo(final Path release) throws IOException {
@@ -119,12 +122,10 @@ public final class DirectoryTarget implements DeploymentTarget {
         try {
             if (before == null) {
                 Files.deleteIfExists(current());
-            }
-            else {
+            } else {
                 switchTo(root.resolve(before));
             }
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new MlopsException(current() + ": rollback failed: " + exception.getMessage(), exception);
         }
     }
@@ -138,8 +139,7 @@ public final class DirectoryTarget implements DeploymentTarget {
                 if (!server.waitFor(10, TimeUnit.SECONDS)) {
                     server.destroyForcibly();
                 }
-            }
-            catch (InterruptedException exception) {
+            } catch (InterruptedException exception) {
                 server.destroyForcibly();
                 Thread.currentThread().interrupt();
             }

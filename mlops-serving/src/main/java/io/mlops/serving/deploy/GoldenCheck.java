@@ -3,7 +3,6 @@ package io.mlops.serving.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops.engine.MlopsException;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,8 +28,7 @@ public final class GoldenCheck {
      * @param input    the prediction input
      * @param expected the expected label
      */
-    public record Golden(long line, JsonNode input, String expected) {
-    }
+    public record Golden(long line, JsonNode input, String expected) {}
 
     /**
      * The result of the check.
@@ -58,8 +56,7 @@ public final class GoldenCheck {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw MlopsException.inFile(file, "golden requests file not found or unreadable");
         }
         for (int i = 0; i < lines.size(); i++) {
@@ -69,13 +66,11 @@ public final class GoldenCheck {
             JsonNode node;
             try {
                 node = JSON.readTree(lines.get(i));
-            }
-            catch (IOException exception) {
+            } catch (IOException exception) {
                 throw MlopsException.atLine(file, i + 1, "not valid JSON");
             }
             if (!node.path("input").isObject() || !node.path("expected").isTextual()) {
-                throw MlopsException.atLine(file, i + 1,
-                        "expected {\"input\": {...}, \"expected\": \"<label>\"}");
+                throw MlopsException.atLine(file, i + 1, "expected {\"input\": {...}, \"expected\": \"<label>\"}");
             }
             golden.add(new Golden(i + 1, node.get("input"), node.get("expected").asText()));
         }
@@ -94,12 +89,14 @@ public final class GoldenCheck {
      * @return the result
      */
     public Result run(final URI endpoint, final String token, final List<Golden> golden) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<String> failures = new ArrayList<>();
         int passed = 0;
         for (Golden request : golden) {
             try {
-                HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
+                HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
+                        .timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request.input())));
                 if (token != null) {
@@ -113,15 +110,13 @@ public final class GoldenCheck {
                 String label = JSON.readTree(response.body()).path("label").asText();
                 if (label.equals(request.expected())) {
                     passed++;
+                } else {
+                    failures.add(
+                            "line " + request.line() + ": expected '" + request.expected() + "', got '" + label + "'");
                 }
-                else {
-                    failures.add("line " + request.line() + ": expected '" + request.expected() + "', got '" + label + "'");
-                }
-            }
-            catch (IOException exception) {
+            } catch (IOException exception) {
                 failures.add("line " + request.line() + ": no answer: " + exception.getMessage());
-            }
-            catch (InterruptedException exception) {
+            } catch (InterruptedException exception) {
                 Thread.currentThread().interrupt();
                 failures.add("line " + request.line() + ": interrupted");
                 break;

@@ -13,6 +13,13 @@ package io.mlops.serving.deploy;
  * @param errorRate   failed / sent
  * @param passed      whether the gates on p99 and error rate held
  */
-public record LoadTestResult(long sent, long failed, double throughput, double p50Ms, double p95Ms, double p99Ms,
-        double maxMs, double errorRate, boolean passed) {
-}
+public record LoadTestResult(
+        long sent,
+        long failed,
+        double throughput,
+        double p50Ms,
+        double p95Ms,
+        double p99Ms,
+        double maxMs,
+        double errorRate,
+        boolean passed) {}

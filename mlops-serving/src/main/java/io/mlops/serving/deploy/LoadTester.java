@@ -1,8 +1,5 @@
 package io.mlops.serving.deploy;
 
-import org.HdrHistogram.Recorder;
-import org.HdrHistogram.Histogram;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * Sends predictions at a fixed rate for a fixed time (open loop, so a slow service cannot slow the
@@ -21,8 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadTester {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
     /**
      * Runs a load test.
@@ -33,7 +34,8 @@ public final class LoadTester {
      * @param spec     rate, duration and gates
      * @return the measurements
      */
-    public LoadTestResult run(final URI endpoint, final String token, final List<String> bodies, final LoadTestSpec spec) {
+    public LoadTestResult run(
+            final URI endpoint, final String token, final List<String> bodies, final LoadTestSpec spec) {
         Recorder recorder = new Recorder(3);
         AtomicLong failed = new AtomicLong();
         AtomicLong answered = new AtomicLong();
@@ -47,7 +49,8 @@ public final class LoadTester {
             if (wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
+            HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                    .timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(bodies.get((int) (i % bodies.size()))));
             if (token != null) {
@@ -60,8 +63,7 @@ public final class LoadTester {
                         recorder.recordValue(Math.max(1, (System.nanoTime() - Math.min(due, sent)) / 1000));
                         if (error != null || response.statusCode() / 100 != 2) {
                             failed.incrementAndGet();
-                        }
-                        else {
+                        } else {
                             answered.incrementAndGet();
                         }
                     }));
@@ -70,9 +72,9 @@ public final class LoadTester {
             }
         }
         try {
-            CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).get(30, TimeUnit.SECONDS);
-        }
-        catch (Exception exception) {
+            CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0]))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception exception) {
             // requests still open after the grace period count as failed
             failed.addAndGet(pending.stream().filter(f -> !f.isDone()).count());
         }
@@ -80,8 +82,15 @@ public final class LoadTester {
         Histogram histogram = recorder.getIntervalHistogram();
         double p99 = histogram.getValueAtPercentile(99) / 1000.0;
         double errorRate = total == 0 ? 0 : (double) failed.get() / total;
-        return new LoadTestResult(total, failed.get(), answered.get() / seconds,
-                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(95) / 1000.0, p99,
-                histogram.getMaxValue() / 1000.0, errorRate, p99 <= spec.p99Ms() && errorRate <= spec.maxErrorRate());
+        return new LoadTestResult(
+                total,
+                failed.get(),
+                answered.get() / seconds,
+                histogram.getValueAtPercentile(50) / 1000.0,
+                histogram.getValueAtPercentile(95) / 1000.0,
+                p99,
+                histogram.getMaxValue() / 1000.0,
+                errorRate,
+                p99 <= spec.p99Ms() && errorRate <= spec.maxErrorRate());
     }
 }

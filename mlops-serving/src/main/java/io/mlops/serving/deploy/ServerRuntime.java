@@ -1,7 +1,6 @@
 package io.mlops.serving.deploy;
 
 import io.mlops.serving.ServeCommand;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,8 +70,7 @@ public final class ServerRuntime {
                 Path target = lib.resolve(name);
                 Files.copy(entry, target, StandardCopyOption.REPLACE_EXISTING);
                 entries.add(target.toString());
-            }
-            else if (Files.isDirectory(entry)) {
+            } else if (Files.isDirectory(entry)) {
                 entries.add(entry.toString());
             }
         }

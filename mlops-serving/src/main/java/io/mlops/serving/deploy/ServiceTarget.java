@@ -3,7 +3,6 @@ package io.mlops.serving.deploy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +27,8 @@ public final class ServiceTarget implements DeploymentTarget {
     private final String adminToken;
     private final String predictToken;
     private final Path staging;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * Creates the target.
@@ -47,17 +47,18 @@ public final class ServiceTarget implements DeploymentTarget {
 
     @Override
     public Activation activate(final Path bundle, final String name, final String version) {
-        Path staged = staging.resolve(name + "-" + version + "-" + UUID.randomUUID().toString().substring(0, 8));
+        Path staged = staging.resolve(
+                name + "-" + version + "-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             copyBundle(bundle, staged);
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             throw new MlopsException(staging + ": cannot stage the model bundle: " + exception.getMessage(), exception);
         }
         try {
-            admin("/v1/admin/swap", Map.of("bundle", staged.toAbsolutePath().toString(), "name", name, "version", version));
-        }
-        catch (MlopsException exception) {
+            admin(
+                    "/v1/admin/swap",
+                    Map.of("bundle", staged.toAbsolutePath().toString(), "name", name, "version", version));
+        } catch (MlopsException exception) {
             AtomicFiles.deleteQuietly(staged);
             throw exception;
         }
@@ -81,28 +82,30 @@ public final class ServiceTarget implements DeploymentTarget {
 
     private void admin(final String path, final Map<String, String> body) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve(path))
-                    .timeout(Duration.ofSeconds(120))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + adminToken)
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .timeout(Duration.ofSeconds(120))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + adminToken)
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new MlopsException(base.resolve(path) + ": HTTP " + response.statusCode() + ": "
                         + JSON.readTree(response.body()).path("error").asText(response.body()));
             }
-        }
-        catch (IOException exception) {
-            throw new MlopsException(base.resolve(path) + ": service not reachable: " + exception.getMessage(), exception);
-        }
-        catch (InterruptedException exception) {
+        } catch (IOException exception) {
+            throw new MlopsException(
+                    base.resolve(path) + ": service not reachable: " + exception.getMessage(), exception);
+        } catch (InterruptedException exception) {
             Thread.currentThread().interrupt();
             throw new MlopsException(base.resolve(path) + ": interrupted", exception);
         }
     }
 
     static void copyBundle(final Path bundle, final Path target) throws IOException {
-        Path source = Files.isDirectory(bundle) ? bundle : bundle.toAbsolutePath().getParent();
+        Path source =
+                Files.isDirectory(bundle) ? bundle : bundle.toAbsolutePath().getParent();
         Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         Files.createDirectories(temp);
         try (var files = Files.list(source)) {

@@ -1,7 +1,5 @@
 package io.mlops.serving.bench;
 
-import org.HdrHistogram.Histogram;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -18,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 
 /**
  * A minimal open-loop HTTP/1.1 load generator for the serving benchmark, run by
@@ -36,8 +35,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class OpenLoopLoad {
     private static final long GRACE_NANOS = 5_000_000_000L;
 
-    private OpenLoopLoad() {
-    }
+    private OpenLoopLoad() {}
 
     private static final class Connection {
         SocketChannel channel;
@@ -120,8 +118,7 @@ public final class OpenLoopLoad {
             int ready;
             if (wait > 1_000_000L) {
                 ready = selector.select(wait / 1_000_000L);
-            }
-            else {
+            } else {
                 ready = selector.selectNow();
                 if (ready == 0 && wait > 0) {
                     LockSupport.parkNanos(wait);
@@ -147,8 +144,7 @@ public final class OpenLoopLoad {
                 int read;
                 try {
                     read = c.channel.read(c.in);
-                }
-                catch (IOException exception) {
+                } catch (IOException exception) {
                     read = -1;
                 }
                 if (read < 0) {
@@ -160,8 +156,7 @@ public final class OpenLoopLoad {
                             errors++;
                         }
                         busy--;
-                    }
-                    else {
+                    } else {
                         idle.remove(c);
                     }
                     idle.add(open(host, port, selector));
@@ -174,8 +169,7 @@ public final class OpenLoopLoad {
                         if (status == 200) {
                             latency.recordValue(Math.max(0, (done - c.due) / 1000));
                             ok++;
-                        }
-                        else {
+                        } else {
                             errors++;
                         }
                     }
@@ -187,10 +181,18 @@ public final class OpenLoopLoad {
             }
         }
         long unanswered = scheduled - ok - errors;
-        System.out.println(String.format(Locale.ROOT,
+        System.out.println(String.format(
+                Locale.ROOT,
                 "scheduled=%d ok=%d errors=%d unanswered=%d maxBacklog=%d p50us=%d p90us=%d p99us=%d p999us=%d maxus=%d",
-                scheduled, ok, errors, unanswered, maxBacklog, latency.getValueAtPercentile(50),
-                latency.getValueAtPercentile(90), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
+                scheduled,
+                ok,
+                errors,
+                unanswered,
+                maxBacklog,
+                latency.getValueAtPercentile(50),
+                latency.getValueAtPercentile(90),
+                latency.getValueAtPercentile(99),
+                latency.getValueAtPercentile(99.9),
                 latency.getMaxValue()));
     }
 

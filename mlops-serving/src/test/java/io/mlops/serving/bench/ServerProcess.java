@@ -35,8 +35,9 @@ final class ServerProcess implements AutoCloseable {
      * @throws IOException          if it cannot start or does not come up in time
      * @throws InterruptedException if interrupted while waiting
      */
-    static ServerProcess start(final Path dir, final String name, final List<String> jvm, final String mainClass,
-            final String... args) throws IOException, InterruptedException {
+    static ServerProcess start(
+            final Path dir, final String name, final List<String> jvm, final String mainClass, final String... args)
+            throws IOException, InterruptedException {
         Path portFile = dir.resolve(name + ".port");
         Path logFile = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>();
@@ -48,7 +49,10 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(List.of(args));
         command.add("--port-file");
         command.add(portFile.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         while (!Files.isRegularFile(portFile)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -57,7 +61,8 @@ final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        return new ServerProcess(process, Integer.parseInt(Files.readString(portFile).strip()));
+        return new ServerProcess(
+                process, Integer.parseInt(Files.readString(portFile).strip()));
     }
 
     /** @return the port it listens on, on 127.0.0.1 */
@@ -67,7 +72,10 @@ final class ServerProcess implements AutoCloseable {
 
     /** @return the CPU time the server's process has used so far, all threads, user and system */
     long cpuNanos() {
-        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos)
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
                 .orElseThrow(() -> new IllegalStateException("this system does not report a process's CPU time"));
     }
 

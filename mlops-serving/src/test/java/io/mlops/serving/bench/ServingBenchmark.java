@@ -12,7 +12,6 @@ import io.mlops.engine.train.TrainingSpec;
 import io.mlops.serving.ConstantResponseServer;
 import io.mlops.serving.ServeCommand;
 import io.mlops.serving.deploy.ServerRuntime;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -49,8 +48,7 @@ public final class ServingBenchmark {
     private static final int NUMERIC_FEATURES = 20;
     private static final String[] CLASSES = {"c0", "c1", "c2", "c3"};
 
-    private ServingBenchmark() {
-    }
+    private ServingBenchmark() {}
 
     /** One server under test. */
     private static final class Target {
@@ -68,8 +66,13 @@ public final class ServingBenchmark {
         OpenLoopResult half;
         double halfRate;
 
-        Target(final String name, final ServerProcess server, final Path script, final Path bodies,
-                final double minRatio, final double maxCpuMicros) {
+        Target(
+                final String name,
+                final ServerProcess server,
+                final Path script,
+                final Path bodies,
+                final double minRatio,
+                final double maxCpuMicros) {
             this.name = name;
             this.server = server;
             this.port = server.port();
@@ -104,8 +107,7 @@ public final class ServingBenchmark {
         }
     }
 
-    record WrkResult(long requests, double rps, double p50Micros, double p99Micros, long errors) {
-    }
+    record WrkResult(long requests, double rps, double p50Micros, double p99Micros, long errors) {}
 
     record OpenLoopResult(Map<String, Long> values) {
         long get(final String key) {
@@ -138,22 +140,58 @@ public final class ServingBenchmark {
             jvm.addAll(List.of(extra.trim().split("\\s+")));
         }
         log("servers run with " + String.join(" ", jvm));
-        try (ServerProcess constant = ServerProcess.start(dir, "constant", jvm, ConstantResponseServer.class.getName());
-                ServerProcess numericServer = ServerProcess.start(dir, "numeric", jvm, ServeCommand.class.getName(),
-                        "--model", dir.resolve("numeric").toString(), "--name", "numeric20", "--version-label", "bench",
-                        "--port", "0");
-                ServerProcess textServer = ServerProcess.start(dir, "receipts", jvm, ServeCommand.class.getName(),
-                        "--model", dir.resolve("receipts").toString(), "--name", "receipts", "--version-label", "bench",
-                        "--port", "0")) {
+        try (ServerProcess constant =
+                        ServerProcess.start(dir, "constant", jvm, ConstantResponseServer.class.getName());
+                ServerProcess numericServer = ServerProcess.start(
+                        dir,
+                        "numeric",
+                        jvm,
+                        ServeCommand.class.getName(),
+                        "--model",
+                        dir.resolve("numeric").toString(),
+                        "--name",
+                        "numeric20",
+                        "--version-label",
+                        "bench",
+                        "--port",
+                        "0");
+                ServerProcess textServer = ServerProcess.start(
+                        dir,
+                        "receipts",
+                        jvm,
+                        ServeCommand.class.getName(),
+                        "--model",
+                        dir.resolve("receipts").toString(),
+                        "--name",
+                        "receipts",
+                        "--version-label",
+                        "bench",
+                        "--port",
+                        "0")) {
             Path numericBodies = write(dir.resolve("numeric-bodies.jsonl"), numericBodies(64, 7));
             Path textBodies = write(dir.resolve("receipts-bodies.jsonl"), receiptBodies(64, 7));
             List<Target> targets = List.of(
-                    new Target("constant response (Jetty 12, same stack)", constant,
-                            script(dir.resolve("constant.lua"), numericBodies), numericBodies, Double.NaN, Double.NaN),
-                    new Target("20-feature numeric logistic, 4 classes", numericServer,
-                            script(dir.resolve("numeric.lua"), numericBodies), numericBodies, 0.8, 30),
-                    new Target("receipts text model (TF n-grams + 4 tabular)", textServer,
-                            script(dir.resolve("receipts.lua"), textBodies), textBodies, 0.5, Double.NaN));
+                    new Target(
+                            "constant response (Jetty 12, same stack)",
+                            constant,
+                            script(dir.resolve("constant.lua"), numericBodies),
+                            numericBodies,
+                            Double.NaN,
+                            Double.NaN),
+                    new Target(
+                            "20-feature numeric logistic, 4 classes",
+                            numericServer,
+                            script(dir.resolve("numeric.lua"), numericBodies),
+                            numericBodies,
+                            0.8,
+                            30),
+                    new Target(
+                            "receipts text model (TF n-grams + 4 tabular)",
+                            textServer,
+                            script(dir.resolve("receipts.lua"), textBodies),
+                            textBodies,
+                            0.5,
+                            Double.NaN));
             for (Target target : targets) {
                 log("warm-up " + warmup + " s: " + target.name);
                 wrk(target, threads, connections, warmup);
@@ -165,18 +203,30 @@ public final class ServingBenchmark {
                     WrkResult result = wrk(target, threads, connections, duration);
                     long cpuNanos = target.server.cpuNanos() - cpu;
                     target.runs.add(result);
-                    target.ratios.add(result.rps() / targets.get(0).runs.get(run - 1).rps());
+                    target.ratios.add(
+                            result.rps() / targets.get(0).runs.get(run - 1).rps());
                     target.cpuMicros.add(cpuNanos / 1000.0 / Math.max(1, result.requests()));
-                    log(String.format(Locale.ROOT, "run %d/%d %-45s %,10.0f req/s  p50 %7.0f us  p99 %7.0f us  cpu %5.1f us/req%s",
-                            run, runs, target.name, result.rps(), result.p50Micros(), result.p99Micros(),
+                    log(String.format(
+                            Locale.ROOT,
+                            "run %d/%d %-45s %,10.0f req/s  p50 %7.0f us  p99 %7.0f us  cpu %5.1f us/req%s",
+                            run,
+                            runs,
+                            target.name,
+                            result.rps(),
+                            result.p50Micros(),
+                            result.p99Micros(),
                             target.cpuMicros.get(target.cpuMicros.size() - 1),
                             result.errors() > 0 ? "  ERRORS " + result.errors() : ""));
                 }
             }
             for (Target target : targets.subList(1, targets.size())) {
                 target.halfRate = target.rps() / 2;
-                log(String.format(Locale.ROOT, "open loop at %.0f req/s (half of peak) for 3+%d s: %s",
-                        target.halfRate, half, target.name));
+                log(String.format(
+                        Locale.ROOT,
+                        "open loop at %.0f req/s (half of peak) for 3+%d s: %s",
+                        target.halfRate,
+                        half,
+                        target.name));
                 target.half = openLoop(target, target.halfRate, 3, half, connections);
                 log("  " + target.half.values());
             }
@@ -185,8 +235,7 @@ public final class ServingBenchmark {
             if (out != null) {
                 Files.writeString(Path.of(out), report, StandardCharsets.UTF_8);
             }
-        }
-        finally {
+        } finally {
             deleteTree(dir);
         }
     }
@@ -228,8 +277,16 @@ public final class ServingBenchmark {
         Path data = dir.resolve("numeric.csv");
         Files.writeString(data, csv);
         Path bundle = dir.resolve("numeric");
-        new TrainingPipeline(ProgressListener.NONE, dir).train(TrainingSpec.builder().data(data).label("label")
-                .algorithm(Algorithm.LOGISTIC).seed(1L).output(bundle).build(), List.of());
+        new TrainingPipeline(ProgressListener.NONE, dir)
+                .train(
+                        TrainingSpec.builder()
+                                .data(data)
+                                .label("label")
+                                .algorithm(Algorithm.LOGISTIC)
+                                .seed(1L)
+                                .output(bundle)
+                                .build(),
+                        List.of());
         return bundle;
     }
 
@@ -237,9 +294,18 @@ public final class ServingBenchmark {
         Path data = dir.resolve("receipts.csv");
         new ReceiptsGenerator(1).writeCsv(ReceiptsGenerator.Batch.INITIAL, 3000, data);
         Path bundle = dir.resolve("receipts");
-        new TrainingPipeline(ProgressListener.NONE, dir).train(TrainingSpec.builder().data(data)
-                .label(ReceiptsGenerator.LABEL).ignore("merchant").column("description", ColumnType.TEXT)
-                .algorithm(Algorithm.LOGISTIC).seed(1L).output(bundle).build(), List.of());
+        new TrainingPipeline(ProgressListener.NONE, dir)
+                .train(
+                        TrainingSpec.builder()
+                                .data(data)
+                                .label(ReceiptsGenerator.LABEL)
+                                .ignore("merchant")
+                                .column("description", ColumnType.TEXT)
+                                .algorithm(Algorithm.LOGISTIC)
+                                .seed(1L)
+                                .output(bundle)
+                                .build(),
+                        List.of());
         return bundle;
     }
 
@@ -304,8 +370,7 @@ public final class ServingBenchmark {
                 int c = b & 0xff;
                 if (c == '"' || c == '\\' || c < 0x20 || c > 0x7e) {
                     lua.append('\\').append(String.format(Locale.ROOT, "%03d", c));
-                }
-                else {
+                } else {
                     lua.append((char) c);
                 }
             }
@@ -316,7 +381,8 @@ public final class ServingBenchmark {
                 .append("local i = 0\n")
                 .append("function init(args)\n")
                 .append("  for k, body in ipairs(bodies) do\n")
-                .append("    requests[k] = wrk.format(\"POST\", \"/v1/predict\", {[\"Content-Type\"] = \"application/json\"}, body)\n")
+                .append(
+                        "    requests[k] = wrk.format(\"POST\", \"/v1/predict\", {[\"Content-Type\"] = \"application/json\"}, body)\n")
                 .append("  end\n")
                 .append("end\n")
                 .append("function request()\n")
@@ -330,16 +396,23 @@ public final class ServingBenchmark {
 
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([\\d.]+)(\\w+),");
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
-    private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s)\\s*$",
-            Pattern.MULTILINE);
+    private static final Pattern PERCENTILE =
+            Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
     private static final Pattern SOCKET_ERRORS =
             Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
     private static WrkResult wrk(final Target target, final int threads, final int connections, final int seconds)
             throws IOException, InterruptedException {
-        String output = run(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency",
-                "-s", target.script.toString(), "http://127.0.0.1:" + target.port + "/v1/predict"));
+        String output = run(List.of(
+                "wrk",
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--latency",
+                "-s",
+                target.script.toString(),
+                "http://127.0.0.1:" + target.port + "/v1/predict"));
         Matcher requests = REQUESTS.matcher(output);
         Matcher rps = RPS.matcher(output);
         if (!requests.find() || !rps.find()) {
@@ -349,15 +422,15 @@ public final class ServingBenchmark {
         double p99 = Double.NaN;
         Matcher percentile = PERCENTILE.matcher(output);
         while (percentile.find()) {
-            double micros = Double.parseDouble(percentile.group(2)) * switch (percentile.group(3)) {
-                case "us" -> 1;
-                case "ms" -> 1_000;
-                default -> 1_000_000;
-            };
+            double micros = Double.parseDouble(percentile.group(2))
+                    * switch (percentile.group(3)) {
+                        case "us" -> 1;
+                        case "ms" -> 1_000;
+                        default -> 1_000_000;
+                    };
             if (percentile.group(1).equals("50")) {
                 p50 = micros;
-            }
-            else {
+            } else {
                 p99 = micros;
             }
         }
@@ -375,12 +448,24 @@ public final class ServingBenchmark {
         return new WrkResult(Long.parseLong(requests.group(1)), Double.parseDouble(rps.group(1)), p50, p99, errors);
     }
 
-    private static OpenLoopResult openLoop(final Target target, final double rate, final int warmup, final int seconds,
-            final int connections) throws IOException, InterruptedException {
+    private static OpenLoopResult openLoop(
+            final Target target, final double rate, final int warmup, final int seconds, final int connections)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String output = run(List.of(java, "-Xss512k", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                OpenLoopLoad.class.getName(), "127.0.0.1", Integer.toString(target.port), "/v1/predict",
-                Double.toString(rate), Integer.toString(warmup), Integer.toString(seconds), Integer.toString(connections),
+        String output = run(List.of(
+                java,
+                "-Xss512k",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                OpenLoopLoad.class.getName(),
+                "127.0.0.1",
+                Integer.toString(target.port),
+                "/v1/predict",
+                Double.toString(rate),
+                Integer.toString(warmup),
+                Integer.toString(seconds),
+                Integer.toString(connections),
                 target.bodies.toString()));
         Map<String, Long> values = new LinkedHashMap<>();
         for (String line : output.split("\n")) {
@@ -400,8 +485,8 @@ public final class ServingBenchmark {
     private static String run(final List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             output = String.join("\n", reader.lines().toList());
         }
         int exit = process.waitFor();
@@ -413,13 +498,23 @@ public final class ServingBenchmark {
 
     // ---------------------------------------------------------------- report
 
-    private static String report(final List<Target> targets, final int runs, final int duration, final int threads,
-            final int connections, final int half, final String started, final String loadAtStart) {
+    private static String report(
+            final List<Target> targets,
+            final int runs,
+            final int duration,
+            final int threads,
+            final int connections,
+            final int half,
+            final String started,
+            final String loadAtStart) {
         Target constant = targets.get(0);
         StringBuilder md = new StringBuilder();
-        md.append("| server | requests/s (median of ").append(runs).append(") | ratio vs constant (median of ").append(runs)
+        md.append("| server | requests/s (median of ")
+                .append(runs)
+                .append(") | ratio vs constant (median of ")
+                .append(runs)
                 .append(" rounds) | server CPU µs/request "
-                + "| p50 at peak | p99 at peak | p99 at ½ peak (rate) | target | result |\n");
+                        + "| p50 at peak | p99 at peak | p99 at ½ peak (rate) | target | result |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
         for (Target t : targets) {
             boolean isConstant = t == constant;
@@ -430,16 +525,21 @@ public final class ServingBenchmark {
                 long p99 = t.half.get("p99us");
                 boolean clean = t.half.get("errors") == 0 && t.half.get("unanswered") == 0;
                 halfMet = p99 <= 5_000 && clean;
-                halfCell = String.format(Locale.ROOT, "%s (%,.0f/s%s)", micros(p99), t.halfRate,
-                        clean ? "" : ", " + t.half.get("errors") + " errors, " + t.half.get("unanswered") + " unanswered");
+                halfCell = String.format(
+                        Locale.ROOT,
+                        "%s (%,.0f/s%s)",
+                        micros(p99),
+                        t.halfRate,
+                        clean
+                                ? ""
+                                : ", " + t.half.get("errors") + " errors, " + t.half.get("unanswered") + " unanswered");
             }
             String target;
             boolean met;
             if (isConstant) {
                 target = "baseline";
                 met = true;
-            }
-            else {
+            } else {
                 met = ratio >= t.minRatio && halfMet && t.errors() == 0;
                 target = String.format(Locale.ROOT, "≥ %.1f× constant", t.minRatio);
                 if (!Double.isNaN(t.maxCpuMicros)) {
@@ -448,35 +548,75 @@ public final class ServingBenchmark {
                 }
                 target += ", p99 ≤ 5 ms at ½ peak";
             }
-            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f× | %.1f | %s | %s | %s | %s | %s |\n", t.name,
-                    t.rps(), ratio, t.cpu(), micros(t.p50()), micros(t.p99()), halfCell, target,
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %,.0f | %.2f× | %.1f | %s | %s | %s | %s | %s |\n",
+                    t.name,
+                    t.rps(),
+                    ratio,
+                    t.cpu(),
+                    micros(t.p50()),
+                    micros(t.p99()),
+                    halfCell,
+                    target,
                     isConstant ? "—" : met ? "**MET**" : "**NOT MET**"));
         }
         md.append("\nSingle runs (requests/s; ratio to the constant server in the same round; CPU µs/request):\n\n");
         for (Target t : targets) {
-            md.append("- ").append(t.name).append(": ")
-                    .append(Arrays.toString(t.runs.stream().mapToLong(r -> Math.round(r.rps())).toArray()))
-                    .append("; ").append(t == constant ? "—" : Arrays.toString(t.ratios.stream()
-                            .map(r -> String.format(Locale.ROOT, "%.2f", r)).toArray()))
-                    .append("; ").append(Arrays.toString(t.cpuMicros.stream()
-                            .map(c -> String.format(Locale.ROOT, "%.1f", c)).toArray()))
-                    .append(t.errors() > 0 ? "; errors: " + t.errors() : "").append('\n');
+            md.append("- ")
+                    .append(t.name)
+                    .append(": ")
+                    .append(Arrays.toString(
+                            t.runs.stream().mapToLong(r -> Math.round(r.rps())).toArray()))
+                    .append("; ")
+                    .append(
+                            t == constant
+                                    ? "—"
+                                    : Arrays.toString(t.ratios.stream()
+                                            .map(r -> String.format(Locale.ROOT, "%.2f", r))
+                                            .toArray()))
+                    .append("; ")
+                    .append(Arrays.toString(t.cpuMicros.stream()
+                            .map(c -> String.format(Locale.ROOT, "%.1f", c))
+                            .toArray()))
+                    .append(t.errors() > 0 ? "; errors: " + t.errors() : "")
+                    .append('\n');
         }
-        md.append("\nMachine: ").append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores; Java ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.runtime.version")).append("; started ").append(started)
-                .append("; load average at start ").append(loadAtStart).append(", at end ").append(loadAverage())
-                .append(".\nLoad: wrk -t").append(threads).append(" -c").append(connections).append(" -d").append(duration)
+        md.append("\nMachine: ")
+                .append(cpuModel())
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores; Java ")
+                .append(System.getProperty("java.vm.name"))
+                .append(' ')
+                .append(System.getProperty("java.runtime.version"))
+                .append("; started ")
+                .append(started)
+                .append("; load average at start ")
+                .append(loadAtStart)
+                .append(", at end ")
+                .append(loadAverage())
+                .append(".\nLoad: wrk -t")
+                .append(threads)
+                .append(" -c")
+                .append(connections)
+                .append(" -d")
+                .append(duration)
                 .append("s --latency per run (after a warm-up run), runs round robin over the servers, each server in ")
-                .append("its own JVM (").append(String.join(" ", ServerRuntime.JVM_OPTIONS)).append("); ½ peak: ")
-                .append("open-loop generator (OpenLoopLoad, second JVM, ").append(connections)
-                .append(" keep-alive connections) at half the median peak, 3 s warm-up + ").append(half)
+                .append("its own JVM (")
+                .append(String.join(" ", ServerRuntime.JVM_OPTIONS))
+                .append("); ½ peak: ")
+                .append("open-loop generator (OpenLoopLoad, second JVM, ")
+                .append(connections)
+                .append(" keep-alive connections) at half the median peak, 3 s warm-up + ")
+                .append(half)
                 .append(" s measured, latency from the scheduled send time.\n");
         return md.toString();
     }
 
     private static String micros(final double micros) {
-        return micros >= 1_000 ? String.format(Locale.ROOT, "%.2f ms", micros / 1_000)
+        return micros >= 1_000
+                ? String.format(Locale.ROOT, "%.2f ms", micros / 1_000)
                 : String.format(Locale.ROOT, "%.0f µs", micros);
     }
 
@@ -494,18 +634,19 @@ public final class ServingBenchmark {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];
-        }
-        catch (IOException exception) {
+        } catch (IOException exception) {
             return "unknown";
         }
     }
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
-        }
-        catch (IOException exception) {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("unknown CPU");
+        } catch (IOException exception) {
             return "unknown CPU";
         }
     }
@@ -519,8 +660,7 @@ public final class ServingBenchmark {
             paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);
-                }
-                catch (IOException exception) {
+                } catch (IOException exception) {
                     // best effort
                 }
             });

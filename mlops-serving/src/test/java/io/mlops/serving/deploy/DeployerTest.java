@@ -1,21 +1,20 @@
 package io.mlops.serving.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mlops.engine.MlopsException;
 import io.mlops.serving.PredictionServer;
 import io.mlops.serving.ServiceSettings;
 import io.mlops.serving.ServingConfig;
 import io.mlops.serving.TestModels;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Deploying to a folder or a running service: checks, load tests, rollbacks, and what a release folder holds
@@ -38,8 +37,15 @@ class DeployerTest {
     void shouldDeployToAFolderAndSwitchTheCurrentLink() throws Exception {
         DirectoryTarget target = new DirectoryTarget(dir.resolve("deploy"), ServerRuntime.current());
 
-        DeployResult result = new Deployer(log::add).deploy(new DeployRequest(TestModels.modelA(), "receipts", "1",
-                golden("transport"), new LoadTestSpec(40, 2, 10_000, 0.0)), target);
+        DeployResult result = new Deployer(log::add)
+                .deploy(
+                        new DeployRequest(
+                                TestModels.modelA(),
+                                "receipts",
+                                "1",
+                                golden("transport"),
+                                new LoadTestSpec(40, 2, 10_000, 0.0)),
+                        target);
 
         assertThat(result.status()).as(log.toString()).isEqualTo("DEPLOYED");
         assertThat(result.golden().passed()).isEqualTo(1);
@@ -62,24 +68,31 @@ class DeployerTest {
         assertThat(settings.host()).isEqualTo("127.0.0.1");
         assertThat(settings.port()).isEqualTo(8080);
         String script = Files.readString(release.resolve("run.sh"));
-        assertThat(script).contains(" --config " + ServiceSettings.FILE + " ", " --model model ",
-                "exec java " + String.join(" ", ServerRuntime.JVM_OPTIONS) + " ");
-        assertThat(ServerRuntime.JVM_OPTIONS).isNotEmpty().allSatisfy(option -> assertThat(script).contains(option));
+        assertThat(script)
+                .contains(
+                        " --config " + ServiceSettings.FILE + " ",
+                        " --model model ",
+                        "exec java " + String.join(" ", ServerRuntime.JVM_OPTIONS) + " ");
+        assertThat(ServerRuntime.JVM_OPTIONS).isNotEmpty().allSatisfy(option -> assertThat(script)
+                .contains(option));
     }
 
     @Test
     void shouldRollTheFolderBackWhenAGoldenRequestFails() throws Exception {
         DirectoryTarget target = new DirectoryTarget(dir.resolve("deploy"), ServerRuntime.current());
-        new Deployer(log::add).deploy(new DeployRequest(TestModels.modelA(), "receipts", "1", golden("transport"), null),
-                target);
+        new Deployer(log::add)
+                .deploy(new DeployRequest(TestModels.modelA(), "receipts", "1", golden("transport"), null), target);
         Path before = Files.readSymbolicLink(target.current());
 
-        DeployResult result = new Deployer(log::add).deploy(new DeployRequest(TestModels.modelB(), "receipts", "2",
-                golden("meals"), null), target);
+        DeployResult result = new Deployer(log::add)
+                .deploy(new DeployRequest(TestModels.modelB(), "receipts", "2", golden("meals"), null), target);
 
         assertThat(result.status()).isEqualTo("ROLLED_BACK");
-        assertThat(result.reasons()).singleElement().asString()
-                .startsWith("integration check failed: 1 of 1 golden requests wrong: line 1: expected 'meals', got 'transport'");
+        assertThat(result.reasons())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "integration check failed: 1 of 1 golden requests wrong: line 1: expected 'meals', got 'transport'");
         assertThat(Files.readSymbolicLink(target.current())).isEqualTo(before);
         assertThat(log).contains("rolling back " + result.location());
         assertReleaseSettings(target.current(), "1");
@@ -88,19 +101,33 @@ class DeployerTest {
 
     @Test
     void shouldHotSwapARunningServiceAndRollBackWhenTheLoadTestFails() throws Exception {
-        try (PredictionServer server = PredictionServer.start(ServingConfig.defaults().withTokens("admin-token", null),
-                TestModels.load(TestModels.modelA()))) {
-            ServiceTarget target = new ServiceTarget(URI.create("http://127.0.0.1:" + server.port()), "admin-token", null,
-                    dir.resolve("stage"));
+        try (PredictionServer server = PredictionServer.start(
+                ServingConfig.defaults().withTokens("admin-token", null), TestModels.load(TestModels.modelA()))) {
+            ServiceTarget target = new ServiceTarget(
+                    URI.create("http://127.0.0.1:" + server.port()), "admin-token", null, dir.resolve("stage"));
 
-            DeployResult ok = new Deployer(log::add).deploy(new DeployRequest(TestModels.modelB(), "receipts", "2",
-                    golden("transport"), new LoadTestSpec(40, 1, 10_000, 0.0)), target);
+            DeployResult ok = new Deployer(log::add)
+                    .deploy(
+                            new DeployRequest(
+                                    TestModels.modelB(),
+                                    "receipts",
+                                    "2",
+                                    golden("transport"),
+                                    new LoadTestSpec(40, 1, 10_000, 0.0)),
+                            target);
             assertThat(ok.status()).as(log.toString()).isEqualTo("DEPLOYED");
             assertThat(server.slot().current().version()).isEqualTo("2");
 
             // an impossible latency gate fails the load test, so the service returns to version 2
-            DeployResult failed = new Deployer(log::add).deploy(new DeployRequest(TestModels.modelA(), "receipts", "3",
-                    golden("transport"), new LoadTestSpec(40, 1, 0.000_001, 0.0)), target);
+            DeployResult failed = new Deployer(log::add)
+                    .deploy(
+                            new DeployRequest(
+                                    TestModels.modelA(),
+                                    "receipts",
+                                    "3",
+                                    golden("transport"),
+                                    new LoadTestSpec(40, 1, 0.000_001, 0.0)),
+                            target);
             assertThat(failed.status()).isEqualTo("ROLLED_BACK");
             assertThat(failed.reasons()).singleElement().asString().startsWith("load test failed: p99 latency ");
             assertThat(server.slot().current().version()).isEqualTo("2");
@@ -109,14 +136,16 @@ class DeployerTest {
 
     @Test
     void shouldNameTheProblemWhenTheServiceRefusesTheToken() throws Exception {
-        try (PredictionServer server = PredictionServer.start(ServingConfig.defaults().withTokens("admin-token", null),
-                TestModels.load(TestModels.modelA()))) {
-            ServiceTarget target = new ServiceTarget(URI.create("http://127.0.0.1:" + server.port()), "not-the-token-xyz", null,
-                    dir.resolve("stage"));
+        try (PredictionServer server = PredictionServer.start(
+                ServingConfig.defaults().withTokens("admin-token", null), TestModels.load(TestModels.modelA()))) {
+            ServiceTarget target = new ServiceTarget(
+                    URI.create("http://127.0.0.1:" + server.port()), "not-the-token-xyz", null, dir.resolve("stage"));
 
-            assertThatThrownBy(() -> new Deployer(log::add).deploy(new DeployRequest(TestModels.modelB(), "receipts", "2",
-                    null, null), target)).isInstanceOf(MlopsException.class)
-                    .hasMessage("http://127.0.0.1:" + server.port() + "/v1/admin/swap: HTTP 401: missing or wrong bearer token")
+            assertThatThrownBy(() -> new Deployer(log::add)
+                            .deploy(new DeployRequest(TestModels.modelB(), "receipts", "2", null, null), target))
+                    .isInstanceOf(MlopsException.class)
+                    .hasMessage("http://127.0.0.1:" + server.port()
+                            + "/v1/admin/swap: HTTP 401: missing or wrong bearer token")
                     .hasMessageNotContaining("not-the-token-xyz");
             try (var staged = Files.list(dir.resolve("stage"))) {
                 assertThat(staged).as("a refused bundle is not left staged").isEmpty();
@@ -127,13 +156,17 @@ class DeployerTest {
 
     @Test
     void shouldRejectBadGoldenFilesAndLoadSpecsBeforeDeploying() throws Exception {
-        Path bad = Files.writeString(dir.resolve("bad.jsonl"), "{\"input\": {}, \"expected\": \"x\"}\n{\"input\": 3}\n");
+        Path bad =
+                Files.writeString(dir.resolve("bad.jsonl"), "{\"input\": {}, \"expected\": \"x\"}\n{\"input\": 3}\n");
         DirectoryTarget target = new DirectoryTarget(dir.resolve("deploy"), ServerRuntime.current());
 
-        assertThatThrownBy(() -> new Deployer(log::add).deploy(new DeployRequest(TestModels.modelA(), "r", "1", bad, null),
-                target)).hasMessage(bad + " line 2: expected {\"input\": {...}, \"expected\": \"<label>\"}");
+        assertThatThrownBy(() -> new Deployer(log::add)
+                        .deploy(new DeployRequest(TestModels.modelA(), "r", "1", bad, null), target))
+                .hasMessage(bad + " line 2: expected {\"input\": {...}, \"expected\": \"<label>\"}");
         assertThat(dir.resolve("deploy")).doesNotExist();
-        assertThatThrownBy(() -> new LoadTestSpec(0, 1, 10, 0)).hasMessage("load test 'rps' must be from 1 to 100000, got 0");
-        assertThatThrownBy(() -> new LoadTestSpec(10, 601, 10, 0)).hasMessage("load test 'seconds' must be from 1 to 600, got 601");
+        assertThatThrownBy(() -> new LoadTestSpec(0, 1, 10, 0))
+                .hasMessage("load test 'rps' must be from 1 to 100000, got 0");
+        assertThatThrownBy(() -> new LoadTestSpec(10, 601, 10, 0))
+                .hasMessage("load test 'seconds' must be from 1 to 600, got 601");
     }
 }

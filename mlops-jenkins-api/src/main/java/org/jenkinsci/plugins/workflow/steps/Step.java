@@ -1,4 +1,5 @@
-// Compile-only stand-in: declarations mirror workflow-step-api 710.v3e456cc85233 (org.jenkins-ci.plugins.workflow:workflow-step-api). Not packaged.
+// Compile-only stand-in: declarations mirror workflow-step-api 710.v3e456cc85233
+// (org.jenkins-ci.plugins.workflow:workflow-step-api). Not packaged.
 package org.jenkinsci.plugins.workflow.steps;
 
 import hudson.ExtensionPoint;

@@ -1,11 +1,11 @@
-// Compile-only stand-in: declarations mirror workflow-step-api 710.v3e456cc85233 (org.jenkins-ci.plugins.workflow:workflow-step-api). Not packaged.
+// Compile-only stand-in: declarations mirror workflow-step-api 710.v3e456cc85233
+// (org.jenkins-ci.plugins.workflow:workflow-step-api). Not packaged.
 package org.jenkinsci.plugins.workflow.steps;
 
 import java.io.Serializable;
 
 public abstract class StepExecution implements Serializable {
-    protected StepExecution(StepContext context) {
-    }
+    protected StepExecution(StepContext context) {}
 
     public StepContext getContext() {
         throw new UnsupportedOperationException();

@@ -22,8 +22,17 @@ public class ModelVersionAction implements Action {
     private final String reason;
     private final String registry;
 
-    private ModelVersionAction(String functionName, String name, int version, String alias, Integer previousVersion,
-                               String modelSha256, String by, String at, String reason, String registry) {
+    private ModelVersionAction(
+            String functionName,
+            String name,
+            int version,
+            String alias,
+            Integer previousVersion,
+            String modelSha256,
+            String by,
+            String at,
+            String reason,
+            String registry) {
         this.functionName = functionName;
         this.name = name;
         this.version = version;
@@ -48,8 +57,8 @@ public class ModelVersionAction implements Action {
      * @param registry the registry folder, or {@code null} for the command's default
      * @return the action
      */
-    public static ModelVersionAction registered(String name, int version, String alias, String modelSha256, String by, String at,
-                                                String registry) {
+    public static ModelVersionAction registered(
+            String name, int version, String alias, String modelSha256, String by, String at, String registry) {
         return new ModelVersionAction("mlRegister", name, version, alias, null, modelSha256, by, at, null, registry);
     }
 
@@ -66,9 +75,17 @@ public class ModelVersionAction implements Action {
      * @param registry the registry folder, or {@code null} for the command's default
      * @return the action
      */
-    public static ModelVersionAction promoted(String name, int version, String alias, Integer previousVersion, String by, String at,
-                                              String reason, String registry) {
-        return new ModelVersionAction("mlPromote", name, version, alias, previousVersion, null, by, at, reason, registry);
+    public static ModelVersionAction promoted(
+            String name,
+            int version,
+            String alias,
+            Integer previousVersion,
+            String by,
+            String at,
+            String reason,
+            String registry) {
+        return new ModelVersionAction(
+                "mlPromote", name, version, alias, previousVersion, null, by, at, reason, registry);
     }
 
     @Override
@@ -165,7 +182,9 @@ public class ModelVersionAction implements Action {
     public String describe() {
         String text = isPromotion()
                 ? Messages.format("ModelVersionAction.Promoted", getReference(), alias)
-                : alias == null ? getReference() : Messages.format("ModelVersionAction.Registered", getReference(), alias);
+                : alias == null
+                        ? getReference()
+                        : Messages.format("ModelVersionAction.Registered", getReference(), alias);
         return escape(text);
     }
 

@@ -56,7 +56,8 @@ public class MlopsGlobalConfiguration extends GlobalConfiguration {
     public void setDefaultModelName(String defaultModelName) {
         String value = trimToNull(defaultModelName);
         if (value != null && !ModelRefs.NAME.matcher(value).matches()) {
-            throw new IllegalArgumentException("defaultModelName must match " + ModelRefs.NAME.pattern() + ", got '" + value + "'");
+            throw new IllegalArgumentException(
+                    "defaultModelName must match " + ModelRefs.NAME.pattern() + ", got '" + value + "'");
         }
         this.defaultModelName = value;
         save();
@@ -86,7 +87,9 @@ public class MlopsGlobalConfiguration extends GlobalConfiguration {
      * @return ok, or the problem
      */
     public FormValidation doCheckDefaultModelName(@QueryParameter("value") String value) {
-        return ModelRefs.checkName("defaultModelName", trimToNull(value)).map(FormValidation::error).orElseGet(FormValidation::ok);
+        return ModelRefs.checkName("defaultModelName", trimToNull(value))
+                .map(FormValidation::error)
+                .orElseGet(FormValidation::ok);
     }
 
     private static String trimToNull(String value) {

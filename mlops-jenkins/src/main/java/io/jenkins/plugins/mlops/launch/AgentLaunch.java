@@ -49,8 +49,13 @@ public final class AgentLaunch extends MasterToSlaveFileCallable<LaunchResult> {
      * @param environment variables added to the agent's environment for the child JVM
      * @param captureOutput {@code true} to return standard output (e.g. {@code --json}) instead of logging it
      */
-    public AgentLaunch(List<String> classpath, List<String> arguments, String metadataPath, TaskListener listener,
-                       Map<String, String> environment, boolean captureOutput) {
+    public AgentLaunch(
+            List<String> classpath,
+            List<String> arguments,
+            String metadataPath,
+            TaskListener listener,
+            Map<String, String> environment,
+            boolean captureOutput) {
         this.environment = Map.copyOf(environment);
         this.captureOutput = captureOutput;
         this.classpath = List.copyOf(classpath);
@@ -66,11 +71,19 @@ public final class AgentLaunch extends MasterToSlaveFileCallable<LaunchResult> {
             Files.deleteIfExists(metadata.toPath()); // never read a stale document of an earlier run
         }
         Files.createDirectories(workspace.toPath());
-        String java = JavaCommand.javaExecutable(System.getProperty("java.home"),
+        String java = JavaCommand.javaExecutable(
+                System.getProperty("java.home"),
                 System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("windows"));
-        ProcessOutcome outcome = new EngineProcess(JavaCommand.of(java, classpath, arguments), workspace,
-                listener.getLogger(), environment, captureOutput).run();
-        String json = metadata != null && metadata.isFile() ? Files.readString(metadata.toPath(), StandardCharsets.UTF_8) : null;
+        ProcessOutcome outcome = new EngineProcess(
+                        JavaCommand.of(java, classpath, arguments),
+                        workspace,
+                        listener.getLogger(),
+                        environment,
+                        captureOutput)
+                .run();
+        String json = metadata != null && metadata.isFile()
+                ? Files.readString(metadata.toPath(), StandardCharsets.UTF_8)
+                : null;
         return new LaunchResult(outcome, json, workspace.getAbsolutePath(), outcome.output());
     }
 }

@@ -21,8 +21,11 @@ public final class EngineDistribution {
      * Classes of libraries that Jenkins core provides and the engine needs, too; the plugin does not
      * bundle them, so their jars are taken from core for the engine's JVM.
      */
-    public static final List<String> FROM_CORE = List.of("org.slf4j.LoggerFactory", "org.apache.commons.logging.LogFactory",
-            "org.apache.commons.beanutils.BeanUtils", "org.apache.commons.collections.CollectionUtils");
+    public static final List<String> FROM_CORE = List.of(
+            "org.slf4j.LoggerFactory",
+            "org.apache.commons.logging.LogFactory",
+            "org.apache.commons.beanutils.BeanUtils",
+            "org.apache.commons.collections.CollectionUtils");
 
     private final List<File> jars;
 
@@ -44,14 +47,18 @@ public final class EngineDistribution {
      * @return the jars of the engine
      */
     public static EngineDistribution locate() {
-        File pluginJar = jarOf(EngineDistribution.class).orElseThrow(() -> new IllegalStateException(
-                "[mlops] cannot locate the plugin's jars: " + EngineDistribution.class.getName() + " was not loaded from a jar"));
+        File pluginJar = jarOf(EngineDistribution.class)
+                .orElseThrow(() -> new IllegalStateException("[mlops] cannot locate the plugin's jars: "
+                        + EngineDistribution.class.getName() + " was not loaded from a jar"));
         Set<File> found = new LinkedHashSet<>();
         File[] files = pluginJar.getParentFile().listFiles((dir, name) -> name.endsWith(".jar"));
-        Arrays.stream(files == null ? new File[0] : files).sorted(Comparator.comparing(File::getName)).forEach(found::add);
+        Arrays.stream(files == null ? new File[0] : files)
+                .sorted(Comparator.comparing(File::getName))
+                .forEach(found::add);
         for (String className : FROM_CORE) {
             try {
-                jarOf(Class.forName(className, false, EngineDistribution.class.getClassLoader())).ifPresent(found::add);
+                jarOf(Class.forName(className, false, EngineDistribution.class.getClassLoader()))
+                        .ifPresent(found::add);
             } catch (ClassNotFoundException e) {
                 // not provided here; the engine must bring it itself
             }

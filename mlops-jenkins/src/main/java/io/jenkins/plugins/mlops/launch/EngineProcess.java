@@ -45,8 +45,12 @@ public final class EngineProcess {
      * @param environment variables added to the inherited environment (e.g. a token; never logged)
      * @param captureOutput {@code true} to collect standard output for {@link ProcessOutcome#output()} instead of logging it
      */
-    public EngineProcess(List<String> command, File workingDirectory, PrintStream log, Map<String, String> environment,
-                         boolean captureOutput) {
+    public EngineProcess(
+            List<String> command,
+            File workingDirectory,
+            PrintStream log,
+            Map<String, String> environment,
+            boolean captureOutput) {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("command must not be empty");
         }
@@ -96,7 +100,10 @@ public final class EngineProcess {
         synchronized void accept(String line) {
             if (line.startsWith("mlops:")) {
                 message = line;
-            } else if (fallback == null && !line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("[mlops]")) {
+            } else if (fallback == null
+                    && !line.isBlank()
+                    && !Character.isWhitespace(line.charAt(0))
+                    && !line.startsWith("[mlops]")) {
                 fallback = line;
             }
         }
@@ -107,25 +114,28 @@ public final class EngineProcess {
     }
 
     private Thread pump(InputStream stream, ErrorLine lastLine, StringBuilder capture, String name) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (capture != null) {
-                        capture.append(line).append('\n');
-                        continue;
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            if (capture != null) {
+                                capture.append(line).append('\n');
+                                continue;
+                            }
+                            synchronized (log) {
+                                log.println(line);
+                            }
+                            if (lastLine != null) {
+                                lastLine.accept(line);
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the stream closes when the process is killed; nothing more to read
                     }
-                    synchronized (log) {
-                        log.println(line);
-                    }
-                    if (lastLine != null) {
-                        lastLine.accept(line);
-                    }
-                }
-            } catch (IOException e) {
-                // the stream closes when the process is killed; nothing more to read
-            }
-        }, "mlops-engine-" + name);
+                },
+                "mlops-engine-" + name);
         thread.setDaemon(true);
         thread.start();
         return thread;

@@ -15,8 +15,7 @@ public final class JavaCommand {
     /** JVM options: fail fast on out-of-memory instead of hanging, never open windows. */
     static final List<String> JVM_OPTIONS = List.of("-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
 
-    private JavaCommand() {
-    }
+    private JavaCommand() {}
 
     /**
      * Returns the java executable of a Java installation.

@@ -11,7 +11,8 @@ import java.io.Serializable;
  * @param workspacePath the absolute path of the workspace on the agent
  * @param output the standard output of the command when it was captured (not logged), else {@code null}
  */
-public record LaunchResult(ProcessOutcome outcome, String metadataJson, String workspacePath, String output) implements Serializable {
+public record LaunchResult(ProcessOutcome outcome, String metadataJson, String workspacePath, String output)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /**

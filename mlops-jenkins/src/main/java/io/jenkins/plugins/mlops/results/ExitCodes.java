@@ -17,8 +17,7 @@ public final class ExitCodes {
     /** A deployment check failed and the deployment was rolled back. */
     public static final int DEPLOY_ROLLED_BACK = 6;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     /**
      * Returns whether the command completed its run (possibly with failed gates) and wrote metadata.

@@ -4,8 +4,7 @@ import io.jenkins.plugins.mlops.runner.GateFailureResult;
 
 /** Maps the outcome of the quality gates to a build result, like warnings-ng's quality gates. */
 public final class GateOutcomes {
-    private GateOutcomes() {
-    }
+    private GateOutcomes() {}
 
     /**
      * Maps a gate outcome to a build result.

@@ -27,8 +27,14 @@ public final class GateResult {
      * @param status PASSED, UNSTABLE, FAILED or INACTIVE
      * @param criticality the build result on failure
      */
-    public GateResult(String expression, String metric, String operator, Double actual, Double threshold,
-                      String status, String criticality) {
+    public GateResult(
+            String expression,
+            String metric,
+            String operator,
+            Double actual,
+            Double threshold,
+            String status,
+            String criticality) {
         this.expression = expression;
         this.metric = metric;
         this.operator = operator;

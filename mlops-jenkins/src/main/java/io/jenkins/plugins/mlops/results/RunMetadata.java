@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public final class RunMetadata {
     /** The top-level metrics shown on the build page, in display order. */
-    public static final List<String> SUMMARY_METRICS = List.of("accuracy", "macroPrecision", "macroRecall", "macroF1", "logLoss");
+    public static final List<String> SUMMARY_METRICS =
+            List.of("accuracy", "macroPrecision", "macroRecall", "macroF1", "logLoss");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +37,7 @@ public final class RunMetadata {
     public static RunMetadata parse(String json) {
         Map<String, Object> document;
         try {
-            document = JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+            document = JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("run metadata is not a JSON object: " + e.getOriginalMessage(), e);
         }
@@ -84,9 +85,14 @@ public final class RunMetadata {
         if (object(document, "gates").get("results") instanceof List<?> results) {
             for (Object entry : results) {
                 if (entry instanceof Map<?, ?> gate) {
-                    gates.add(new GateResult(text(gate.get("expression")), text(gate.get("metric")),
-                            text(gate.get("operator")), number(gate.get("actual")), number(gate.get("threshold")),
-                            text(gate.get("status")), text(gate.get("criticality"))));
+                    gates.add(new GateResult(
+                            text(gate.get("expression")),
+                            text(gate.get("metric")),
+                            text(gate.get("operator")),
+                            number(gate.get("actual")),
+                            number(gate.get("threshold")),
+                            text(gate.get("status")),
+                            text(gate.get("criticality"))));
                 }
             }
         }
@@ -115,7 +121,7 @@ public final class RunMetadata {
      * @return a copy of the document
      */
     public Map<String, Object> toMap() {
-        return JSON.convertValue(document, new TypeReference<LinkedHashMap<String, Object>>() { });
+        return JSON.convertValue(document, new TypeReference<LinkedHashMap<String, Object>>() {});
     }
 
     /**

@@ -44,7 +44,8 @@ public interface BuildContext {
      * @throws IOException if the command cannot be run
      * @throws InterruptedException if the build was aborted; the child process is killed then
      */
-    LaunchResult launch(List<String> arguments, String metadataPath, Map<String, String> environment, boolean captureOutput)
+    LaunchResult launch(
+            List<String> arguments, String metadataPath, Map<String, String> environment, boolean captureOutput)
             throws IOException, InterruptedException;
 
     /**

@@ -13,8 +13,7 @@ import java.util.Map;
 final class CommandOutput {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CommandOutput() {
-    }
+    private CommandOutput() {}
 
     /** Fails the step unless the command exited 0. */
     static void requireSuccess(String function, LaunchResult result) throws AbortException {
@@ -27,9 +26,11 @@ final class CommandOutput {
     /** The step's failure for a command that did not succeed, with the command's own message. */
     static AbortException failure(String function, LaunchResult result) {
         int exitCode = result.outcome().exitCode();
-        String error = result.outcome().lastErrorLine().replaceFirst("^mlops:\\s*", "").strip();
+        String error =
+                result.outcome().lastErrorLine().replaceFirst("^mlops:\\s*", "").strip();
         String reason = "mlops exit code " + exitCode + ": " + ExitCodes.describe(exitCode);
-        return new AbortException(error.isEmpty() ? "[" + function + "] " + reason : "[" + function + "] " + error + " (" + reason + ")");
+        return new AbortException(
+                error.isEmpty() ? "[" + function + "] " + reason : "[" + function + "] " + error + " (" + reason + ")");
     }
 
     /** Parses the JSON object the command printed. */
@@ -37,7 +38,8 @@ final class CommandOutput {
         requireSuccess(function, result);
         String output = result.output() == null ? "" : result.output().strip();
         try {
-            Map<String, Object> document = JSON.readValue(output, new TypeReference<LinkedHashMap<String, Object>>() { });
+            Map<String, Object> document =
+                    JSON.readValue(output, new TypeReference<LinkedHashMap<String, Object>>() {});
             if (document == null) {
                 throw new AbortException("[" + function + "] mlops printed no JSON object");
             }

@@ -15,7 +15,16 @@ import java.io.Serializable;
  * @param registry the registry folder overriding the configured one, or {@code null}
  * @param metadata the run metadata file, relative to the workspace
  */
-public record DeployRequest(String model, DeployTarget target, String smoke, LoadSpec load, String credentialsId, String name,
-                            String versionLabel, String registry, String metadata) implements Serializable {
+public record DeployRequest(
+        String model,
+        DeployTarget target,
+        String smoke,
+        LoadSpec load,
+        String credentialsId,
+        String name,
+        String versionLabel,
+        String registry,
+        String metadata)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 }

@@ -61,7 +61,8 @@ public final class DeployRunner {
             CommandOutput.option(args, "--p99-ms", plain(load.p99Ms()));
             CommandOutput.option(args, "--max-error-rate", plain(load.maxErrorRate()));
         }
-        CommandOutput.option(args, "--name", request.name() != null || fromRegistry ? request.name() : settings.defaultModelName());
+        CommandOutput.option(
+                args, "--name", request.name() != null || fromRegistry ? request.name() : settings.defaultModelName());
         CommandOutput.option(args, "--version-label", request.versionLabel());
         CommandOutput.option(args, "--admin-token-env", request.target().service() ? TOKEN_VARIABLE : null);
         CommandOutput.option(args, "--metadata", request.metadata());
@@ -69,7 +70,8 @@ public final class DeployRunner {
     }
 
     private static String plain(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
                 : new java.math.BigDecimal(Double.toString(value)).toPlainString();
     }
 
@@ -85,12 +87,15 @@ public final class DeployRunner {
         RegistrySettings settings = context.settings();
         List<String> arguments = arguments(request, settings);
         Map<String, String> environment = new LinkedHashMap<>(context.buildEnvironment());
-        String credentialsId = request.credentialsId() != null ? request.credentialsId() : settings.defaultCredentialsId();
+        String credentialsId =
+                request.credentialsId() != null ? request.credentialsId() : settings.defaultCredentialsId();
         if (credentialsId != null) {
             environment.put(TOKEN_VARIABLE, context.secretText(credentialsId));
             context.logger().println("[" + FUNCTION + "] admin token from credentials '" + credentialsId + "'");
         } else if (request.target().service()) {
-            context.logger().println("[" + FUNCTION + "] no 'credentialsId': the agent's " + TOKEN_VARIABLE + " is used, if set");
+            context.logger()
+                    .println("[" + FUNCTION + "] no 'credentialsId': the agent's " + TOKEN_VARIABLE
+                            + " is used, if set");
         }
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
         LaunchResult launched = context.launch(arguments, request.metadata(), environment, false);
@@ -119,13 +124,25 @@ public final class DeployRunner {
     }
 
     private static String describe(DeploymentSummary d) {
-        StringBuilder b = new StringBuilder("deployment " + d.getStatus() + ": " + d.getName() + " " + d.getVersion() + " -> " + d.getLocation());
+        StringBuilder b = new StringBuilder(
+                "deployment " + d.getStatus() + ": " + d.getName() + " " + d.getVersion() + " -> " + d.getLocation());
         if (d.getGoldenTotal() != null) {
-            b.append("; golden requests ").append(d.getGoldenPassed()).append(" of ").append(d.getGoldenTotal()).append(" correct");
+            b.append("; golden requests ")
+                    .append(d.getGoldenPassed())
+                    .append(" of ")
+                    .append(d.getGoldenTotal())
+                    .append(" correct");
         }
         if (d.getLoadSent() != null) {
-            b.append(String.format(Locale.ROOT, "; load %d sent, %d failed, %.0f/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms",
-                    d.getLoadSent(), d.getLoadFailed(), nz(d.getThroughput()), nz(d.getP50Ms()), nz(d.getP95Ms()), nz(d.getP99Ms())));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "; load %d sent, %d failed, %.0f/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms",
+                    d.getLoadSent(),
+                    d.getLoadFailed(),
+                    nz(d.getThroughput()),
+                    nz(d.getP50Ms()),
+                    nz(d.getP95Ms()),
+                    nz(d.getP99Ms())));
         }
         return b.toString();
     }

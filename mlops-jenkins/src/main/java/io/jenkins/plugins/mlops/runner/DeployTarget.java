@@ -33,7 +33,8 @@ public record DeployTarget(boolean service, String location) implements Serializ
         if (text.startsWith(DIR_PREFIX) && text.length() > DIR_PREFIX.length()) {
             return new DeployTarget(false, text.substring(DIR_PREFIX.length()));
         }
-        throw new IllegalArgumentException("'target' must be a service URL (http://host:port) or a folder (dir:/path), got '" + text + "'");
+        throw new IllegalArgumentException(
+                "'target' must be a service URL (http://host:port) or a folder (dir:/path), got '" + text + "'");
     }
 
     /** @return the command-line option, {@code --service} or {@code --dir} */

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** Builds the arguments of the {@code mlops train} and {@code mlops evaluate} commands from a request. */
 public final class EngineArguments {
-    private EngineArguments() {
-    }
+    private EngineArguments() {}
 
     /**
      * Returns the arguments of {@code mlops train}.

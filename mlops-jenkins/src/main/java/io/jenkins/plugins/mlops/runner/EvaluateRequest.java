@@ -16,8 +16,16 @@ import java.util.List;
  * @param name the registry model name for a bare baseline alias such as {@code champion}, or {@code null} for the configured default
  * @param registry the registry folder overriding the configured one, or {@code null}
  */
-public record EvaluateRequest(String model, String data, List<String> gates, String baseline,
-                              GateFailureResult onGateFailure, String metadata, String name, String registry) implements Serializable {
+public record EvaluateRequest(
+        String model,
+        String data,
+        List<String> gates,
+        String baseline,
+        GateFailureResult onGateFailure,
+        String metadata,
+        String name,
+        String registry)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The baseline value that selects the model of the previous successful build. */
@@ -38,8 +46,13 @@ public record EvaluateRequest(String model, String data, List<String> gates, Str
      * @param onGateFailure the build result when a gate fails
      * @param metadata the metadata file
      */
-    public EvaluateRequest(String model, String data, List<String> gates, String baseline, GateFailureResult onGateFailure,
-                           String metadata) {
+    public EvaluateRequest(
+            String model,
+            String data,
+            List<String> gates,
+            String baseline,
+            GateFailureResult onGateFailure,
+            String metadata) {
         this(model, data, gates, baseline, onGateFailure, metadata, null, null);
     }
 

@@ -4,11 +4,11 @@ import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
+import io.jenkins.plugins.mlops.results.ExitCodes;
 import io.jenkins.plugins.mlops.results.GateOutcomes;
 import io.jenkins.plugins.mlops.results.GateResult;
 import io.jenkins.plugins.mlops.results.RunMetadata;
 import java.io.IOException;
-import io.jenkins.plugins.mlops.results.ExitCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +58,10 @@ public final class EvaluateRunner {
         RunMetadata metadata = recorder.requireMetadata(launched);
         MlRunAction action = recorder.record(metadata, request.metadata(), null);
         BuildOutcome outcome = GateOutcomes.toBuildOutcome(metadata.getGateOutcome(), request.onGateFailure());
-        context.logger().println("[" + FUNCTION + "] quality gates: "
-                + (metadata.getGateOutcome() == null ? "none" : metadata.getGateOutcome()) + " -> build result " + outcome);
+        context.logger()
+                .println("[" + FUNCTION + "] quality gates: "
+                        + (metadata.getGateOutcome() == null ? "none" : metadata.getGateOutcome()) + " -> build result "
+                        + outcome);
         if (outcome != BuildOutcome.SUCCESS) {
             context.setResult(outcome);
         }
@@ -84,15 +86,19 @@ public final class EvaluateRunner {
             }
             String name = context.settings().modelName(request.name());
             if (name == null) {
-                throw new AbortException("[" + FUNCTION + "] baseline '" + baseline + "' is no file in the workspace; for a registry"
-                        + " alias give 'name' (or write 'NAME@" + baseline + "'), or configure a default model name");
+                throw new AbortException("[" + FUNCTION + "] baseline '" + baseline
+                        + "' is no file in the workspace; for a registry" + " alias give 'name' (or write 'NAME@"
+                        + baseline + "'), or configure a default model name");
             }
-            context.logger().println("[" + FUNCTION + "] baseline '" + baseline + "': " + name + "@" + baseline + " from the model registry");
+            context.logger()
+                    .println("[" + FUNCTION + "] baseline '" + baseline + "': " + name + "@" + baseline
+                            + " from the model registry");
             return name + "@" + baseline;
         }
         return context.stagePreviousModel(BASELINE_DIR).orElseGet(() -> {
-            context.logger().println("[" + FUNCTION + "] baseline 'previous': no earlier successful build recorded a model;"
-                    + " gates relative to the baseline are inactive");
+            context.logger()
+                    .println("[" + FUNCTION + "] baseline 'previous': no earlier successful build recorded a model;"
+                            + " gates relative to the baseline are inactive");
             return null;
         });
     }
@@ -113,9 +119,11 @@ public final class EvaluateRunner {
         if (shown.outcome().exitCode() != ExitCodes.BAD_INPUT) {
             throw CommandOutput.failure(FUNCTION, shown);
         }
-        String why = shown.outcome().lastErrorLine().replaceFirst("^mlops:\\s*", "").strip();
-        context.logger().println("[" + FUNCTION + "] baseline '" + reference + "' is not in the registry"
-                + (why.isEmpty() ? "" : " (" + why + ")") + "; gates relative to the baseline are inactive");
+        String why =
+                shown.outcome().lastErrorLine().replaceFirst("^mlops:\\s*", "").strip();
+        context.logger()
+                .println("[" + FUNCTION + "] baseline '" + reference + "' is not in the registry"
+                        + (why.isEmpty() ? "" : " (" + why + ")") + "; gates relative to the baseline are inactive");
         return null;
     }
 

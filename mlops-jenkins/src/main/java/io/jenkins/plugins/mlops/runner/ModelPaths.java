@@ -2,8 +2,7 @@ package io.jenkins.plugins.mlops.runner;
 
 /** Turns the model path the engine recorded into a bundle folder relative to the workspace. */
 final class ModelPaths {
-    private ModelPaths() {
-    }
+    private ModelPaths() {}
 
     /**
      * Returns the bundle folder of a model path, relative to the workspace.

@@ -8,10 +8,10 @@ public final class ModelRefs {
     /** A model name or an alias. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** {@code NAME@VERSION} or {@code NAME@ALIAS}. */
-    public static final Pattern REFERENCE = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]{0,63})@([A-Za-z0-9][A-Za-z0-9._-]{0,63})");
+    public static final Pattern REFERENCE =
+            Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]{0,63})@([A-Za-z0-9][A-Za-z0-9._-]{0,63})");
 
-    private ModelRefs() {
-    }
+    private ModelRefs() {}
 
     /**
      * Checks a model name or alias.

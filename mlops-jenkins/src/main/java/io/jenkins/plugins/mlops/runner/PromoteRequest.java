@@ -12,6 +12,7 @@ import java.io.Serializable;
  * @param registry the registry folder overriding the configured one, or {@code null}
  * @param by who promotes it (e.g. the approver of an {@code input}), or {@code null}
  */
-public record PromoteRequest(String name, int version, String alias, String reason, String registry, String by) implements Serializable {
+public record PromoteRequest(String name, int version, String alias, String reason, String registry, String by)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 }

@@ -42,7 +42,8 @@ public final class PromoteRunner {
             throw new AbortException("[" + FUNCTION + "] 'name' must be given, or a default model name configured"
                     + " under Manage Jenkins > System > MLOps");
         }
-        List<String> args = new ArrayList<>(List.of("models", "alias", name, request.alias(), Integer.toString(request.version())));
+        List<String> args =
+                new ArrayList<>(List.of("models", "alias", name, request.alias(), Integer.toString(request.version())));
         CommandOutput.option(args, "--reason", request.reason());
         CommandOutput.option(args, "--by", request.by());
         CommandOutput.option(args, "--registry", settings.registry(request.registry()));
@@ -66,13 +67,22 @@ public final class PromoteRunner {
         Map<String, Object> move = CommandOutput.json(FUNCTION, launched);
         String name = arguments.get(2);
         Integer to = CommandOutput.number(move, "to");
-        ModelVersionAction action = ModelVersionAction.promoted(name, to == null ? request.version() : to, request.alias(),
-                CommandOutput.number(move, "from"), CommandOutput.text(move, "by"), CommandOutput.text(move, "at"),
-                request.reason(), settings.registry(request.registry()));
+        ModelVersionAction action = ModelVersionAction.promoted(
+                name,
+                to == null ? request.version() : to,
+                request.alias(),
+                CommandOutput.number(move, "from"),
+                CommandOutput.text(move, "by"),
+                CommandOutput.text(move, "at"),
+                request.reason(),
+                settings.registry(request.registry()));
         context.addVersionAction(action);
         context.appendDescription(action.describe());
-        context.logger().println("[" + FUNCTION + "] " + name + "@" + request.alias() + " -> version " + action.getVersion()
-                + (action.getPreviousVersion() == null ? " (new alias)" : " (was " + action.getPreviousVersion() + ")"));
+        context.logger()
+                .println("[" + FUNCTION + "] " + name + "@" + request.alias() + " -> version " + action.getVersion()
+                        + (action.getPreviousVersion() == null
+                                ? " (new alias)"
+                                : " (was " + action.getPreviousVersion() + ")"));
         Map<String, Object> result = new LinkedHashMap<>(move);
         result.put("reference", action.getReference());
         return result;

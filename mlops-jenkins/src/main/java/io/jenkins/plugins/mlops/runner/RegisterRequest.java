@@ -11,6 +11,7 @@ import java.io.Serializable;
  * @param registry the registry folder overriding the configured one, or {@code null}
  * @param by who registers it, or {@code null} for the user who started the build, else the command's default
  */
-public record RegisterRequest(String model, String name, String alias, String registry, String by) implements Serializable {
+public record RegisterRequest(String model, String name, String alias, String registry, String by)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 }

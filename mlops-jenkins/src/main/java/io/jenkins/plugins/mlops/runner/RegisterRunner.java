@@ -82,13 +82,19 @@ public final class RegisterRunner {
         if (name == null || number == null) {
             throw new AbortException("[" + FUNCTION + "] mlops register printed no 'name' and 'version'");
         }
-        ModelVersionAction action = ModelVersionAction.registered(name, number, request.alias(),
-                CommandOutput.text(CommandOutput.object(version, "model"), "sha256"), CommandOutput.text(version, "registeredBy"),
-                CommandOutput.text(version, "registeredAt"), settings.registry(request.registry()));
+        ModelVersionAction action = ModelVersionAction.registered(
+                name,
+                number,
+                request.alias(),
+                CommandOutput.text(CommandOutput.object(version, "model"), "sha256"),
+                CommandOutput.text(version, "registeredBy"),
+                CommandOutput.text(version, "registeredAt"),
+                settings.registry(request.registry()));
         context.addVersionAction(action);
         context.appendDescription(action.describe());
-        context.logger().println("[" + FUNCTION + "] registered " + action.getReference()
-                + (request.alias() == null ? "" : " as " + request.alias()));
+        context.logger()
+                .println("[" + FUNCTION + "] registered " + action.getReference()
+                        + (request.alias() == null ? "" : " as " + request.alias()));
         Map<String, Object> result = new LinkedHashMap<>(version);
         result.put("reference", action.getReference());
         return result;

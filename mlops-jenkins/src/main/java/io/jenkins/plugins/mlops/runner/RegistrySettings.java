@@ -9,7 +9,8 @@ import java.io.Serializable;
  * @param defaultModelName the model name used when a step names none, or {@code null}
  * @param defaultCredentialsId the "Secret text" credentials of the serving admin token for {@code mlDeploy}, or {@code null}
  */
-public record RegistrySettings(String registry, String defaultModelName, String defaultCredentialsId) implements Serializable {
+public record RegistrySettings(String registry, String defaultModelName, String defaultCredentialsId)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** No global configuration. */

@@ -35,11 +35,15 @@ final class RunRecorder {
     RunMetadata requireMetadata(LaunchResult result) throws AbortException {
         int exitCode = result.outcome().exitCode();
         if (!ExitCodes.completed(exitCode) || !result.hasMetadata()) {
-            String error = result.outcome().lastErrorLine().replaceFirst("^mlops:\\s*", "").strip();
+            String error = result.outcome()
+                    .lastErrorLine()
+                    .replaceFirst("^mlops:\\s*", "")
+                    .strip();
             String reason = "mlops exit code " + exitCode + ": " + ExitCodes.describe(exitCode);
-            throw new AbortException(error.isEmpty()
-                    ? "[" + functionName + "] " + reason
-                    : "[" + functionName + "] " + error + " (" + reason + ")");
+            throw new AbortException(
+                    error.isEmpty()
+                            ? "[" + functionName + "] " + reason
+                            : "[" + functionName + "] " + error + " (" + reason + ")");
         }
         try {
             return RunMetadata.parse(result.metadataJson());
@@ -56,7 +60,8 @@ final class RunRecorder {
      * @param modelDir the model bundle folder in the workspace to archive, or {@code null}
      * @return the attached action
      */
-    MlRunAction record(RunMetadata metadata, String metadataPath, String modelDir) throws IOException, InterruptedException {
+    MlRunAction record(RunMetadata metadata, String metadataPath, String modelDir)
+            throws IOException, InterruptedException {
         new RunStore(context.buildDir()).write(metadata);
         String folder = ARTIFACT_FOLDER + "/" + RunStore.safeName(metadata.getRunId());
         Map<String, String> artifacts = new LinkedHashMap<>();
@@ -80,7 +85,8 @@ final class RunRecorder {
     /**
      * Builds the step's return value: the metadata document plus where the plugin put things.
      */
-    static Map<String, Object> result(RunMetadata metadata, String metadataPath, MlRunAction action, String buildResult) {
+    static Map<String, Object> result(
+            RunMetadata metadata, String metadataPath, MlRunAction action, String buildResult) {
         Map<String, Object> result = new LinkedHashMap<>(metadata.toMap());
         result.put("metadataFile", metadataPath);
         if (action.getModelArtifact() != null) {
@@ -94,8 +100,11 @@ final class RunRecorder {
     static String display(List<String> arguments) {
         StringBuilder b = new StringBuilder("mlops");
         for (String argument : arguments) {
-            b.append(' ').append(argument.isEmpty() || argument.matches(".*[\\s'\"].*")
-                    ? "'" + argument.replace("'", "'\\''") + "'" : argument);
+            b.append(' ')
+                    .append(
+                            argument.isEmpty() || argument.matches(".*[\\s'\"].*")
+                                    ? "'" + argument.replace("'", "'\\''") + "'"
+                                    : argument);
         }
         return b.toString();
     }

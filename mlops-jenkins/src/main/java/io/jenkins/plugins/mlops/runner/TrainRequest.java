@@ -19,8 +19,17 @@ import java.util.Map;
  * @param output the output directory of the model bundle, or {@code null}
  * @param metadata the metadata file, relative to the workspace
  */
-public record TrainRequest(String spec, String data, String label, String algorithm, Map<String, String> params,
-                           Integer seed, String testData, Double testFraction, String output, String metadata)
+public record TrainRequest(
+        String spec,
+        String data,
+        String label,
+        String algorithm,
+        Map<String, String> params,
+        Integer seed,
+        String testData,
+        Double testFraction,
+        String output,
+        String metadata)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 

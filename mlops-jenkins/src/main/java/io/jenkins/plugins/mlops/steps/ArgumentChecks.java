@@ -16,10 +16,10 @@ import java.util.Optional;
  */
 final class ArgumentChecks {
     /** The algorithms the engine offers. */
-    static final List<String> ALGORITHMS = List.of("logistic", "linear-svm", "liblinear", "cart", "random-forest", "xgboost");
+    static final List<String> ALGORITHMS =
+            List.of("logistic", "linear-svm", "liblinear", "cart", "random-forest", "xgboost");
 
-    private ArgumentChecks() {
-    }
+    private ArgumentChecks() {}
 
     static Optional<String> seed(Integer seed) {
         return seed != null && seed < 0 ? Optional.of("'seed' must be >= 0, got " + seed) : Optional.empty();
@@ -123,7 +123,8 @@ final class ArgumentChecks {
         }
         for (String key : load.keySet()) {
             if (!LOAD_KEYS.contains(key)) {
-                throw new IllegalArgumentException("'load' keys are " + String.join(", ", LOAD_KEYS) + ", got '" + key + "'");
+                throw new IllegalArgumentException(
+                        "'load' keys are " + String.join(", ", LOAD_KEYS) + ", got '" + key + "'");
             }
         }
         if (!load.containsKey("rps")) {
@@ -136,19 +137,24 @@ final class ArgumentChecks {
         return new LoadSpec(rps, seconds, p99, errorRate);
     }
 
-    private static double number(Map<String, Object> load, String key, double min, double max, boolean whole, double fallback) {
+    private static double number(
+            Map<String, Object> load, String key, double min, double max, boolean whole, double fallback) {
         Object value = load.get(key);
         if (value == null) {
             return fallback;
         }
         double number;
         try {
-            number = value instanceof Number n ? n.doubleValue() : Double.parseDouble(Arguments.text(value).strip());
+            number = value instanceof Number n
+                    ? n.doubleValue()
+                    : Double.parseDouble(Arguments.text(value).strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'load." + key + "' must be a number, got '" + Arguments.text(value) + "'");
+            throw new IllegalArgumentException(
+                    "'load." + key + "' must be a number, got '" + Arguments.text(value) + "'");
         }
         if (Double.isNaN(number) || number < min || number > max || (whole && number != Math.rint(number))) {
-            String range = min == Double.MIN_VALUE ? "> 0 and <= " + fmt(max) : "between " + fmt(min) + " and " + fmt(max);
+            String range =
+                    min == Double.MIN_VALUE ? "> 0 and <= " + fmt(max) : "between " + fmt(min) + " and " + fmt(max);
             throw new IllegalArgumentException("'load." + key + "' must be " + (whole ? "a whole number " : "") + range
                     + ", got " + Arguments.text(value));
         }

@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 
 /** Small helpers for step arguments: blank form fields mean "not given". */
 final class Arguments {
-    private Arguments() {
-    }
+    private Arguments() {}
 
     static String trimToNull(String value) {
         if (value == null) {

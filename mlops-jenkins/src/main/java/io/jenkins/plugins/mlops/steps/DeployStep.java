@@ -169,7 +169,15 @@ public class DeployStep extends Step {
             throw Arguments.invalid(f, "'load' needs 'smoke': the load test sends the golden requests");
         }
         String metadataFile = metadata != null ? metadata : ".mlops/deploy-run-metadata.json";
-        return new DeployRequest(model, DeployTarget.parse(target), smoke, loadSpec, credentialsId, name, versionLabel, registry,
+        return new DeployRequest(
+                model,
+                DeployTarget.parse(target),
+                smoke,
+                loadSpec,
+                credentialsId,
+                name,
+                versionLabel,
+                registry,
                 metadataFile);
     }
 

@@ -54,7 +54,8 @@ public final class JenkinsFacade implements BuildContext {
     private final Launcher launcher;
     private final TaskListener listener;
 
-    private JenkinsFacade(StepContext context, Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener) {
+    private JenkinsFacade(
+            StepContext context, Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener) {
         this.context = context;
         this.run = run;
         this.workspace = workspace;
@@ -71,8 +72,12 @@ public final class JenkinsFacade implements BuildContext {
      * @throws InterruptedException if the build was aborted
      */
     public static JenkinsFacade of(StepContext context) throws IOException, InterruptedException {
-        return new JenkinsFacade(context, context.get(Run.class), context.get(FilePath.class),
-                context.get(Launcher.class), context.get(TaskListener.class));
+        return new JenkinsFacade(
+                context,
+                context.get(Run.class),
+                context.get(FilePath.class),
+                context.get(Launcher.class),
+                context.get(TaskListener.class));
     }
 
     @Override
@@ -81,10 +86,16 @@ public final class JenkinsFacade implements BuildContext {
     }
 
     @Override
-    public LaunchResult launch(List<String> arguments, String metadataPath, Map<String, String> environment, boolean captureOutput)
+    public LaunchResult launch(
+            List<String> arguments, String metadataPath, Map<String, String> environment, boolean captureOutput)
             throws IOException, InterruptedException {
-        return workspace.act(new AgentLaunch(stageEngine(EngineDistribution.locate()), arguments, metadataPath, listener,
-                environment, captureOutput));
+        return workspace.act(new AgentLaunch(
+                stageEngine(EngineDistribution.locate()),
+                arguments,
+                metadataPath,
+                listener,
+                environment,
+                captureOutput));
     }
 
     @Override
@@ -109,10 +120,11 @@ public final class JenkinsFacade implements BuildContext {
 
     @Override
     public String secretText(String credentialsId) throws AbortException {
-        StringCredentials credentials = CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class, run);
+        StringCredentials credentials =
+                CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class, run);
         if (credentials == null) {
-            throw new AbortException("[mlDeploy] no 'Secret text' credentials with id '" + credentialsId
-                    + "' that this build may use");
+            throw new AbortException(
+                    "[mlDeploy] no 'Secret text' credentials with id '" + credentialsId + "' that this build may use");
         }
         return credentials.getSecret().getPlainText();
     }
@@ -130,7 +142,10 @@ public final class JenkinsFacade implements BuildContext {
 
     /** Copies the engine jars to the agent once per plugin version, into {@code <workspace>@tmp/mlops-engine/<hash>}. */
     private List<String> stageEngine(EngineDistribution distribution) throws IOException, InterruptedException {
-        FilePath folder = workspace.sibling(workspace.getName() + "@tmp").child("mlops-engine").child(fingerprint(distribution));
+        FilePath folder = workspace
+                .sibling(workspace.getName() + "@tmp")
+                .child("mlops-engine")
+                .child(fingerprint(distribution));
         folder.mkdirs();
         List<String> classpath = new ArrayList<>();
         for (File jar : distribution.getJars()) {
@@ -147,7 +162,8 @@ public final class JenkinsFacade implements BuildContext {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (File jar : distribution.getJars()) {
-                digest.update((jar.getName() + ':' + jar.length() + ':' + jar.lastModified() + '\n').getBytes(StandardCharsets.UTF_8));
+                digest.update((jar.getName() + ':' + jar.length() + ':' + jar.lastModified() + '\n')
+                        .getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
@@ -177,11 +193,12 @@ public final class JenkinsFacade implements BuildContext {
 
     @Override
     public void setResult(BuildOutcome outcome) {
-        context.setResult(switch (outcome) {
-            case SUCCESS -> Result.SUCCESS;
-            case UNSTABLE -> Result.UNSTABLE;
-            case FAILURE -> Result.FAILURE;
-        });
+        context.setResult(
+                switch (outcome) {
+                    case SUCCESS -> Result.SUCCESS;
+                    case UNSTABLE -> Result.UNSTABLE;
+                    case FAILURE -> Result.FAILURE;
+                });
     }
 
     @Override
@@ -192,7 +209,8 @@ public final class JenkinsFacade implements BuildContext {
             for (int i = actions.size() - 1; i >= 0; i--) {
                 String artifact = actions.get(i).getModelArtifact();
                 if (artifact != null && copyBundle(build, artifact, workspace.child(targetDir))) {
-                    logger().println("[mlEvaluate] baseline 'previous': model " + artifact + " of " + build.getFullDisplayName());
+                    logger().println("[mlEvaluate] baseline 'previous': model " + artifact + " of "
+                            + build.getFullDisplayName());
                     return Optional.of(targetDir);
                 }
             }
@@ -201,7 +219,8 @@ public final class JenkinsFacade implements BuildContext {
         return Optional.empty();
     }
 
-    private static boolean copyBundle(Run<?, ?> build, String artifact, FilePath target) throws IOException, InterruptedException {
+    private static boolean copyBundle(Run<?, ?> build, String artifact, FilePath target)
+            throws IOException, InterruptedException {
         VirtualFile root = build.getArtifactManager().root();
         if (!root.child(artifact + "/" + BUNDLE_FILES.get(0)).isFile()) {
             return false;

@@ -115,7 +115,8 @@ public class PromoteStep extends Step {
         if (reason == null) {
             throw Arguments.invalid(f, "'reason' must be given; it is written to the registry's audit log");
         }
-        for (Optional<String> problem : List.of(ArgumentChecks.name("name", name), ArgumentChecks.name("alias", alias))) {
+        for (Optional<String> problem :
+                List.of(ArgumentChecks.name("name", name), ArgumentChecks.name("alias", alias))) {
             if (problem.isPresent()) {
                 throw Arguments.invalid(f, problem.get());
             }

@@ -99,7 +99,8 @@ public class RegisterStep extends Step {
         if (model == null) {
             throw Arguments.invalid(f, "'model' must be given");
         }
-        for (Optional<String> problem : java.util.List.of(ArgumentChecks.name("name", name), ArgumentChecks.name("alias", alias))) {
+        for (Optional<String> problem :
+                java.util.List.of(ArgumentChecks.name("name", name), ArgumentChecks.name("alias", alias))) {
             if (problem.isPresent()) {
                 throw Arguments.invalid(f, problem.get());
             }

@@ -173,7 +173,9 @@ public class TrainStep extends Step {
             }
             throw Arguments.invalid(f, "either 'spec' or 'data' and 'label' must be given");
         }
-        for (Optional<String> problem : List.of(ArgumentChecks.seed(seed), ArgumentChecks.algorithm(algorithm),
+        for (Optional<String> problem : List.of(
+                ArgumentChecks.seed(seed),
+                ArgumentChecks.algorithm(algorithm),
                 ArgumentChecks.testFraction(testFraction))) {
             if (problem.isPresent()) {
                 throw Arguments.invalid(f, problem.get());
@@ -187,18 +189,26 @@ public class TrainStep extends Step {
             String key = Arguments.trimToNull(param.getKey());
             Object value = param.getValue();
             if (key == null || key.contains("=")) {
-                throw Arguments.invalid(f, "'params' keys must be non-blank names without '=', got '" + param.getKey() + "'");
+                throw Arguments.invalid(
+                        f, "'params' keys must be non-blank names without '=', got '" + param.getKey() + "'");
             }
             if (!(value instanceof CharSequence || value instanceof Number || value instanceof Boolean)) {
-                throw Arguments.invalid(f, "'params." + key + "' must be a string, number or boolean, got "
-                        + (value == null ? "null" : value.getClass().getSimpleName()));
+                throw Arguments.invalid(
+                        f,
+                        "'params." + key + "' must be a string, number or boolean, got "
+                                + (value == null ? "null" : value.getClass().getSimpleName()));
             }
             engineParams.put(key, Arguments.text(value));
         }
-        TrainRequest draft = new TrainRequest(spec, data, label, algorithm, engineParams, seed, testData, testFraction, output, null);
-        String metadataFile = metadata != null ? metadata
-                : draft.knownOutput() != null ? draft.knownOutput() + "/run-metadata.json" : ".mlops/train-run-metadata.json";
-        return new TrainRequest(spec, data, label, algorithm, engineParams, seed, testData, testFraction, output, metadataFile);
+        TrainRequest draft = new TrainRequest(
+                spec, data, label, algorithm, engineParams, seed, testData, testFraction, output, null);
+        String metadataFile = metadata != null
+                ? metadata
+                : draft.knownOutput() != null
+                        ? draft.knownOutput() + "/run-metadata.json"
+                        : ".mlops/train-run-metadata.json";
+        return new TrainRequest(
+                spec, data, label, algorithm, engineParams, seed, testData, testFraction, output, metadataFile);
     }
 
     @Override

@@ -21,7 +21,8 @@ class MlRunActionTest {
         assertThat(action.isAvailable()).isFalse();
 
         MlRunAction fresh = new MlRunAction("mlEvaluate", "eval-1", null, buildDir.toFile());
-        new RunStore(buildDir.toFile()).write(RunMetadata.parse(MetadataSamples.evaluate("eval-1", "UNSTABLE", "UNSTABLE")));
+        new RunStore(buildDir.toFile())
+                .write(RunMetadata.parse(MetadataSamples.evaluate("eval-1", "UNSTABLE", "UNSTABLE")));
 
         assertThat(fresh.isAvailable()).isTrue();
         assertThat(fresh.getKind()).isEqualTo("evaluate");

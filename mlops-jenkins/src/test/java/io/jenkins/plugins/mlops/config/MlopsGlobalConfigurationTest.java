@@ -27,8 +27,10 @@ class MlopsGlobalConfigurationTest {
 
     @Test
     void shouldBeAnExtensionWithTheSymbolMlops() {
-        assertThat(MlopsGlobalConfiguration.class.getAnnotation(Extension.class).dynamicLoadable()).isEqualTo(YesNoMaybe.YES);
-        assertThat(MlopsGlobalConfiguration.class.getAnnotation(Symbol.class).value()).containsExactly("mlops");
+        assertThat(MlopsGlobalConfiguration.class.getAnnotation(Extension.class).dynamicLoadable())
+                .isEqualTo(YesNoMaybe.YES);
+        assertThat(MlopsGlobalConfiguration.class.getAnnotation(Symbol.class).value())
+                .containsExactly("mlops");
     }
 
     @Test
@@ -38,10 +40,14 @@ class MlopsGlobalConfigurationTest {
             if (method.isAnnotationPresent(DataBoundSetter.class)) {
                 String property = method.getName().substring(3);
                 setters.add(Character.toLowerCase(property.charAt(0)) + property.substring(1));
-                assertThat(MlopsGlobalConfiguration.class.getMethod("get" + property).getReturnType()).isEqualTo(method.getParameterTypes()[0]);
+                assertThat(MlopsGlobalConfiguration.class
+                                .getMethod("get" + property)
+                                .getReturnType())
+                        .isEqualTo(method.getParameterTypes()[0]);
             }
         }
-        String jelly = Files.readString(CLASSES.resolve("io/jenkins/plugins/mlops/config/MlopsGlobalConfiguration/config.jelly"),
+        String jelly = Files.readString(
+                CLASSES.resolve("io/jenkins/plugins/mlops/config/MlopsGlobalConfiguration/config.jelly"),
                 StandardCharsets.UTF_8);
         Set<String> fields = new TreeSet<>();
         Matcher m = Pattern.compile("field=\"([A-Za-z]+)\"").matcher(jelly);
@@ -51,7 +57,9 @@ class MlopsGlobalConfigurationTest {
         assertThat(setters).containsExactly("defaultCredentialsId", "defaultModelName", "registry");
         assertThat(fields).isEqualTo(setters);
         for (String field : fields) {
-            assertThat(CLASSES.resolve("io/jenkins/plugins/mlops/config/MlopsGlobalConfiguration/help-" + field + ".html")).exists();
+            assertThat(CLASSES.resolve(
+                            "io/jenkins/plugins/mlops/config/MlopsGlobalConfiguration/help-" + field + ".html"))
+                    .exists();
         }
     }
 
@@ -60,17 +68,26 @@ class MlopsGlobalConfigurationTest {
         List<String> annotated = new ArrayList<>();
         try (var files = Files.walk(CLASSES)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".class")).toList()) {
-                String name = CLASSES.relativize(file).toString().replace('/', '.').replace('\\', '.').replaceAll("\\.class$", "");
+                String name = CLASSES.relativize(file)
+                        .toString()
+                        .replace('/', '.')
+                        .replace('\\', '.')
+                        .replaceAll("\\.class$", "");
                 if (Class.forName(name, false, getClass().getClassLoader()).isAnnotationPresent(Symbol.class)) {
                     annotated.add(name);
                 }
             }
         }
-        List<String> index = Files.readAllLines(CLASSES.resolve("META-INF/services/annotations/org.jenkinsci.Symbol"), StandardCharsets.UTF_8)
-                .stream().filter(l -> !l.isBlank()).toList();
+        List<String> index = Files.readAllLines(
+                        CLASSES.resolve("META-INF/services/annotations/org.jenkinsci.Symbol"), StandardCharsets.UTF_8)
+                .stream()
+                .filter(l -> !l.isBlank())
+                .toList();
 
         assertThat(annotated).isNotEmpty();
-        assertThat(index).as("hand-written index (annotation-indexer is not on Central)").containsExactlyInAnyOrderElementsOf(annotated)
+        assertThat(index)
+                .as("hand-written index (annotation-indexer is not on Central)")
+                .containsExactlyInAnyOrderElementsOf(annotated)
                 .isSorted();
     }
 }

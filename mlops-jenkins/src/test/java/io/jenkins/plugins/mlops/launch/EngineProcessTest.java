@@ -23,7 +23,8 @@ class EngineProcessTest {
 
     private static List<String> childJvm(String... args) {
         String java = JavaCommand.javaExecutable(System.getProperty("java.home"), File.separatorChar == '\\');
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), FakeEngine.class.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(java, "-cp", System.getProperty("java.class.path"), FakeEngine.class.getName()));
         command.addAll(List.of(args));
         return command;
     }
@@ -37,7 +38,8 @@ class EngineProcessTest {
         ProcessOutcome outcome = new EngineProcess(childJvm("progress", "3", "0"), workspace.toFile(), log).run();
 
         assertThat(outcome.exitCode()).isZero();
-        assertThat(log()).contains("[mlops] epoch 1/3", "[mlops] epoch 2/3", "[mlops] epoch 3/3", "trained in 3 epochs");
+        assertThat(log())
+                .contains("[mlops] epoch 1/3", "[mlops] epoch 2/3", "[mlops] epoch 3/3", "trained in 3 epochs");
         assertThat(outcome.lastErrorLine()).as("progress lines explain nothing").isEmpty();
     }
 
@@ -46,7 +48,8 @@ class EngineProcessTest {
         ProcessOutcome outcome = new EngineProcess(childJvm("error"), workspace.toFile(), log).run();
 
         assertThat(outcome.exitCode()).isEqualTo(3);
-        assertThat(outcome.lastErrorLine()).isEqualTo("mlops: data/train.csv line 812: column 'amount' is not a number: \"12,5O\"");
+        assertThat(outcome.lastErrorLine())
+                .isEqualTo("mlops: data/train.csv line 812: column 'amount' is not a number: \"12,5O\"");
     }
 
     @Test
@@ -54,7 +57,8 @@ class EngineProcessTest {
         ProcessOutcome outcome = new EngineProcess(childJvm("crash"), workspace.toFile(), log).run();
 
         assertThat(outcome.exitCode()).isEqualTo(1);
-        assertThat(outcome.lastErrorLine()).isEqualTo("Exception in thread \"main\" java.lang.IllegalStateException: boom");
+        assertThat(outcome.lastErrorLine())
+                .isEqualTo("Exception in thread \"main\" java.lang.IllegalStateException: boom");
         assertThat(log()).contains("\tat io.jenkins.plugins.mlops.launch.FakeEngine.main");
     }
 
@@ -76,7 +80,8 @@ class EngineProcessTest {
             Thread.sleep(50);
         }
         long pid = Long.parseLong(Files.readString(pidFile).strip());
-        assertThat(ProcessHandle.of(pid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+        assertThat(ProcessHandle.of(pid))
+                .hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
 
         long interruptedAt = System.nanoTime();
         runner.interrupt();
@@ -85,28 +90,48 @@ class EngineProcessTest {
         assertThat(runner.isAlive()).isFalse();
         assertThat((System.nanoTime() - interruptedAt) / 1_000_000).isLessThan(10_000);
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
     }
 
     @Test
     void shouldBuildJavaCommandLineWithEngineMainClass() {
-        List<String> command = JavaCommand.of("/opt/java/bin/java", List.of("a.jar", "b.jar"), List.of("train", "--data", "x.csv"));
+        List<String> command =
+                JavaCommand.of("/opt/java/bin/java", List.of("a.jar", "b.jar"), List.of("train", "--data", "x.csv"));
 
-        assertThat(command).containsExactly("/opt/java/bin/java", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
-                "-cp", "a.jar" + File.pathSeparator + "b.jar", "io.mlops.cli.Mlops", "train", "--data", "x.csv");
-        assertThat(JavaCommand.javaExecutable("/opt/java", false)).isEqualTo("/opt/java" + File.separator + "bin" + File.separator + "java");
+        assertThat(command)
+                .containsExactly(
+                        "/opt/java/bin/java",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-Djava.awt.headless=true",
+                        "-cp",
+                        "a.jar" + File.pathSeparator + "b.jar",
+                        "io.mlops.cli.Mlops",
+                        "train",
+                        "--data",
+                        "x.csv");
+        assertThat(JavaCommand.javaExecutable("/opt/java", false))
+                .isEqualTo("/opt/java" + File.separator + "bin" + File.separator + "java");
     }
 
     @Test
     void shouldPassSecretsOnlyThroughTheChildsEnvironmentAndCaptureOutputWhenAsked() throws Exception {
         String token = "s3cr3t-admin-token-" + System.nanoTime();
 
-        ProcessOutcome outcome = new EngineProcess(childJvm("env", "MLOPS_ADMIN_TOKEN"), workspace.toFile(), log,
-                java.util.Map.of("MLOPS_ADMIN_TOKEN", token), true).run();
+        ProcessOutcome outcome = new EngineProcess(
+                        childJvm("env", "MLOPS_ADMIN_TOKEN"),
+                        workspace.toFile(),
+                        log,
+                        java.util.Map.of("MLOPS_ADMIN_TOKEN", token),
+                        true)
+                .run();
 
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.output()).isEqualTo("{\"tokenLength\": " + token.length() + "}\n");
-        assertThat(log()).contains("[mlops] MLOPS_ADMIN_TOKEN has " + token.length() + " characters")
-                .as("captured output is not logged").doesNotContain("tokenLength").doesNotContain(token);
+        assertThat(log())
+                .contains("[mlops] MLOPS_ADMIN_TOKEN has " + token.length() + " characters")
+                .as("captured output is not logged")
+                .doesNotContain("tokenLength")
+                .doesNotContain(token);
     }
 }

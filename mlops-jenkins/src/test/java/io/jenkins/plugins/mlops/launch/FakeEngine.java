@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** A stand-in engine main class for child-process tests. */
 public final class FakeEngine {
-    private FakeEngine() {
-    }
+    private FakeEngine() {}
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -27,13 +26,15 @@ public final class FakeEngine {
                 throw new IllegalStateException("boom");
             }
             case "sleep" -> {
-                Files.writeString(Path.of(args[1]), Long.toString(ProcessHandle.current().pid()));
+                Files.writeString(
+                        Path.of(args[1]), Long.toString(ProcessHandle.current().pid()));
                 System.err.println("[mlops] sleeping");
                 Thread.sleep(60_000);
             }
             case "env" -> {
                 String value = System.getenv(args[1]);
-                System.err.println("[mlops] " + args[1] + (value == null ? " is not set" : " has " + value.length() + " characters"));
+                System.err.println("[mlops] " + args[1]
+                        + (value == null ? " is not set" : " has " + value.length() + " characters"));
                 System.out.println("{\"tokenLength\": " + (value == null ? -1 : value.length()) + "}");
             }
             default -> System.exit(2);

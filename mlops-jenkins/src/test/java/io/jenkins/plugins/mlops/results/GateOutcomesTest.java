@@ -9,19 +9,23 @@ import org.junit.jupiter.api.Test;
 class GateOutcomesTest {
     @Test
     void shouldMapPassedGatesToSuccess() {
-        assertThat(GateOutcomes.toBuildOutcome("PASSED", GateFailureResult.FAILURE)).isEqualTo(BuildOutcome.SUCCESS);
+        assertThat(GateOutcomes.toBuildOutcome("PASSED", GateFailureResult.FAILURE))
+                .isEqualTo(BuildOutcome.SUCCESS);
         assertThat(GateOutcomes.toBuildOutcome(null, GateFailureResult.FAILURE)).isEqualTo(BuildOutcome.SUCCESS);
     }
 
     @Test
     void shouldMapUnstableGatesToUnstable() {
-        assertThat(GateOutcomes.toBuildOutcome("UNSTABLE", GateFailureResult.FAILURE)).isEqualTo(BuildOutcome.UNSTABLE);
+        assertThat(GateOutcomes.toBuildOutcome("UNSTABLE", GateFailureResult.FAILURE))
+                .isEqualTo(BuildOutcome.UNSTABLE);
     }
 
     @Test
     void shouldMapFailedGatesPerOnGateFailure() {
-        assertThat(GateOutcomes.toBuildOutcome("FAILED", GateFailureResult.FAILURE)).isEqualTo(BuildOutcome.FAILURE);
-        assertThat(GateOutcomes.toBuildOutcome("FAILED", GateFailureResult.UNSTABLE)).isEqualTo(BuildOutcome.UNSTABLE);
+        assertThat(GateOutcomes.toBuildOutcome("FAILED", GateFailureResult.FAILURE))
+                .isEqualTo(BuildOutcome.FAILURE);
+        assertThat(GateOutcomes.toBuildOutcome("FAILED", GateFailureResult.UNSTABLE))
+                .isEqualTo(BuildOutcome.UNSTABLE);
     }
 
     @Test

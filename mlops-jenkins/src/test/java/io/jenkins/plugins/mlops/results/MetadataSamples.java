@@ -2,8 +2,7 @@ package io.jenkins.plugins.mlops.results;
 
 /** Metadata documents in the engine's format, for tests. */
 public final class MetadataSamples {
-    private MetadataSamples() {
-    }
+    private MetadataSamples() {}
 
     /** A training run without gates. */
     public static String train(String runId) {
@@ -15,7 +14,8 @@ public final class MetadataSamples {
                              "perClass": {"food": {"precision": 0.9, "recall": 0.95, "f1": 0.92, "support": 20}},
                              "confusionMatrix": {"labels": ["food", "travel"], "counts": [[19, 1], [2, 18]]}},
                  "durations": {"trainMillis": 120}}
-                """.formatted(runId);
+                """
+                .formatted(runId);
     }
 
     /** An evaluation run whose gates ended with the given outcome; the macroF1 gate has the given status. */
@@ -29,12 +29,14 @@ public final class MetadataSamples {
                     "status": "PASSED", "criticality": "FAILURE"},
                    {"expression": "macroF1 >= 0.85", "metric": "macroF1", "operator": ">=", "actual": 0.81, "threshold": 0.85,
                     "status": "%s", "criticality": "FAILURE"}]}}
-                """.formatted(runId, outcome, macroF1Status);
+                """
+                .formatted(runId, outcome, macroF1Status);
     }
 
     /** A deploy run with golden requests and a load test; {@code reasons} non-empty means ROLLED_BACK. */
     public static String deploy(String runId, String status, String... reasons) {
-        String list = String.join(", ", java.util.Arrays.stream(reasons).map(r -> "\"" + r + "\"").toList());
+        String list = String.join(
+                ", ", java.util.Arrays.stream(reasons).map(r -> "\"" + r + "\"").toList());
         return """
                 {"schemaVersion": 1, "runId": "%s", "kind": "deploy",
                  "model": {"path": "model/model.tribuo", "sha256": "ab12"},
@@ -44,6 +46,7 @@ public final class MetadataSamples {
                    "load": {"sent": 10000, "failed": 2, "throughput": 499.8, "p50Ms": 1.2, "p95Ms": 4.5, "p99Ms": 8.25,
                             "maxMs": 30.0, "errorRate": 0.0002, "passed": true},
                    "reasons": [%s]}}
-                """.formatted(runId, status, list);
+                """
+                .formatted(runId, status, list);
     }
 }

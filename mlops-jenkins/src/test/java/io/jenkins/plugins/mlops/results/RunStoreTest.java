@@ -25,10 +25,13 @@ class RunStoreTest {
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("\"runId\" : \"run-7\"");
         RunMetadata read = store.read("run-7").orElseThrow();
         assertThat(read.getKind()).isEqualTo("evaluate");
-        assertThat(read.getMetrics()).containsExactly(Map.entry("accuracy", 0.92), Map.entry("macroF1", 0.81), Map.entry("logLoss", 0.3));
+        assertThat(read.getMetrics())
+                .containsExactly(Map.entry("accuracy", 0.92), Map.entry("macroF1", 0.81), Map.entry("logLoss", 0.3));
         assertThat(read.getGateOutcome()).isEqualTo("FAILED");
-        assertThat(read.getGates()).extracting(GateResult::getExpression, GateResult::getActual, GateResult::getStatus)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("accuracy >= 0.90", 0.92, "PASSED"),
+        assertThat(read.getGates())
+                .extracting(GateResult::getExpression, GateResult::getActual, GateResult::getStatus)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("accuracy >= 0.90", 0.92, "PASSED"),
                         org.assertj.core.groups.Tuple.tuple("macroF1 >= 0.85", 0.81, "FAILED"));
     }
 
@@ -60,6 +63,7 @@ class RunStoreTest {
     @Test
     void shouldRejectDocumentWithoutRunId() {
         assertThatThrownBy(() -> RunMetadata.parse("{\"kind\":\"train\"}")).hasMessage("run metadata has no 'runId'");
-        assertThatThrownBy(() -> RunMetadata.parse("not json")).hasMessageStartingWith("run metadata is not a JSON object");
+        assertThatThrownBy(() -> RunMetadata.parse("not json"))
+                .hasMessageStartingWith("run metadata is not a JSON object");
     }
 }

@@ -19,12 +19,13 @@ class DeployRunnerTest {
 
     @TempDir
     Path workspace;
+
     @TempDir
     Path buildDir;
 
     private FakeBuildContext deployWrites(int exitCode, String metadata) {
-        FakeBuildContext build = new FakeBuildContext(workspace, buildDir,
-                (FakeBuildContext.FullLaunch) (arguments, metadataPath, environment, capture) -> {
+        FakeBuildContext build = new FakeBuildContext(
+                workspace, buildDir, (FakeBuildContext.FullLaunch) (arguments, metadataPath, environment, capture) -> {
                     Files.createDirectories(workspace.resolve(metadataPath).getParent());
                     Files.writeString(workspace.resolve(metadataPath), metadata);
                     return new LaunchResult(new ProcessOutcome(exitCode, ""), metadata, workspace.toString());
@@ -34,8 +35,16 @@ class DeployRunnerTest {
     }
 
     private static DeployRequest request(String credentialsId) {
-        return new DeployRequest("receipts@champion", DeployTarget.parse("http://127.0.0.1:8080"), "ml/golden.jsonl",
-                new LoadSpec(500, 20, 10, 0.001), credentialsId, null, null, null, ".mlops/deploy-run-metadata.json");
+        return new DeployRequest(
+                "receipts@champion",
+                DeployTarget.parse("http://127.0.0.1:8080"),
+                "ml/golden.jsonl",
+                new LoadSpec(500, 20, 10, 0.001),
+                credentialsId,
+                null,
+                null,
+                null,
+                ".mlops/deploy-run-metadata.json");
     }
 
     @Test
@@ -44,12 +53,17 @@ class DeployRunnerTest {
 
         Map<String, Object> result = new DeployRunner(build).run(request("serving-admin"));
 
-        assertThat(build.environments).singleElement().satisfies(env -> assertThat(env).containsEntry("MLOPS_ADMIN_TOKEN", TOKEN)
+        assertThat(build.environments).singleElement().satisfies(env -> assertThat(env)
+                .containsEntry("MLOPS_ADMIN_TOKEN", TOKEN)
                 .containsEntry("JOB_NAME", "receipts/main"));
-        assertThat(build.launches).singleElement().satisfies(args -> assertThat(String.join(" ", args)).doesNotContain(TOKEN));
-        assertThat(build.log()).doesNotContain(TOKEN).contains("[mlDeploy] admin token from credentials 'serving-admin'",
-                "[mlDeploy] deployment DEPLOYED: receipts 3 -> http://127.0.0.1:8080; golden requests 20 of 20 correct;"
-                        + " load 10000 sent, 2 failed, 500/s, p50 1.20 ms, p95 4.50 ms, p99 8.25 ms");
+        assertThat(build.launches).singleElement().satisfies(args -> assertThat(String.join(" ", args))
+                .doesNotContain(TOKEN));
+        assertThat(build.log())
+                .doesNotContain(TOKEN)
+                .contains(
+                        "[mlDeploy] admin token from credentials 'serving-admin'",
+                        "[mlDeploy] deployment DEPLOYED: receipts 3 -> http://127.0.0.1:8080; golden requests 20 of 20 correct;"
+                                + " load 10000 sent, 2 failed, 500/s, p50 1.20 ms, p95 4.50 ms, p99 8.25 ms");
         assertThat(result).containsEntry("buildResult", "SUCCESS").containsEntry("kind", "deploy");
         assertThat(build.results).isEmpty();
         assertThat(build.actions).singleElement().satisfies(a -> {
@@ -65,14 +79,17 @@ class DeployRunnerTest {
 
     @Test
     void shouldFailTheBuildWithTheReasonsWhenRolledBack() {
-        FakeBuildContext build = deployWrites(6, MetadataSamples.deploy("d2", "ROLLED_BACK",
-                "load test failed: p99 12.40 ms > 10 ms"));
+        FakeBuildContext build =
+                deployWrites(6, MetadataSamples.deploy("d2", "ROLLED_BACK", "load test failed: p99 12.40 ms > 10 ms"));
 
-        assertThatThrownBy(() -> new DeployRunner(build).run(request("serving-admin"))).isInstanceOf(AbortException.class)
-                .hasMessage("[mlDeploy] deployment ROLLED_BACK to http://127.0.0.1:8080: load test failed: p99 12.40 ms > 10 ms");
+        assertThatThrownBy(() -> new DeployRunner(build).run(request("serving-admin")))
+                .isInstanceOf(AbortException.class)
+                .hasMessage(
+                        "[mlDeploy] deployment ROLLED_BACK to http://127.0.0.1:8080: load test failed: p99 12.40 ms > 10 ms");
         assertThat(build.results).containsExactly(BuildOutcome.FAILURE);
         assertThat(build.log()).contains("[mlDeploy] rolled back: load test failed: p99 12.40 ms > 10 ms");
-        assertThat(build.actions).singleElement().satisfies(a -> assertThat(a.getDeployment().getReasons())
+        assertThat(build.actions).singleElement().satisfies(a -> assertThat(
+                        a.getDeployment().getReasons())
                 .containsExactly("load test failed: p99 12.40 ms > 10 ms"));
         assertThat(buildDir.resolve("mlops/d2.json")).exists();
     }
@@ -98,11 +115,23 @@ class DeployRunnerTest {
 
     @Test
     void shouldFailWithTheCommandsMessageOnBadInput() {
-        FakeBuildContext build = new FakeBuildContext(workspace, buildDir, (arguments, metadataPath) ->
-                new LaunchResult(new ProcessOutcome(3, "mlops: ml/golden.jsonl: file not found"), null, workspace.toString()));
+        FakeBuildContext build = new FakeBuildContext(
+                workspace,
+                buildDir,
+                (arguments, metadataPath) -> new LaunchResult(
+                        new ProcessOutcome(3, "mlops: ml/golden.jsonl: file not found"), null, workspace.toString()));
 
-        assertThatThrownBy(() -> new DeployRunner(build).run(new DeployRequest("model", DeployTarget.parse("dir:out"), "ml/golden.jsonl",
-                null, null, null, null, null, ".mlops/deploy-run-metadata.json")))
+        assertThatThrownBy(() -> new DeployRunner(build)
+                        .run(new DeployRequest(
+                                "model",
+                                DeployTarget.parse("dir:out"),
+                                "ml/golden.jsonl",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                ".mlops/deploy-run-metadata.json")))
                 .hasMessage("[mlDeploy] ml/golden.jsonl: file not found (mlops exit code 3: bad input)");
         assertThat(build.actions).isEmpty();
     }

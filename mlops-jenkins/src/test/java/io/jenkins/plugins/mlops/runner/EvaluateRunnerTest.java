@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EvaluateRunnerTest {
     @TempDir
     Path workspace;
+
     @TempDir
     Path buildDir;
 
@@ -33,8 +34,13 @@ class EvaluateRunnerTest {
     }
 
     private static EvaluateRequest request(String baseline, GateFailureResult onGateFailure) {
-        return new EvaluateRequest("model/model.tribuo", "data/test.csv", List.of("accuracy >= 0.90", "macroF1 >= 0.85"),
-                baseline, onGateFailure, ".mlops/evaluate-run-metadata.json");
+        return new EvaluateRequest(
+                "model/model.tribuo",
+                "data/test.csv",
+                List.of("accuracy >= 0.90", "macroF1 >= 0.85"),
+                baseline,
+                onGateFailure,
+                ".mlops/evaluate-run-metadata.json");
     }
 
     @Test
@@ -45,8 +51,10 @@ class EvaluateRunnerTest {
 
         assertThat(result).containsEntry("buildResult", "SUCCESS");
         assertThat(build.results).isEmpty();
-        assertThat(build.log()).contains("[mlEvaluate] mlops evaluate --model model/model.tribuo --data data/test.csv"
-                + " --gate 'accuracy >= 0.90' --gate 'macroF1 >= 0.85' --on-gate-failure FAILURE --metadata .mlops/evaluate-run-metadata.json");
+        assertThat(build.log())
+                .contains(
+                        "[mlEvaluate] mlops evaluate --model model/model.tribuo --data data/test.csv"
+                                + " --gate 'accuracy >= 0.90' --gate 'macroF1 >= 0.85' --on-gate-failure FAILURE --metadata .mlops/evaluate-run-metadata.json");
         assertThat(build.archived).containsOnlyKeys("mlops/e0/run-metadata.json");
     }
 
@@ -69,7 +77,8 @@ class EvaluateRunnerTest {
                 .isInstanceOf(AbortException.class)
                 .hasMessage("[mlEvaluate] quality gates failed: macroF1 >= 0.85 (actual 0.81)");
         assertThat(build.results).containsExactly(BuildOutcome.FAILURE);
-        assertThat(build.actions).singleElement().satisfies(a -> assertThat(a.getGateOutcome()).isEqualTo("FAILED"));
+        assertThat(build.actions).singleElement().satisfies(a -> assertThat(a.getGateOutcome())
+                .isEqualTo("FAILED"));
         assertThat(buildDir.resolve("mlops/e2.json")).exists();
     }
 
@@ -103,7 +112,8 @@ class EvaluateRunnerTest {
         new EvaluateRunner(build).run(request("previous", GateFailureResult.FAILURE));
 
         assertThat(build.launches).singleElement().asList().doesNotContain("--baseline");
-        assertThat(build.log()).contains("[mlEvaluate] baseline 'previous': no earlier successful build recorded a model");
+        assertThat(build.log())
+                .contains("[mlEvaluate] baseline 'previous': no earlier successful build recorded a model");
     }
 
     @Test
@@ -111,11 +121,21 @@ class EvaluateRunnerTest {
         FakeBuildContext build = engineWrites(0, MetadataSamples.evaluate("e9", "PASSED", "PASSED"));
         build.settings = new RegistrySettings("/srv/registry", "fallback", null);
 
-        new EvaluateRunner(build).run(new EvaluateRequest("model", null, List.of(), "champion", GateFailureResult.FAILURE,
-                ".mlops/evaluate-run-metadata.json", "receipts", null));
+        new EvaluateRunner(build)
+                .run(new EvaluateRequest(
+                        "model",
+                        null,
+                        List.of(),
+                        "champion",
+                        GateFailureResult.FAILURE,
+                        ".mlops/evaluate-run-metadata.json",
+                        "receipts",
+                        null));
 
-        assertThat(build.launches.get(0)).containsExactly("models", "show", "receipts@champion", "--json", "--registry", "/srv/registry");
-        assertThat(build.launches.get(1)).containsSubsequence("--baseline", "receipts@champion", "--registry", "/srv/registry");
+        assertThat(build.launches.get(0))
+                .containsExactly("models", "show", "receipts@champion", "--json", "--registry", "/srv/registry");
+        assertThat(build.launches.get(1))
+                .containsSubsequence("--baseline", "receipts@champion", "--registry", "/srv/registry");
         assertThat(build.log()).contains("[mlEvaluate] baseline 'champion': receipts@champion from the model registry");
     }
 
@@ -124,8 +144,16 @@ class EvaluateRunnerTest {
         FakeBuildContext build = engineWrites(0, MetadataSamples.evaluate("e10", "PASSED", "PASSED"));
         build.settings = new RegistrySettings("/srv/registry", null, null);
 
-        new EvaluateRunner(build).run(new EvaluateRequest("model", null, List.of(), "receipts@7", GateFailureResult.FAILURE,
-                ".mlops/evaluate-run-metadata.json", null, "/tmp/reg"));
+        new EvaluateRunner(build)
+                .run(new EvaluateRequest(
+                        "model",
+                        null,
+                        List.of(),
+                        "receipts@7",
+                        GateFailureResult.FAILURE,
+                        ".mlops/evaluate-run-metadata.json",
+                        null,
+                        "/tmp/reg"));
 
         assertThat(build.launches.get(1)).containsSubsequence("--baseline", "receipts@7", "--registry", "/tmp/reg");
     }
@@ -136,20 +164,27 @@ class EvaluateRunnerTest {
         FakeBuildContext build = engineWrites(0, MetadataSamples.evaluate("e11", "PASSED", "PASSED"));
 
         new EvaluateRunner(build).run(request("champion", GateFailureResult.FAILURE));
-        assertThat(build.launches.get(0)).containsSubsequence("--baseline", "champion").doesNotContain("--registry");
+        assertThat(build.launches.get(0))
+                .containsSubsequence("--baseline", "champion")
+                .doesNotContain("--registry");
 
         FakeBuildContext noName = engineWrites(0, MetadataSamples.evaluate("e12", "PASSED", "PASSED"));
         assertThatThrownBy(() -> new EvaluateRunner(noName).run(request("challenger", GateFailureResult.FAILURE)))
-                .hasMessage("[mlEvaluate] baseline 'challenger' is no file in the workspace; for a registry alias give 'name'"
-                        + " (or write 'NAME@challenger'), or configure a default model name");
+                .hasMessage(
+                        "[mlEvaluate] baseline 'challenger' is no file in the workspace; for a registry alias give 'name'"
+                                + " (or write 'NAME@challenger'), or configure a default model name");
     }
 
     @Test
     void shouldEvaluateWithoutBaselineBeforeTheFirstPromotion() throws Exception {
         FakeBuildContext build = new FakeBuildContext(workspace, buildDir, (arguments, metadataPath) -> {
             if (arguments.get(0).equals("models")) {
-                return new LaunchResult(new ProcessOutcome(3, "mlops: model 'receipts' not found in registry /r; the registry is empty"),
-                        null, workspace.toString(), "");
+                return new LaunchResult(
+                        new ProcessOutcome(
+                                3, "mlops: model 'receipts' not found in registry /r; the registry is empty"),
+                        null,
+                        workspace.toString(),
+                        "");
             }
             String metadata = MetadataSamples.evaluate("e13", "PASSED", "PASSED");
             Files.createDirectories(workspace.resolve(metadataPath).getParent());
@@ -158,11 +193,20 @@ class EvaluateRunnerTest {
         });
         build.settings = new RegistrySettings("/r", "receipts", null);
 
-        new EvaluateRunner(build).run(new EvaluateRequest("model", null, List.of(), "champion", GateFailureResult.FAILURE,
-                ".mlops/evaluate-run-metadata.json", null, null));
+        new EvaluateRunner(build)
+                .run(new EvaluateRequest(
+                        "model",
+                        null,
+                        List.of(),
+                        "champion",
+                        GateFailureResult.FAILURE,
+                        ".mlops/evaluate-run-metadata.json",
+                        null,
+                        null));
 
         assertThat(build.launches.get(1)).doesNotContain("--baseline", "--registry");
-        assertThat(build.log()).contains("[mlEvaluate] baseline 'receipts@champion' is not in the registry (model 'receipts' not found"
-                + " in registry /r; the registry is empty); gates relative to the baseline are inactive");
+        assertThat(build.log())
+                .contains("[mlEvaluate] baseline 'receipts@champion' is not in the registry (model 'receipts' not found"
+                        + " in registry /r; the registry is empty); gates relative to the baseline are inactive");
     }
 }

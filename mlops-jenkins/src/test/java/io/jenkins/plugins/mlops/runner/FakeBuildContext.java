@@ -32,7 +32,8 @@ public class FakeBuildContext implements BuildContext {
     /** Runs the engine for the fake build, with the child's extra environment and output capture. */
     @FunctionalInterface
     public interface FullLaunch {
-        LaunchResult launch(List<String> arguments, String metadataPath, Map<String, String> environment, boolean captureOutput)
+        LaunchResult launch(
+                List<String> arguments, String metadataPath, Map<String, String> environment, boolean captureOutput)
                 throws IOException, InterruptedException;
     }
 
@@ -47,8 +48,13 @@ public class FakeBuildContext implements BuildContext {
     public final List<ModelVersionAction> versionActions = new ArrayList<>();
     public final List<String> descriptions = new ArrayList<>();
     public final Map<String, String> secrets = new LinkedHashMap<>();
-    public final Map<String, String> buildEnvironment = new LinkedHashMap<>(
-            Map.of("JOB_NAME", "receipts/main", "BUILD_NUMBER", "17", "BUILD_URL", "http://jenkins/job/receipts/job/main/17/"));
+    public final Map<String, String> buildEnvironment = new LinkedHashMap<>(Map.of(
+            "JOB_NAME",
+            "receipts/main",
+            "BUILD_NUMBER",
+            "17",
+            "BUILD_URL",
+            "http://jenkins/job/receipts/job/main/17/"));
     public RegistrySettings settings = RegistrySettings.NONE;
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -56,7 +62,8 @@ public class FakeBuildContext implements BuildContext {
     private final FullLaunch launch;
 
     public FakeBuildContext(Path workspace, Path buildDir, Launch launch) {
-        this(workspace, buildDir, (FullLaunch) (arguments, metadataPath, environment, capture) -> launch.launch(arguments, metadataPath));
+        this(workspace, buildDir, (FullLaunch)
+                (arguments, metadataPath, environment, capture) -> launch.launch(arguments, metadataPath));
     }
 
     public FakeBuildContext(Path workspace, Path buildDir, FullLaunch launch) {
@@ -75,7 +82,8 @@ public class FakeBuildContext implements BuildContext {
     }
 
     @Override
-    public LaunchResult launch(List<String> arguments, String metadataPath, Map<String, String> environment, boolean captureOutput)
+    public LaunchResult launch(
+            List<String> arguments, String metadataPath, Map<String, String> environment, boolean captureOutput)
             throws IOException, InterruptedException {
         launches.add(List.copyOf(arguments));
         environments.add(Map.copyOf(environment));
@@ -96,7 +104,8 @@ public class FakeBuildContext implements BuildContext {
     public String secretText(String credentialsId) throws AbortException {
         String secret = secrets.get(credentialsId);
         if (secret == null) {
-            throw new AbortException("[mlDeploy] no 'Secret text' credentials with id '" + credentialsId + "' that this build may use");
+            throw new AbortException(
+                    "[mlDeploy] no 'Secret text' credentials with id '" + credentialsId + "' that this build may use");
         }
         return secret;
     }

@@ -28,6 +28,7 @@ class RealEngineIT {
 
     @TempDir
     Path workspace;
+
     @TempDir
     Path buildDir;
 
@@ -39,8 +40,9 @@ class RealEngineIT {
     private FakeBuildContext build() {
         FakeBuildContext[] self = new FakeBuildContext[1];
         TaskListener listener = () -> self[0].logger();
-        self[0] = new FakeBuildContext(workspace, buildDir,
-                (arguments, metadataPath) -> new AgentLaunch(classpath, arguments, metadataPath, listener).invoke(workspace.toFile(), null));
+        self[0] = new FakeBuildContext(workspace, buildDir, (arguments, metadataPath) -> new AgentLaunch(
+                        classpath, arguments, metadataPath, listener)
+                .invoke(workspace.toFile(), null));
         return self[0];
     }
 
@@ -51,7 +53,12 @@ class RealEngineIT {
         List<String> lines = new ArrayList<>(List.of("amount,merchant,category"));
         for (int i = 0; i < rows; i++) {
             String[] kind = kinds[random.nextInt(kinds.length)];
-            lines.add(String.format(java.util.Locale.ROOT, "%.2f,%s,%s", Double.parseDouble(kind[2]) + random.nextDouble() * 10, kind[1], kind[0]));
+            lines.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%.2f,%s,%s",
+                    Double.parseDouble(kind[2]) + random.nextDouble() * 10,
+                    kind[1],
+                    kind[0]));
         }
         Files.createDirectories(workspace.resolve(name).getParent());
         Files.write(workspace.resolve(name), lines);
@@ -59,8 +66,18 @@ class RealEngineIT {
 
     private Map<String, Object> train(FakeBuildContext build) throws Exception {
         writeReceipts("data/receipts.csv", 150, 7);
-        return new TrainRunner(build).run(new TrainRequest(null, "data/receipts.csv", "category", "logistic", Map.of("epochs", "5"),
-                42, null, null, "model", "model/run-metadata.json"));
+        return new TrainRunner(build)
+                .run(new TrainRequest(
+                        null,
+                        "data/receipts.csv",
+                        "category",
+                        "logistic",
+                        Map.of("epochs", "5"),
+                        42,
+                        null,
+                        null,
+                        "model",
+                        "model/run-metadata.json"));
     }
 
     @Test
@@ -72,13 +89,20 @@ class RealEngineIT {
         assertThat(build.log()).contains("[mlTrain] mlops train --data data/receipts.csv", "[mlops] training");
         assertThat(workspace.resolve("model/model.tribuo")).isNotEmptyFile();
         assertThat(workspace.resolve("model/run-metadata.json")).isNotEmptyFile();
-        assertThat(result).containsEntry("kind", "train").containsEntry("algorithm", "logistic").containsEntry("buildResult", "SUCCESS");
+        assertThat(result)
+                .containsEntry("kind", "train")
+                .containsEntry("algorithm", "logistic")
+                .containsEntry("buildResult", "SUCCESS");
         assertThat((Double) ((Map<?, ?>) result.get("metrics")).get("accuracy")).isGreaterThan(0.8);
         String runId = (String) result.get("runId");
         assertThat(buildDir.resolve("mlops/" + runId + ".json")).isNotEmptyFile();
-        assertThat(build.archived).containsKeys("mlops/" + runId + "/run-metadata.json", "mlops/" + runId + "/model/model.tribuo",
-                "mlops/" + runId + "/model/bundle.json");
-        assertThat(build.actions).singleElement().satisfies(a -> assertThat(a.getMetrics()).containsKey("macroF1"));
+        assertThat(build.archived)
+                .containsKeys(
+                        "mlops/" + runId + "/run-metadata.json",
+                        "mlops/" + runId + "/model/model.tribuo",
+                        "mlops/" + runId + "/model/bundle.json");
+        assertThat(build.actions).singleElement().satisfies(a -> assertThat(a.getMetrics())
+                .containsKey("macroF1"));
     }
 
     @Test
@@ -88,8 +112,14 @@ class RealEngineIT {
         writeReceipts("data/test.csv", 60, 11);
         build.previousModel = workspace.resolve("model");
 
-        Map<String, Object> result = new EvaluateRunner(build).run(new EvaluateRequest("model/model.tribuo", "data/test.csv",
-                List.of("accuracy >= 0.5"), "previous", GateFailureResult.FAILURE, ".mlops/evaluate-run-metadata.json"));
+        Map<String, Object> result = new EvaluateRunner(build)
+                .run(new EvaluateRequest(
+                        "model/model.tribuo",
+                        "data/test.csv",
+                        List.of("accuracy >= 0.5"),
+                        "previous",
+                        GateFailureResult.FAILURE,
+                        ".mlops/evaluate-run-metadata.json"));
 
         assertThat(build.launches.get(1)).containsSequence("--baseline", ".mlops/baseline");
         assertThat(result).containsEntry("kind", "evaluate").containsEntry("buildResult", "SUCCESS");
@@ -103,11 +133,19 @@ class RealEngineIT {
         FakeBuildContext build = build();
         train(build);
 
-        assertThatThrownBy(() -> new EvaluateRunner(build).run(new EvaluateRequest("model", "data/receipts.csv",
-                List.of("accuracy >= 1.01"), null, GateFailureResult.FAILURE, ".mlops/evaluate-run-metadata.json")))
-                .isInstanceOf(AbortException.class).hasMessageStartingWith("[mlEvaluate] quality gates failed: accuracy >= 1.01 (actual ");
+        assertThatThrownBy(() -> new EvaluateRunner(build)
+                        .run(new EvaluateRequest(
+                                "model",
+                                "data/receipts.csv",
+                                List.of("accuracy >= 1.01"),
+                                null,
+                                GateFailureResult.FAILURE,
+                                ".mlops/evaluate-run-metadata.json")))
+                .isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("[mlEvaluate] quality gates failed: accuracy >= 1.01 (actual ");
         assertThat(build.results).containsExactly(BuildOutcome.FAILURE);
-        assertThat(build.actions).hasSize(2).last().satisfies(a -> assertThat(a.getGateOutcome()).isEqualTo("FAILED"));
+        assertThat(build.actions).hasSize(2).last().satisfies(a -> assertThat(a.getGateOutcome())
+                .isEqualTo("FAILED"));
     }
 
     @Test
@@ -115,8 +153,14 @@ class RealEngineIT {
         FakeBuildContext build = build();
         train(build);
 
-        Map<String, Object> result = new EvaluateRunner(build).run(new EvaluateRequest("model", "data/receipts.csv",
-                List.of("accuracy >= 1.01"), null, GateFailureResult.UNSTABLE, ".mlops/evaluate-run-metadata.json"));
+        Map<String, Object> result = new EvaluateRunner(build)
+                .run(new EvaluateRequest(
+                        "model",
+                        "data/receipts.csv",
+                        List.of("accuracy >= 1.01"),
+                        null,
+                        GateFailureResult.UNSTABLE,
+                        ".mlops/evaluate-run-metadata.json"));
 
         assertThat(build.results).containsExactly(BuildOutcome.UNSTABLE);
         assertThat(result).containsEntry("buildResult", "UNSTABLE");
@@ -126,11 +170,22 @@ class RealEngineIT {
     void shouldKillRealTrainingPromptlyWhenAborted() throws Exception {
         FakeBuildContext build = build();
         writeReceipts("data/big.csv", 40_000, 3);
-        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+                new java.util.concurrent.atomic.AtomicReference<>();
         Thread step = new Thread(() -> {
             try {
-                new TrainRunner(build).run(new TrainRequest(null, "data/big.csv", "category", "logistic", Map.of("epochs", "500"),
-                        1, null, null, "model", "model/run-metadata.json"));
+                new TrainRunner(build)
+                        .run(new TrainRequest(
+                                null,
+                                "data/big.csv",
+                                "category",
+                                "logistic",
+                                Map.of("epochs", "500"),
+                                1,
+                                null,
+                                null,
+                                "model",
+                                "model/run-metadata.json"));
             } catch (Throwable e) {
                 thrown.set(e);
             }
@@ -148,7 +203,9 @@ class RealEngineIT {
         step.join(20_000);
 
         assertThat(step.isAlive()).isFalse();
-        assertThat((System.nanoTime() - abortedAt) / 1_000_000).as("milliseconds to stop").isLessThan(10_000);
+        assertThat((System.nanoTime() - abortedAt) / 1_000_000)
+                .as("milliseconds to stop")
+                .isLessThan(10_000);
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
         assertThat(engineProcesses()).isEmpty();
         assertThat(build.actions).isEmpty();
@@ -156,8 +213,11 @@ class RealEngineIT {
 
     /** The child JVMs of this test JVM; the engine is the only program these tests start. */
     private static List<ProcessHandle> engineProcesses() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().orElse("").matches(".*[/\\\\]java(\\.exe)?$")).toList();
+        return ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().orElse("").matches(".*[/\\\\]java(\\.exe)?$"))
+                .toList();
     }
 
     @Test
@@ -165,8 +225,18 @@ class RealEngineIT {
         FakeBuildContext build = build();
         Files.writeString(workspace.resolve("bad.csv"), "amount,merchant,category\n12,5O,cafe,food\n");
 
-        assertThatThrownBy(() -> new TrainRunner(build).run(new TrainRequest(null, "bad.csv", "category", null, Map.of(), null, null,
-                null, "model", "model/run-metadata.json")))
+        assertThatThrownBy(() -> new TrainRunner(build)
+                        .run(new TrainRequest(
+                                null,
+                                "bad.csv",
+                                "category",
+                                null,
+                                Map.of(),
+                                null,
+                                null,
+                                null,
+                                "model",
+                                "model/run-metadata.json")))
                 .isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("[mlTrain] bad.csv line 2: ")
                 .hasMessageEndingWith("(mlops exit code 3: bad input)");

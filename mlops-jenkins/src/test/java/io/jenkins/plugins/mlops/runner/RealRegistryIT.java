@@ -35,8 +35,10 @@ class RealRegistryIT {
 
     @TempDir
     Path workspace;
+
     @TempDir
     Path buildDir;
+
     @TempDir
     Path registry;
 
@@ -48,8 +50,10 @@ class RealRegistryIT {
     private FakeBuildContext build() {
         FakeBuildContext[] self = new FakeBuildContext[1];
         TaskListener listener = () -> self[0].logger();
-        self[0] = new FakeBuildContext(workspace, buildDir, (FakeBuildContext.FullLaunch) (arguments, metadataPath, environment, capture) ->
-                new AgentLaunch(classpath, arguments, metadataPath, listener, environment, capture).invoke(workspace.toFile(), null));
+        self[0] = new FakeBuildContext(
+                workspace, buildDir, (FakeBuildContext.FullLaunch) (arguments, metadataPath, environment, capture) ->
+                        new AgentLaunch(classpath, arguments, metadataPath, listener, environment, capture)
+                                .invoke(workspace.toFile(), null));
         self[0].settings = new RegistrySettings(registry.toString(), "receipts", null);
         self[0].secrets.put("serving-admin", TOKEN);
         return self[0];
@@ -68,7 +72,12 @@ class RealRegistryIT {
         List<String> lines = new ArrayList<>(List.of("amount,merchant,category"));
         for (int i = 0; i < rows; i++) {
             String[] kind = kinds[random.nextInt(kinds.length)];
-            lines.add(String.format(Locale.ROOT, "%.2f,%s,%s", Double.parseDouble(kind[2]) + random.nextDouble() * 10, kind[1], kind[0]));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%.2f,%s,%s",
+                    Double.parseDouble(kind[2]) + random.nextDouble() * 10,
+                    kind[1],
+                    kind[0]));
         }
         Files.createDirectories(workspace.resolve(name).getParent());
         Files.write(workspace.resolve(name), lines);
@@ -76,13 +85,24 @@ class RealRegistryIT {
 
     private void train(FakeBuildContext build) throws Exception {
         writeReceipts("data/receipts.csv", 150, 7);
-        new TrainRunner(build).run(new TrainRequest(null, "data/receipts.csv", "category", "logistic", Map.of("epochs", "5"),
-                42, null, null, "model", "model/run-metadata.json"));
+        new TrainRunner(build)
+                .run(new TrainRequest(
+                        null,
+                        "data/receipts.csv",
+                        "category",
+                        "logistic",
+                        Map.of("epochs", "5"),
+                        42,
+                        null,
+                        null,
+                        "model",
+                        "model/run-metadata.json"));
     }
 
     private void golden(String expectedForCafe) throws IOException {
         Files.createDirectories(workspace.resolve("ml"));
-        Files.writeString(workspace.resolve("ml/golden.jsonl"),
+        Files.writeString(
+                workspace.resolve("ml/golden.jsonl"),
                 "{\"input\": {\"amount\": 15.5, \"merchant\": \"cafe\"}, \"expected\": \"" + expectedForCafe + "\"}\n"
                         + "{\"input\": {\"amount\": 255.0, \"merchant\": \"airline\"}, \"expected\": \"travel\"}\n");
     }
@@ -92,33 +112,55 @@ class RealRegistryIT {
         FakeBuildContext build = build();
         train(build);
 
-        Map<String, Object> registered = new RegisterRunner(build).run(new RegisterRequest("model/model.tribuo", null, "challenger", null, null));
+        Map<String, Object> registered = new RegisterRunner(build)
+                .run(new RegisterRequest("model/model.tribuo", null, "challenger", null, null));
 
-        assertThat(registered).containsEntry("name", "receipts").containsEntry("version", 1).containsEntry("reference", "receipts@1");
-        JsonNode shown = mlopsJson("models", "show", "receipts@challenger", "--registry", registry.toString(), "--json");
-        assertThat(shown.toString()).contains("\"version\":1", "receipts/main", "http://jenkins/job/receipts/job/main/17/");
+        assertThat(registered)
+                .containsEntry("name", "receipts")
+                .containsEntry("version", 1)
+                .containsEntry("reference", "receipts@1");
+        JsonNode shown =
+                mlopsJson("models", "show", "receipts@challenger", "--registry", registry.toString(), "--json");
+        assertThat(shown.toString())
+                .contains("\"version\":1", "receipts/main", "http://jenkins/job/receipts/job/main/17/");
         assertThat(build.descriptions).containsExactly("receipts@1 (challenger)");
-        assertThat(build.versionActions).singleElement().satisfies(a -> assertThat(a.getModelSha256()).hasSize(64));
+        assertThat(build.versionActions).singleElement().satisfies(a -> assertThat(a.getModelSha256())
+                .hasSize(64));
 
         writeReceipts("data/test.csv", 60, 11);
-        Map<String, Object> firstRun = new EvaluateRunner(build).run(new EvaluateRequest("model", "data/test.csv",
-                List.of("accuracy >= baseline - 0.01"), "champion", GateFailureResult.FAILURE, ".mlops/evaluate-run-metadata.json",
-                null, null));
+        Map<String, Object> firstRun = new EvaluateRunner(build)
+                .run(new EvaluateRequest(
+                        "model",
+                        "data/test.csv",
+                        List.of("accuracy >= baseline - 0.01"),
+                        "champion",
+                        GateFailureResult.FAILURE,
+                        ".mlops/evaluate-run-metadata.json",
+                        null,
+                        null));
         assertThat(build.log()).contains("[mlEvaluate] baseline 'receipts@champion' is not in the registry");
         assertThat(firstRun).containsEntry("buildResult", "SUCCESS");
 
         new PromoteRunner(build).run(new PromoteRequest(null, 1, "champion", "approved in the test", null, "carol"));
 
-        assertThat(mlopsJson("models", "show", "receipts@champion", "--registry", registry.toString(), "--json").toString())
+        assertThat(mlopsJson("models", "show", "receipts@champion", "--registry", registry.toString(), "--json")
+                        .toString())
                 .contains("\"version\":1");
         assertThat(build.descriptions).containsExactly("receipts@1 (challenger)", "receipts@1 promoted to champion");
 
-        Map<String, Object> evaluated = new EvaluateRunner(build).run(new EvaluateRequest("model", "data/test.csv",
-                List.of("accuracy >= baseline - 0.01"), "champion", GateFailureResult.FAILURE, ".mlops/evaluate-run-metadata.json",
-                null, null));
+        Map<String, Object> evaluated = new EvaluateRunner(build)
+                .run(new EvaluateRequest(
+                        "model",
+                        "data/test.csv",
+                        List.of("accuracy >= baseline - 0.01"),
+                        "champion",
+                        GateFailureResult.FAILURE,
+                        ".mlops/evaluate-run-metadata.json",
+                        null,
+                        null));
 
-        assertThat(build.launches.get(build.launches.size() - 1)).containsSubsequence("--baseline", "receipts@champion",
-                "--registry", registry.toString());
+        assertThat(build.launches.get(build.launches.size() - 1))
+                .containsSubsequence("--baseline", "receipts@champion", "--registry", registry.toString());
         assertThat(((Map<?, ?>) evaluated.get("gates")).get("outcome")).isEqualTo("PASSED");
     }
 
@@ -130,9 +172,17 @@ class RealRegistryIT {
         golden("food");
         Path target = workspace.resolve("srv/receipts");
 
-        Map<String, Object> result = new DeployRunner(build).run(new DeployRequest("receipts@champion",
-                DeployTarget.parse("dir:" + target), "ml/golden.jsonl", new LoadSpec(20, 1, 5000, 0.5), "serving-admin",
-                null, null, null, ".mlops/deploy-run-metadata.json"));
+        Map<String, Object> result = new DeployRunner(build)
+                .run(new DeployRequest(
+                        "receipts@champion",
+                        DeployTarget.parse("dir:" + target),
+                        "ml/golden.jsonl",
+                        new LoadSpec(20, 1, 5000, 0.5),
+                        "serving-admin",
+                        null,
+                        null,
+                        null,
+                        ".mlops/deploy-run-metadata.json"));
 
         assertThat(result).containsEntry("buildResult", "SUCCESS");
         assertThat(((Map<?, ?>) result.get("deployment")).get("status")).isEqualTo("DEPLOYED");
@@ -155,15 +205,27 @@ class RealRegistryIT {
         golden("office");
         Path target = workspace.resolve("srv/receipts");
 
-        assertThatThrownBy(() -> new DeployRunner(build).run(new DeployRequest("model", DeployTarget.parse("dir:" + target),
-                "ml/golden.jsonl", null, "serving-admin", null, "7", null, ".mlops/deploy-run-metadata.json")))
+        assertThatThrownBy(() -> new DeployRunner(build)
+                        .run(new DeployRequest(
+                                "model",
+                                DeployTarget.parse("dir:" + target),
+                                "ml/golden.jsonl",
+                                null,
+                                "serving-admin",
+                                null,
+                                "7",
+                                null,
+                                ".mlops/deploy-run-metadata.json")))
                 .isInstanceOf(AbortException.class)
-                .hasMessageStartingWith("[mlDeploy] deployment ROLLED_BACK to dir:" + target + ": integration check failed")
+                .hasMessageStartingWith(
+                        "[mlDeploy] deployment ROLLED_BACK to dir:" + target + ": integration check failed")
                 .hasMessageContaining("expected 'office'");
         assertThat(build.results).containsExactly(BuildOutcome.FAILURE);
         assertThat(build.log()).contains("[mlDeploy] rolled back: integration check failed");
         assertThat(target.resolve("current")).doesNotExist();
-        assertThat(build.actions).last().satisfies(a -> assertThat(a.getDeployment().getReasons()).isNotEmpty());
+        assertThat(build.actions)
+                .last()
+                .satisfies(a -> assertThat(a.getDeployment().getReasons()).isNotEmpty());
         assertNoToken(build);
     }
 
@@ -172,22 +234,44 @@ class RealRegistryIT {
         FakeBuildContext build = build();
         train(build);
         golden("food");
-        String java = io.jenkins.plugins.mlops.launch.JavaCommand.javaExecutable(System.getProperty("java.home"), false);
+        String java =
+                io.jenkins.plugins.mlops.launch.JavaCommand.javaExecutable(System.getProperty("java.home"), false);
         Path portFile = workspace.resolve("port");
-        ProcessBuilder serve = new ProcessBuilder(io.jenkins.plugins.mlops.launch.JavaCommand.of(java, classpath,
-                List.of("serve", "--model", workspace.resolve("model").toString(), "--port", "0", "--port-file", portFile.toString())))
-                .redirectErrorStream(true).redirectOutput(workspace.resolve("serve.log").toFile());
+        ProcessBuilder serve = new ProcessBuilder(io.jenkins.plugins.mlops.launch.JavaCommand.of(
+                        java,
+                        classpath,
+                        List.of(
+                                "serve",
+                                "--model",
+                                workspace.resolve("model").toString(),
+                                "--port",
+                                "0",
+                                "--port-file",
+                                portFile.toString())))
+                .redirectErrorStream(true)
+                .redirectOutput(workspace.resolve("serve.log").toFile());
         serve.environment().put("MLOPS_ADMIN_TOKEN", TOKEN);
         Process service = serve.start();
         try {
             long deadline = System.currentTimeMillis() + 60_000;
-            while (!(Files.exists(portFile) && !Files.readString(portFile).isBlank()) && System.currentTimeMillis() < deadline) {
-                assertThat(service.isAlive()).as("service started: " + workspace.resolve("serve.log")).isTrue();
+            while (!(Files.exists(portFile) && !Files.readString(portFile).isBlank())
+                    && System.currentTimeMillis() < deadline) {
+                assertThat(service.isAlive())
+                        .as("service started: " + workspace.resolve("serve.log"))
+                        .isTrue();
                 Thread.sleep(100);
             }
             String url = "http://127.0.0.1:" + Files.readString(portFile).strip();
-            DeployRequest request = new DeployRequest("model", DeployTarget.parse(url), "ml/golden.jsonl", new LoadSpec(20, 1, 5000, 0.5),
-                    "serving-admin", "receipts", "2", null, ".mlops/deploy-run-metadata.json");
+            DeployRequest request = new DeployRequest(
+                    "model",
+                    DeployTarget.parse(url),
+                    "ml/golden.jsonl",
+                    new LoadSpec(20, 1, 5000, 0.5),
+                    "serving-admin",
+                    "receipts",
+                    "2",
+                    null,
+                    ".mlops/deploy-run-metadata.json");
 
             Map<String, Object> result = new DeployRunner(build).run(request);
 
@@ -195,8 +279,10 @@ class RealRegistryIT {
             assertNoToken(build);
 
             build.secrets.put("serving-admin", "wrong-" + TOKEN.substring(4));
-            assertThatThrownBy(() -> new DeployRunner(build).run(request)).as("the token really reaches the command")
-                    .isInstanceOf(AbortException.class).hasMessageContaining("HTTP 401");
+            assertThatThrownBy(() -> new DeployRunner(build).run(request))
+                    .as("the token really reaches the command")
+                    .isInstanceOf(AbortException.class)
+                    .hasMessageContaining("HTTP 401");
             assertThat(build.log()).doesNotContain(TOKEN).doesNotContain("wrong-" + TOKEN.substring(4));
         } finally {
             service.destroy();
@@ -211,7 +297,9 @@ class RealRegistryIT {
         for (Path root : List.of(buildDir, workspace.resolve(".mlops"), registry)) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain(TOKEN);
+                    assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                            .as(file.toString())
+                            .doesNotContain(TOKEN);
                 }
             }
         }

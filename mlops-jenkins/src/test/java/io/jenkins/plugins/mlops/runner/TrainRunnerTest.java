@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainRunnerTest {
     @TempDir
     Path workspace;
+
     @TempDir
     Path buildDir;
 
@@ -38,8 +39,17 @@ class TrainRunnerTest {
     }
 
     private static TrainRequest receipts() {
-        return new TrainRequest(null, "data/receipts.csv", "category", "logistic", Map.of("epochs", "10"), 42, null, null,
-                "model", "model/run-metadata.json");
+        return new TrainRequest(
+                null,
+                "data/receipts.csv",
+                "category",
+                "logistic",
+                Map.of("epochs", "10"),
+                42,
+                null,
+                null,
+                "model",
+                "model/run-metadata.json");
     }
 
     @Test
@@ -48,28 +58,38 @@ class TrainRunnerTest {
 
         Map<String, Object> result = new TrainRunner(build).run(receipts());
 
-        assertThat(result).containsEntry("runId", "t1").containsEntry("metadataFile", "model/run-metadata.json")
-                .containsEntry("modelArtifact", "mlops/t1/model").containsEntry("buildResult", "SUCCESS");
+        assertThat(result)
+                .containsEntry("runId", "t1")
+                .containsEntry("metadataFile", "model/run-metadata.json")
+                .containsEntry("modelArtifact", "mlops/t1/model")
+                .containsEntry("buildResult", "SUCCESS");
         assertThat(((Map<?, ?>) result.get("metrics")).get("accuracy")).isEqualTo(0.93);
         assertThat(buildDir.resolve("mlops/t1.json")).exists();
-        assertThat(build.archived).containsExactly(Map.entry("mlops/t1/run-metadata.json", "model/run-metadata.json"),
-                Map.entry("mlops/t1/model/model.tribuo", "model/model.tribuo"), Map.entry("mlops/t1/model/bundle.json", "model/bundle.json"));
+        assertThat(build.archived)
+                .containsExactly(
+                        Map.entry("mlops/t1/run-metadata.json", "model/run-metadata.json"),
+                        Map.entry("mlops/t1/model/model.tribuo", "model/model.tribuo"),
+                        Map.entry("mlops/t1/model/bundle.json", "model/bundle.json"));
         assertThat(buildDir.resolve("archive/mlops/t1/model/model.tribuo")).hasContent("model bytes");
         assertThat(build.actions).singleElement().satisfies(a -> {
             assertThat(a.getFunctionName()).isEqualTo("mlTrain");
             assertThat(a.getMetrics()).containsEntry("macroF1", 0.905);
         });
         assertThat(build.results).isEmpty();
-        assertThat(build.log()).contains("[mlTrain] mlops train --data data/receipts.csv --label category --algorithm logistic"
-                + " --param epochs=10 --seed 42 --output model --metadata model/run-metadata.json");
+        assertThat(build.log())
+                .contains("[mlTrain] mlops train --data data/receipts.csv --label category --algorithm logistic"
+                        + " --param epochs=10 --seed 42 --output model --metadata model/run-metadata.json");
     }
 
     @Test
     void shouldFailWithTheEngineMessageOnBadInput() {
-        FakeBuildContext build = engineWrites(3, "mlops: data/train.csv line 812: column 'amount' is not a number: \"12,5O\"", null);
+        FakeBuildContext build =
+                engineWrites(3, "mlops: data/train.csv line 812: column 'amount' is not a number: \"12,5O\"", null);
 
-        assertThatThrownBy(() -> new TrainRunner(build).run(receipts())).isInstanceOf(AbortException.class)
-                .hasMessage("[mlTrain] data/train.csv line 812: column 'amount' is not a number: \"12,5O\" (mlops exit code 3: bad input)");
+        assertThatThrownBy(() -> new TrainRunner(build).run(receipts()))
+                .isInstanceOf(AbortException.class)
+                .hasMessage(
+                        "[mlTrain] data/train.csv line 812: column 'amount' is not a number: \"12,5O\" (mlops exit code 3: bad input)");
         assertThat(build.actions).isEmpty();
         assertThat(build.archived).isEmpty();
     }
@@ -84,11 +104,17 @@ class TrainRunnerTest {
 
     @Test
     void shouldArchiveModelOfSpecRunFromMetadataPath() throws Exception {
-        String metadata = MetadataSamples.train("s1").replace("\"model/model.tribuo\"",
-                "\"" + workspace.resolve("model/model.tribuo").toString().replace("\\", "\\\\") + "\"");
+        String metadata = MetadataSamples.train("s1")
+                .replace(
+                        "\"model/model.tribuo\"",
+                        "\""
+                                + workspace
+                                        .resolve("model/model.tribuo")
+                                        .toString()
+                                        .replace("\\", "\\\\") + "\"");
         FakeBuildContext build = engineWrites(0, "", metadata);
-        TrainRequest spec = new TrainRequest("ml/train.yaml", null, null, null, Map.of(), null, null, null, null,
-                ".mlops/train-run-metadata.json");
+        TrainRequest spec = new TrainRequest(
+                "ml/train.yaml", null, null, null, Map.of(), null, null, null, null, ".mlops/train-run-metadata.json");
 
         Map<String, Object> result = new TrainRunner(build).run(spec);
 

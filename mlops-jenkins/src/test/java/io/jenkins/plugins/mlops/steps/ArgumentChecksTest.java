@@ -23,9 +23,11 @@ class ArgumentChecksTest {
     @Test
     void shouldCheckAlgorithmAndGateFailureResult() {
         assertThat(ArgumentChecks.algorithm("xgboost")).isEmpty();
-        assertThat(ArgumentChecks.algorithm("svm")).hasValueSatisfying(m -> assertThat(m).startsWith("'algorithm' must be one of"));
+        assertThat(ArgumentChecks.algorithm("svm"))
+                .hasValueSatisfying(m -> assertThat(m).startsWith("'algorithm' must be one of"));
         assertThat(ArgumentChecks.onGateFailure("unstable")).isEmpty();
-        assertThat(ArgumentChecks.onGateFailure("SUCCESS")).hasValue("'onGateFailure' must be FAILURE or UNSTABLE, got 'SUCCESS'");
+        assertThat(ArgumentChecks.onGateFailure("SUCCESS"))
+                .hasValue("'onGateFailure' must be FAILURE or UNSTABLE, got 'SUCCESS'");
         assertThat(ArgumentChecks.required("model", "")).hasValue("'model' must be given");
     }
 }

@@ -35,10 +35,29 @@ class DeployStepTest {
 
         assertThat(request.load()).isEqualTo(new LoadSpec(500, 20, 10, 0.001));
         assertThat(request.credentialsId()).isEqualTo("serving-admin");
-        assertThat(DeployRunner.arguments(request, new RegistrySettings("/srv/registry", "receipts", null))).containsExactly("deploy",
-                "--model", "receipts@champion", "--registry", "/srv/registry", "--service", "http://127.0.0.1:8080",
-                "--golden", "ml/golden.jsonl", "--rps", "500", "--seconds", "20", "--p99-ms", "10", "--max-error-rate", "0.001",
-                "--admin-token-env", "MLOPS_ADMIN_TOKEN", "--metadata", ".mlops/deploy-run-metadata.json");
+        assertThat(DeployRunner.arguments(request, new RegistrySettings("/srv/registry", "receipts", null)))
+                .containsExactly(
+                        "deploy",
+                        "--model",
+                        "receipts@champion",
+                        "--registry",
+                        "/srv/registry",
+                        "--service",
+                        "http://127.0.0.1:8080",
+                        "--golden",
+                        "ml/golden.jsonl",
+                        "--rps",
+                        "500",
+                        "--seconds",
+                        "20",
+                        "--p99-ms",
+                        "10",
+                        "--max-error-rate",
+                        "0.001",
+                        "--admin-token-env",
+                        "MLOPS_ADMIN_TOKEN",
+                        "--metadata",
+                        ".mlops/deploy-run-metadata.json");
     }
 
     @Test
@@ -47,8 +66,16 @@ class DeployStepTest {
         step.setTarget("dir:/srv/receipts");
 
         assertThat(DeployRunner.arguments(step.toRequest(), new RegistrySettings("/srv/registry", "receipts", null)))
-                .containsExactly("deploy", "--model", "model", "--dir", "/srv/receipts", "--name", "receipts",
-                        "--metadata", ".mlops/deploy-run-metadata.json");
+                .containsExactly(
+                        "deploy",
+                        "--model",
+                        "model",
+                        "--dir",
+                        "/srv/receipts",
+                        "--name",
+                        "receipts",
+                        "--metadata",
+                        ".mlops/deploy-run-metadata.json");
     }
 
     @Test
@@ -60,15 +87,19 @@ class DeployStepTest {
 
     @Test
     void shouldRejectBadLoadSettings() {
-        assertThatThrownBy(() -> ArgumentChecks.load(Map.of("rps", 0))).hasMessage("'load.rps' must be a whole number between 1 and 100000, got 0");
+        assertThatThrownBy(() -> ArgumentChecks.load(Map.of("rps", 0)))
+                .hasMessage("'load.rps' must be a whole number between 1 and 100000, got 0");
         assertThatThrownBy(() -> ArgumentChecks.load(Map.of("rps", 10, "p99ms", 5)))
                 .hasMessage("'load' keys are rps, seconds, p99Ms, maxErrorRate, got 'p99ms'");
         assertThatThrownBy(() -> ArgumentChecks.load(Map.of("seconds", 5))).hasMessage("'load.rps' must be given");
         assertThatThrownBy(() -> ArgumentChecks.load(Map.of("rps", 10, "maxErrorRate", 1.5)))
                 .hasMessage("'load.maxErrorRate' must be between 0 and 1, got 1.5");
-        assertThatThrownBy(() -> ArgumentChecks.load(Map.of("rps", 10, "p99Ms", 0))).hasMessage("'load.p99Ms' must be > 0 and <= 600000, got 0");
-        assertThatThrownBy(() -> ArgumentChecks.load(Map.of("rps", "many"))).hasMessage("'load.rps' must be a number, got 'many'");
-        assertThatThrownBy(() -> ArgumentChecks.load(Map.of("rps", 2.5))).hasMessageContaining("'load.rps' must be a whole number");
+        assertThatThrownBy(() -> ArgumentChecks.load(Map.of("rps", 10, "p99Ms", 0)))
+                .hasMessage("'load.p99Ms' must be > 0 and <= 600000, got 0");
+        assertThatThrownBy(() -> ArgumentChecks.load(Map.of("rps", "many")))
+                .hasMessage("'load.rps' must be a number, got 'many'");
+        assertThatThrownBy(() -> ArgumentChecks.load(Map.of("rps", 2.5)))
+                .hasMessageContaining("'load.rps' must be a whole number");
     }
 
     @Test
@@ -76,13 +107,16 @@ class DeployStepTest {
         DeployStep step = new DeployStep("model");
         assertThatThrownBy(step::toRequest).hasMessage("[mlDeploy] 'target' must be given");
         step.setTarget("ftp://host");
-        assertThatThrownBy(() -> step.start(null)).isInstanceOf(AbortException.class)
-                .hasMessage("[mlDeploy] 'target' must be a service URL (http://host:port) or a folder (dir:/path), got 'ftp://host'");
+        assertThatThrownBy(() -> step.start(null))
+                .isInstanceOf(AbortException.class)
+                .hasMessage(
+                        "[mlDeploy] 'target' must be a service URL (http://host:port) or a folder (dir:/path), got 'ftp://host'");
         step.setTarget("dir:");
         assertThatThrownBy(step::toRequest).hasMessageContaining("'target' must be a service URL");
         step.setTarget("dir:out");
         step.setLoad(Map.of("rps", 5));
-        assertThatThrownBy(step::toRequest).hasMessage("[mlDeploy] 'load' needs 'smoke': the load test sends the golden requests");
+        assertThatThrownBy(step::toRequest)
+                .hasMessage("[mlDeploy] 'load' needs 'smoke': the load test sends the golden requests");
         assertThatThrownBy(new DeployStep("")::toRequest).hasMessage("[mlDeploy] 'model' must be given");
     }
 

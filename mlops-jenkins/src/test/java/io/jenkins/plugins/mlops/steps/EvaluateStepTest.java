@@ -27,15 +27,29 @@ class EvaluateStepTest {
 
         assertThat(request.usesPreviousBuild()).isTrue();
         assertThat(request.onGateFailure()).isEqualTo(GateFailureResult.FAILURE);
-        assertThat(EngineArguments.evaluate(request, ".mlops/baseline")).containsExactly("evaluate",
-                "--model", "model/model.tribuo", "--data", "data/test.csv",
-                "--gate", "accuracy >= 0.90", "--gate", "macroF1 >= 0.85", "--baseline", ".mlops/baseline",
-                "--on-gate-failure", "FAILURE", "--metadata", ".mlops/evaluate-run-metadata.json");
+        assertThat(EngineArguments.evaluate(request, ".mlops/baseline"))
+                .containsExactly(
+                        "evaluate",
+                        "--model",
+                        "model/model.tribuo",
+                        "--data",
+                        "data/test.csv",
+                        "--gate",
+                        "accuracy >= 0.90",
+                        "--gate",
+                        "macroF1 >= 0.85",
+                        "--baseline",
+                        ".mlops/baseline",
+                        "--on-gate-failure",
+                        "FAILURE",
+                        "--metadata",
+                        ".mlops/evaluate-run-metadata.json");
     }
 
     @Test
     void shouldRequireModel() {
-        assertThatThrownBy(new EvaluateStep(" ")::toRequest).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(new EvaluateStep(" ")::toRequest)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("[mlEvaluate] 'model' must be given");
     }
 
@@ -44,8 +58,10 @@ class EvaluateStepTest {
         EvaluateStep step = issueExample();
         step.setOnGateFailure("ABORTED");
 
-        assertThatThrownBy(step::toRequest).hasMessage("[mlEvaluate] 'onGateFailure' must be FAILURE or UNSTABLE, got 'ABORTED'");
-        assertThatThrownBy(() -> step.start(null)).isInstanceOf(AbortException.class)
+        assertThatThrownBy(step::toRequest)
+                .hasMessage("[mlEvaluate] 'onGateFailure' must be FAILURE or UNSTABLE, got 'ABORTED'");
+        assertThatThrownBy(() -> step.start(null))
+                .isInstanceOf(AbortException.class)
                 .hasMessage("[mlEvaluate] 'onGateFailure' must be FAILURE or UNSTABLE, got 'ABORTED'");
     }
 
@@ -75,8 +91,17 @@ class EvaluateStepTest {
         EvaluateRequest request = step.toRequest();
 
         assertThat(request.usesPreviousBuild()).isFalse();
-        assertThat(EngineArguments.evaluate(request, request.baseline())).containsExactly("evaluate", "--model", "model",
-                "--baseline", "models/champion", "--on-gate-failure", "FAILURE", "--metadata", "reports/eval.json");
+        assertThat(EngineArguments.evaluate(request, request.baseline()))
+                .containsExactly(
+                        "evaluate",
+                        "--model",
+                        "model",
+                        "--baseline",
+                        "models/champion",
+                        "--on-gate-failure",
+                        "FAILURE",
+                        "--metadata",
+                        "reports/eval.json");
     }
 
     @Test

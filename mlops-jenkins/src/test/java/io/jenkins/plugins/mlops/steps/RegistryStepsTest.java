@@ -20,8 +20,18 @@ class RegistryStepsTest {
 
         RegisterRequest request = step.toRequest();
 
-        assertThat(RegisterRunner.arguments(request, new RegistrySettings("/srv/registry", null, null))).containsExactly("register",
-                "--model", "model", "--name", "receipts", "--alias", "challenger", "--registry", "/srv/registry", "--json");
+        assertThat(RegisterRunner.arguments(request, new RegistrySettings("/srv/registry", null, null)))
+                .containsExactly(
+                        "register",
+                        "--model",
+                        "model",
+                        "--name",
+                        "receipts",
+                        "--alias",
+                        "challenger",
+                        "--registry",
+                        "/srv/registry",
+                        "--json");
     }
 
     @Test
@@ -31,15 +41,27 @@ class RegistryStepsTest {
         step.setBy("alice");
 
         assertThat(RegisterRunner.arguments(step.toRequest(), new RegistrySettings("/srv/registry", "receipts", null)))
-                .containsExactly("register", "--model", "out/bundle", "--name", "receipts", "--by", "alice", "--registry", "/tmp/other", "--json");
+                .containsExactly(
+                        "register",
+                        "--model",
+                        "out/bundle",
+                        "--name",
+                        "receipts",
+                        "--by",
+                        "alice",
+                        "--registry",
+                        "/tmp/other",
+                        "--json");
     }
 
     @Test
     void shouldRequireANameGivenOrConfigured() {
         RegisterRequest request = new RegisterStep("model").toRequest();
 
-        assertThatThrownBy(() -> RegisterRunner.arguments(request, RegistrySettings.NONE)).isInstanceOf(AbortException.class)
-                .hasMessage("[mlRegister] 'name' must be given, or a default model name configured under Manage Jenkins > System > MLOps");
+        assertThatThrownBy(() -> RegisterRunner.arguments(request, RegistrySettings.NONE))
+                .isInstanceOf(AbortException.class)
+                .hasMessage(
+                        "[mlRegister] 'name' must be given, or a default model name configured under Manage Jenkins > System > MLOps");
     }
 
     @Test
@@ -51,7 +73,8 @@ class RegistryStepsTest {
 
         step.setName("receipts");
         step.setAlias("-champion");
-        assertThatThrownBy(() -> step.start(null)).isInstanceOf(AbortException.class)
+        assertThatThrownBy(() -> step.start(null))
+                .isInstanceOf(AbortException.class)
                 .hasMessage("[mlRegister] 'alias' must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}, got '-champion'");
 
         step.setAlias("a".repeat(65));
@@ -74,8 +97,20 @@ class RegistryStepsTest {
         PromoteRequest request = step.toRequest();
 
         assertThat(request.alias()).isEqualTo("champion");
-        assertThat(PromoteRunner.arguments(request, new RegistrySettings("/srv/registry", null, null))).containsExactly("models", "alias",
-                "receipts", "champion", "3", "--reason", "beat the champion", "--by", "bob", "--registry", "/srv/registry", "--json");
+        assertThat(PromoteRunner.arguments(request, new RegistrySettings("/srv/registry", null, null)))
+                .containsExactly(
+                        "models",
+                        "alias",
+                        "receipts",
+                        "champion",
+                        "3",
+                        "--reason",
+                        "beat the champion",
+                        "--by",
+                        "bob",
+                        "--registry",
+                        "/srv/registry",
+                        "--json");
     }
 
     @Test

@@ -29,13 +29,15 @@ class TrainStepTest {
         TrainStep step = receiptsStep();
         step.setSeed(-1);
 
-        assertThatThrownBy(step::toRequest).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(step::toRequest)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("[mlTrain] 'seed' must be >= 0, got -1");
     }
 
     @Test
     void shouldRequireSpecOrDataAndLabel() {
-        assertThatThrownBy(new TrainStep()::toRequest).hasMessage("[mlTrain] either 'spec' or 'data' and 'label' must be given");
+        assertThatThrownBy(new TrainStep()::toRequest)
+                .hasMessage("[mlTrain] either 'spec' or 'data' and 'label' must be given");
 
         TrainStep dataOnly = new TrainStep();
         dataOnly.setData("data/receipts.csv");
@@ -60,8 +62,9 @@ class TrainStepTest {
         TrainStep step = receiptsStep();
         step.setAlgorithm("deep-magic");
 
-        assertThatThrownBy(step::toRequest).hasMessage(
-                "[mlTrain] 'algorithm' must be one of logistic, linear-svm, liblinear, cart, random-forest, xgboost, got 'deep-magic'");
+        assertThatThrownBy(step::toRequest)
+                .hasMessage(
+                        "[mlTrain] 'algorithm' must be one of logistic, linear-svm, liblinear, cart, random-forest, xgboost, got 'deep-magic'");
     }
 
     @Test
@@ -88,7 +91,8 @@ class TrainStepTest {
         params.put("layers", new java.util.ArrayList<>(List.of(1, 2)));
         step.setParams(params);
 
-        assertThatThrownBy(step::toRequest).hasMessage("[mlTrain] 'params.layers' must be a string, number or boolean, got ArrayList");
+        assertThatThrownBy(step::toRequest)
+                .hasMessage("[mlTrain] 'params.layers' must be a string, number or boolean, got ArrayList");
     }
 
     @Test
@@ -105,9 +109,25 @@ class TrainStepTest {
         TrainRequest request = step.toRequest();
 
         assertThat(request.metadata()).isEqualTo("model/run-metadata.json");
-        assertThat(EngineArguments.train(request)).containsExactly("train", "--data", "data/receipts.csv", "--label", "category",
-                "--algorithm", "logistic", "--param", "epochs=10", "--param", "learningRate=0.10", "--seed", "42",
-                "--output", "model", "--metadata", "model/run-metadata.json");
+        assertThat(EngineArguments.train(request))
+                .containsExactly(
+                        "train",
+                        "--data",
+                        "data/receipts.csv",
+                        "--label",
+                        "category",
+                        "--algorithm",
+                        "logistic",
+                        "--param",
+                        "epochs=10",
+                        "--param",
+                        "learningRate=0.10",
+                        "--seed",
+                        "42",
+                        "--output",
+                        "model",
+                        "--metadata",
+                        "model/run-metadata.json");
     }
 
     @Test
@@ -119,8 +139,15 @@ class TrainStepTest {
         TrainRequest request = step.toRequest();
 
         assertThat(request.knownOutput()).isNull();
-        assertThat(EngineArguments.train(request)).containsExactly("train", "--spec", "ml/train.yaml",
-                "--test-fraction", "0.25", "--metadata", ".mlops/train-run-metadata.json");
+        assertThat(EngineArguments.train(request))
+                .containsExactly(
+                        "train",
+                        "--spec",
+                        "ml/train.yaml",
+                        "--test-fraction",
+                        "0.25",
+                        "--metadata",
+                        ".mlops/train-run-metadata.json");
     }
 
     @Test
@@ -136,7 +163,8 @@ class TrainStepTest {
         TrainStep step = receiptsStep();
         step.setSeed(-1);
 
-        assertThatThrownBy(() -> step.start(null)).isInstanceOf(AbortException.class)
+        assertThatThrownBy(() -> step.start(null))
+                .isInstanceOf(AbortException.class)
                 .hasMessage("[mlTrain] 'seed' must be >= 0, got -1");
     }
 
@@ -146,6 +174,7 @@ class TrainStepTest {
 
         assertThat(descriptor.getFunctionName()).isEqualTo("mlTrain");
         assertThat(descriptor.getDisplayName()).isEqualTo("Train a machine-learning model (mlops)");
-        assertThat(new java.util.HashSet<Object>(descriptor.getRequiredContext())).containsExactlyInAnyOrder(Run.class, FilePath.class, Launcher.class, TaskListener.class);
+        assertThat(new java.util.HashSet<Object>(descriptor.getRequiredContext()))
+                .containsExactlyInAnyOrder(Run.class, FilePath.class, Launcher.class, TaskListener.class);
     }
 }
