@@ -26,14 +26,26 @@ import org.tribuo.math.optimisers.AdaGrad;
 
 /** The training algorithms, each with the hyperparameters it accepts and a Tribuo trainer. */
 public enum Algorithm {
-    /** Multinomial logistic regression trained by SGD with AdaGrad. */
+    /**
+     * Multinomial logistic regression: by default trained to convergence by L-BFGS (scikit-learn's
+     * {@code LogisticRegression} objective and stopping rule), or by a fixed number of SGD epochs with AdaGrad.
+     */
     LOGISTIC(
             "logistic",
             true,
             List.of(
-                    integer("epochs", 5, 1, 10_000, "passes over the training data"),
-                    decimal("learningRate", 1.0, 1e-9, 1e6, "AdaGrad initial learning rate"),
-                    integer("minibatch", 1, 1, 1_000_000, "examples per gradient step"))),
+                    choice(
+                            "solver",
+                            LogisticSolver.LBFGS.id(),
+                            List.of(LogisticSolver.LBFGS.id(), LogisticSolver.SGD.id()),
+                            "lbfgs: L-BFGS until converged; sgd: a fixed number of AdaGrad epochs (the default "
+                                    + "when epochs, learningRate or minibatch is given)"),
+                    decimal("cost", 1.0, 1e-9, 1e9, "lbfgs: inverse regularisation strength C"),
+                    integer("maxIterations", 100, 1, 1_000_000, "lbfgs: iteration limit"),
+                    decimal("tolerance", 1e-4, 1e-12, 1.0, "lbfgs: stop when no gradient entry is larger"),
+                    integer("epochs", 5, 1, 10_000, "sgd: passes over the training data"),
+                    decimal("learningRate", 1.0, 1e-9, 1e6, "sgd: AdaGrad initial learning rate"),
+                    integer("minibatch", 1, 1, 1_000_000, "sgd: examples per gradient step"))),
     /** Linear support vector machine (hinge loss) trained by SGD with AdaGrad. */
     LINEAR_SVM(
             "linear-svm",
@@ -154,6 +166,9 @@ public enum Algorithm {
         Map<String, Object> resolved = new LinkedHashMap<>();
         parameters.forEach((name, p) ->
                 resolved.put(name, given.containsKey(name) ? p.convert(id, given.get(name)) : p.defaultValue()));
+        if (this == LOGISTIC) {
+            LogisticSolver.keepOwnParameters(given, resolved);
+        }
         return resolved;
     }
 
@@ -167,7 +182,10 @@ public enum Algorithm {
      */
     public Trainer<Label> trainer(final Map<String, Object> params, final long seed, final int loggingInterval) {
         return switch (this) {
-            case LOGISTIC -> sgd(new LogMulticlass(), params, seed, loggingInterval);
+            case LOGISTIC -> LogisticSolver.of(params) == LogisticSolver.LBFGS
+                    ? new LbfgsLogisticTrainer(
+                            d(params, "cost"), i(params, "maxIterations"), d(params, "tolerance"), seed)
+                    : sgd(new LogMulticlass(), params, seed, loggingInterval);
             case LINEAR_SVM -> sgd(new Hinge(), params, seed, loggingInterval);
             case LIBLINEAR -> new LibLinearClassificationTrainer(
                     new LinearClassificationType(
