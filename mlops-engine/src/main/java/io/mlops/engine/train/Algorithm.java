@@ -38,7 +38,7 @@ public enum Algorithm {
                             "solver",
                             LogisticSolver.LBFGS.id(),
                             List.of(LogisticSolver.LBFGS.id(), LogisticSolver.SGD.id()),
-                            "lbfgs: L-BFGS until converged; sgd: a fixed number of AdaGrad epochs (the default "
+                            "LBFGS: L-BFGS until converged; SGD: a fixed number of AdaGrad epochs (the default "
                                     + "when epochs, learningRate or minibatch is given)"),
                     decimal("cost", 1.0, 1e-9, 1e9, "lbfgs: inverse regularisation strength C"),
                     integer("maxIterations", 100, 1, 1_000_000, "lbfgs: iteration limit"),

@@ -7,9 +7,9 @@ import java.util.Map;
 /** The two ways {@code logistic} trains, and which hyperparameters belong to each. */
 enum LogisticSolver {
     /** L-BFGS until the gradient is below the tolerance: {@link LbfgsLogisticTrainer}. */
-    LBFGS("lbfgs", List.of("cost", "maxIterations", "tolerance")),
+    LBFGS("LBFGS", List.of("cost", "maxIterations", "tolerance")),
     /** A fixed number of SGD epochs with AdaGrad: Tribuo's {@code LinearSGDTrainer}. */
-    SGD("sgd", List.of("epochs", "learningRate", "minibatch"));
+    SGD("SGD", List.of("epochs", "learningRate", "minibatch"));
 
     private final String id;
     private final List<String> parameters;
