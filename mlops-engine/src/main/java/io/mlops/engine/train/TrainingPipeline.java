@@ -84,7 +84,7 @@ public final class TrainingPipeline {
         long t0 = System.nanoTime();
         Map<String, Object> params = spec.algorithm().resolve(spec.params());
         ModelStore.checkTarget(spec.output());
-        TableReader reader = new TableReader();
+        TableReader reader = new TableReader(spec.csv(), progress::progress);
         progress.progress("reading " + spec.data());
         var table = reader.read(spec.data());
         DataSchema schema = new SchemaInference().infer(table, spec.label(), spec.columns(), spec.ignore());
