@@ -5,6 +5,7 @@ import io.mlops.engine.data.DataFingerprint;
 import io.mlops.engine.data.DataSchema;
 import io.mlops.engine.data.DataSplit;
 import io.mlops.engine.data.Fingerprinter;
+import io.mlops.engine.data.MemoryEstimate;
 import io.mlops.engine.data.SchemaInference;
 import io.mlops.engine.data.TableReader;
 import io.mlops.engine.data.TypedData;
@@ -84,6 +85,7 @@ public final class TrainingPipeline {
         long t0 = System.nanoTime();
         Map<String, Object> params = spec.algorithm().resolve(spec.params());
         ModelStore.checkTarget(spec.output());
+        MemoryEstimate.require(spec.data(), Runtime.getRuntime().maxMemory());
         TableReader reader = new TableReader(spec.csv(), progress::progress);
         progress.progress("reading " + spec.data());
         var table = reader.read(spec.data());
