@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,8 +37,12 @@ public final class TableReader {
     /** How much of the start of a file is looked at to detect its format. */
     private static final int SNIFF_BYTES = 64 * 1024;
 
+    /** Larger files are streamed by the general reader rather than read whole by the ASCII path. */
+    private static final long ASCII_PATH_MAX_BYTES = 1L << 30;
+
     private final CsvFormat format;
     private final Consumer<String> notes;
+    private boolean fastPath = true;
 
     /** Creates a reader that detects the CSV format and reads UTF-8, without notes. */
     public TableReader() {
@@ -53,6 +58,16 @@ public final class TableReader {
     public TableReader(final CsvFormat format, final Consumer<String> notes) {
         this.format = format == null ? CsvFormat.DETECT : format;
         this.notes = notes;
+    }
+
+    /**
+     * Turns off the parallel path for plain ASCII files, so that tests can compare it with the general one.
+     *
+     * @return this reader
+     */
+    TableReader withoutAsciiPath() {
+        fastPath = false;
+        return this;
     }
 
     /**
@@ -107,6 +122,25 @@ public final class TableReader {
         } else if (format.decimalComma() == null && decimalComma) {
             notes.accept(file + ": numbers use ',' as the decimal mark (detected); set decimalComma to false"
                     + " (--decimal-comma=false) to read them otherwise");
+        }
+        if (fastPath
+                && !decimalComma
+                && format.encoding().equals(StandardCharsets.UTF_8)
+                && head.length > 0
+                && Files.size(file) <= ASCII_PATH_MAX_BYTES) {
+            AsciiCsv.Result ascii = AsciiCsv.read(Files.readAllBytes(file), separator);
+            if (ascii != null) {
+                List<String> names = header(file, java.util.Arrays.asList(ascii.header()), separator);
+                if (ascii.badLine() > 0) {
+                    throw MlopsException.atLine(
+                            file,
+                            ascii.badLine(),
+                            String.format(
+                                    "malformed CSV line: expected %d fields as in the header, found %d",
+                                    names.size(), ascii.badCount()));
+                }
+                return new Table(file, names, ascii.rows(), ascii.lines());
+            }
         }
         List<String[]> rows = new ArrayList<>();
         long[] lines = new long[1024];
