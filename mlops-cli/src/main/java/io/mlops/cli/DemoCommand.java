@@ -1,10 +1,10 @@
 package io.mlops.cli;
 
+import io.mlops.contract.gates.Criticality;
 import io.mlops.engine.demo.ReceiptsGenerator;
 import io.mlops.engine.eval.EvaluationPipeline;
 import io.mlops.engine.eval.EvaluationRequest;
 import io.mlops.engine.eval.EvaluationResult;
-import io.mlops.engine.gates.Criticality;
 import io.mlops.engine.gates.GateParser;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.train.SpecReader;

@@ -1,26 +1,18 @@
 package io.mlops.cli;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.ExitCode;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.deploy.DeployResult;
+import io.mlops.contract.deploy.LoadTestSpec;
 import io.mlops.engine.io.AtomicFiles;
-import io.mlops.engine.metadata.MetadataWriter;
-import io.mlops.engine.metadata.RunMetadata;
-import io.mlops.engine.model.ModelBundle;
-import io.mlops.engine.model.ModelStore;
-import io.mlops.engine.registry.Deployment;
-import io.mlops.engine.registry.ModelVersion;
-import io.mlops.serving.deploy.DeployMetadata;
-import io.mlops.serving.deploy.DeployRequest;
-import io.mlops.serving.deploy.DeployResult;
-import io.mlops.serving.deploy.Deployer;
+import io.mlops.serving.deploy.DeployPipeline;
 import io.mlops.serving.deploy.DeploymentTarget;
 import io.mlops.serving.deploy.DirectoryTarget;
-import io.mlops.serving.deploy.LoadTestSpec;
 import io.mlops.serving.deploy.ServerRuntime;
 import io.mlops.serving.deploy.ServiceTarget;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -158,46 +150,14 @@ final class DeployCommand implements Callable<Integer> {
         if (metadata != null) {
             AtomicFiles.checkWritableFolder(metadata.toAbsolutePath().getParent());
         }
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
         LoadTestSpec load = rps == null ? null : new LoadTestSpec(rps, seconds, p99Ms, maxErrorRate);
-        DeploymentTarget deployTo = target();
-        DeployResult result;
-        RunMetadata run;
-        try (ModelSource source = ModelSource.of(model, registry)) {
-            ModelBundle bundle = new ModelStore().load(source.bundle());
-            ModelVersion registered = source.version();
-            String resolvedName = name != null
-                    ? name
-                    : registered != null
-                            ? registered.name()
-                            : bundle.location().getFileName().toString();
-            String resolvedVersion = versionLabel != null
-                    ? versionLabel
-                    : registered != null
-                            ? Integer.toString(registered.version())
-                            : bundle.manifest().modelSha256().substring(0, 12);
-            result = new Deployer(console.progress())
-                    .deploy(new DeployRequest(source.bundle(), resolvedName, resolvedVersion, golden, load), deployTo);
-            if (registered != null) {
-                registry.open()
-                        .recordDeployment(
-                                registered.name(),
-                                new Deployment(
-                                        result.target(),
-                                        result.location(),
-                                        registered.version(),
-                                        result.status(),
-                                        registry.user(by),
-                                        Instant.now().toString(),
-                                        result.reasons()));
-                console.progress()
-                        .progress("recorded in the registry: " + registered.name() + "@" + registered.version() + " "
-                                + result.status() + " on " + result.target());
-            }
-            run = DeployMetadata.of(bundle, Path.of(model), result, started, System.nanoTime() - t0, Path.of(""));
-        }
-        String document = new MetadataWriter().toJson(run);
+        DeployPipeline.Run run = new DeployPipeline(console.progress(), Path.of(""))
+                .deploy(
+                        new DeployPipeline.Request(
+                                model, registry::open, name, versionLabel, golden, load, registry.user(by)),
+                        target());
+        DeployResult result = run.result();
+        String document = run.metadataJson();
         if (metadata != null) {
             AtomicFiles.writeString(metadata, document);
         }
@@ -229,7 +189,7 @@ final class DeployCommand implements Callable<Integer> {
             result.reasons().forEach(reason -> out.println("rolled back: " + reason));
         }
         out.flush();
-        return result.deployed() ? Mlops.OK : Mlops.DEPLOY_ROLLED_BACK;
+        return (result.deployed() ? ExitCode.OK : ExitCode.DEPLOY_ROLLED_BACK).code();
     }
 
     private DeploymentTarget target() {

@@ -4,6 +4,7 @@ import io.mlops.engine.eval.EvaluationPipeline;
 import io.mlops.engine.eval.EvaluationRequest;
 import io.mlops.engine.eval.EvaluationResult;
 import io.mlops.engine.io.AtomicFiles;
+import io.mlops.engine.registry.ModelSource;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,8 +67,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     metadata.toAbsolutePath().getParent());
         }
         EvaluationResult result;
-        try (ModelSource evaluated = ModelSource.of(model, registry);
-                ModelSource base = baseline == null ? null : ModelSource.of(baseline, registry)) {
+        try (ModelSource evaluated = ModelSource.of(model, registry::open);
+                ModelSource base = baseline == null
+                        ? null
+                        : ModelSource.baseline(baseline, registry::open, console.progress())
+                                .orElse(null)) {
             result = new EvaluationPipeline(console.progress(), Path.of(""))
                     .evaluate(new EvaluationRequest(
                             evaluated.bundle(),
@@ -75,7 +79,7 @@ final class EvaluateCommand implements Callable<Integer> {
                             gates.parse(),
                             base == null ? null : base.bundle(),
                             model,
-                            baseline));
+                            base == null ? null : baseline));
         }
         if (metadata != null) {
             AtomicFiles.writeString(metadata, result.metadataJson());

@@ -1,6 +1,6 @@
 package io.mlops.cli;
 
-import io.mlops.engine.gates.Criticality;
+import io.mlops.contract.gates.Criticality;
 import io.mlops.engine.gates.Gate;
 import io.mlops.engine.gates.GateParser;
 import java.util.ArrayList;

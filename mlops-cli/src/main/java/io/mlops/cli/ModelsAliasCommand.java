@@ -1,5 +1,6 @@
 package io.mlops.cli;
 
+import io.mlops.contract.ExitCode;
 import io.mlops.engine.registry.AliasMove;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -46,11 +47,11 @@ final class ModelsAliasCommand implements Callable<Integer> {
         AliasMove move = registry.open().setAlias(name, alias, version, registry.user(by), reason);
         if (json) {
             Json.print(out, move);
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         out.println(name + "@" + alias + ": " + (move.from() == null ? "(new)" : move.from()) + " -> " + move.to()
                 + " by " + move.by() + ": " + move.reason());
         out.flush();
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -1,5 +1,6 @@
 package io.mlops.cli;
 
+import io.mlops.contract.ExitCode;
 import io.mlops.engine.registry.AliasMove;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -36,12 +37,12 @@ final class ModelsAuditCommand implements Callable<Integer> {
         List<AliasMove> moves = registry.open().auditLog(name);
         if (json) {
             Json.print(out, moves);
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         if (moves.isEmpty()) {
             out.println("no alias moves for " + name);
             out.flush();
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"seq", "at", "by", "alias", "from", "to", "reason"});
@@ -56,6 +57,6 @@ final class ModelsAuditCommand implements Callable<Integer> {
         }));
         new Report(out).table(rows);
         out.flush();
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 }

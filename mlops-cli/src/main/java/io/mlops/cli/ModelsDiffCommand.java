@@ -1,5 +1,6 @@
 package io.mlops.cli;
 
+import io.mlops.contract.ExitCode;
 import io.mlops.engine.registry.VersionDiff;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class ModelsDiffCommand implements Callable<Integer> {
         VersionDiff diff = registry.open().diff(name, from, to);
         if (json) {
             Json.print(out, diff);
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         out.println(name + ": version " + from + " -> " + to
                 + (diff.dataChanged() ? " (different training data)" : " (same training data)"));
@@ -64,7 +65,7 @@ final class ModelsDiffCommand implements Callable<Integer> {
                 }));
         new Report(out).table(metrics);
         out.flush();
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 
     private static String number(final Double value, final String format) {

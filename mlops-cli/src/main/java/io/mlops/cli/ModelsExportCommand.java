@@ -1,6 +1,7 @@
 package io.mlops.cli;
 
-import io.mlops.engine.registry.ModelRef;
+import io.mlops.contract.ExitCode;
+import io.mlops.contract.registry.ModelRef;
 import io.mlops.engine.registry.ModelVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,6 +49,6 @@ final class ModelsExportCommand implements Callable<Integer> {
             out.println("exported " + version.name() + "@" + version.version() + " to " + to);
             out.flush();
         }
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -1,8 +1,9 @@
 package io.mlops.cli;
 
+import io.mlops.contract.ExitCode;
+import io.mlops.contract.registry.ModelRef;
 import io.mlops.engine.registry.FileSystemRegistry;
 import io.mlops.engine.registry.Lineage;
-import io.mlops.engine.registry.ModelRef;
 import io.mlops.engine.registry.ModelVersion;
 import java.io.PrintWriter;
 import java.util.List;
@@ -49,7 +50,7 @@ final class ModelsLineageCommand implements Callable<Integer> {
                 Json.print(
                         out,
                         versions.stream().map(v -> v.name() + "@" + v.version()).toList());
-                return Mlops.OK;
+                return ExitCode.OK.code();
             }
             out.println(
                     versions.isEmpty()
@@ -58,12 +59,12 @@ final class ModelsLineageCommand implements Callable<Integer> {
             versions.forEach(v -> out.println("  " + v.name() + "@" + v.version() + "  registered " + v.registeredAt()
                     + " by " + v.registeredBy()));
             out.flush();
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         Lineage lineage = open.lineage(ModelRef.parse(ref));
         if (json) {
             Json.print(out, lineage);
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         out.println(lineage.model());
         lineage.data()
@@ -92,6 +93,6 @@ final class ModelsLineageCommand implements Callable<Integer> {
         out.println("  registered: " + lineage.registered());
         out.println("  versions trained from the same data: " + String.join(", ", lineage.sameData()));
         out.flush();
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 }

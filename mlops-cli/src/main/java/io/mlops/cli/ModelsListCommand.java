@@ -1,5 +1,6 @@
 package io.mlops.cli;
 
+import io.mlops.contract.ExitCode;
 import io.mlops.engine.registry.ModelSummary;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -30,12 +31,12 @@ final class ModelsListCommand implements Callable<Integer> {
         List<ModelSummary> models = registry.open().models();
         if (json) {
             Json.print(out, models);
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         if (models.isEmpty()) {
             out.println("no models in " + registry.folder());
             out.flush();
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"model", "versions", "aliases"});
@@ -52,6 +53,6 @@ final class ModelsListCommand implements Callable<Integer> {
         }
         new Report(out).table(rows);
         out.flush();
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -1,7 +1,8 @@
 package io.mlops.cli;
 
+import io.mlops.contract.ExitCode;
+import io.mlops.contract.registry.ModelRef;
 import io.mlops.engine.registry.FileSystemRegistry;
-import io.mlops.engine.registry.ModelRef;
 import io.mlops.engine.registry.ModelVersion;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ final class ModelsShowCommand implements Callable<Integer> {
             document.put("deployments", open.deployments(version.name()));
             document.put("modelVerified", true);
             Json.print(out, document);
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         out.print(open.modelCard(version));
         out.println();
@@ -68,6 +69,6 @@ final class ModelsShowCommand implements Callable<Integer> {
                                 .collect(Collectors.joining("; "))));
         out.println("model file verified: sha256 " + version.model().sha256());
         out.flush();
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 }

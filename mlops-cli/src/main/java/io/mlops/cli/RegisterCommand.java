@@ -1,5 +1,6 @@
 package io.mlops.cli;
 
+import io.mlops.contract.ExitCode;
 import io.mlops.engine.registry.BuildInfo;
 import io.mlops.engine.registry.ModelVersion;
 import io.mlops.engine.registry.Registration;
@@ -50,7 +51,7 @@ final class RegisterCommand implements Callable<Integer> {
                         model, name, registry.user(by), BuildInfo.fromEnvironment(registry.env()), Path.of(""), alias));
         if (json) {
             Json.print(out, version);
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         out.println("registered " + version.name() + "@" + version.version() + " (model sha256 "
                 + version.model().sha256() + ", " + version.model().size() + " bytes)");
@@ -58,6 +59,6 @@ final class RegisterCommand implements Callable<Integer> {
             out.println("alias " + alias + " -> " + version.version());
         }
         out.flush();
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -1,9 +1,10 @@
 package io.mlops.cli;
 
-import io.mlops.engine.eval.ConfusionMatrix;
-import io.mlops.engine.eval.Metrics;
-import io.mlops.engine.gates.GateReport;
-import io.mlops.engine.gates.GateResult;
+import io.mlops.contract.gates.GateReport;
+import io.mlops.contract.gates.GateResult;
+import io.mlops.contract.metrics.ConfusionMatrix;
+import io.mlops.contract.metrics.MetricNames;
+import io.mlops.contract.metrics.Metrics;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ final class Report {
                         : new String[] {"metric", "value", "baseline", "delta"});
         Map<String, Double> values = metrics.byName();
         Map<String, Double> base = baseline == null ? Map.of() : baseline.byName();
-        for (String name : List.of("accuracy", "macroPrecision", "macroRecall", "macroF1", "weightedF1", "logLoss")) {
+        for (String name : MetricNames.OVERALL) {
             if (!values.containsKey(name)) {
                 continue;
             }

@@ -1,8 +1,8 @@
 package io.mlops.cli;
 
-import io.mlops.engine.data.ColumnType;
+import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.data.ColumnType;
 import io.mlops.engine.gates.Gate;
-import io.mlops.engine.train.Algorithm;
 import io.mlops.engine.train.SpecReader;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingResult;

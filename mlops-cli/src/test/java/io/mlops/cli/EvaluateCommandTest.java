@@ -5,6 +5,7 @@ import static io.mlops.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlops.contract.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,7 +94,7 @@ class EvaluateCommandTest {
     void shouldExitWithFourWhenAnUnstableGateFails() {
         Cli.Result result = evaluate("--gate", "accuracy >= 0.5", "--gate", "accuracy >= 0.999 (unstable)");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_UNSTABLE);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.GATES_UNSTABLE.code());
         assertThat(result.out())
                 .containsPattern("(?m)^accuracy >= 0\\.999 \\(unstable\\) +\\d\\.\\d{4} +>= 0\\.9990 +UNSTABLE$")
                 .contains("quality gates: UNSTABLE");
@@ -104,7 +105,7 @@ class EvaluateCommandTest {
     void shouldExitWithFiveWhenAFailureGateFails() {
         Cli.Result result = evaluate("--gate", "accuracy >= 0.999", "--json");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_FAILED);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.GATES_FAILED.code());
         JsonNode gates = Cli.validMetadata(result.json()).path("gates");
         assertThat(gates.path("outcome").asText()).isEqualTo("FAILED");
         JsonNode gate = gates.path("results").get(0);
@@ -122,7 +123,7 @@ class EvaluateCommandTest {
     void shouldExitWithFourWhenGatesFailWithOnGateFailureUnstable() {
         Cli.Result result = evaluate("--gate", "accuracy >= 0.999", "--on-gate-failure", "UNSTABLE");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_UNSTABLE);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.GATES_UNSTABLE.code());
         assertThat(result.out()).contains("quality gates: UNSTABLE");
     }
 
@@ -130,14 +131,14 @@ class EvaluateCommandTest {
     void shouldLetAFailureSuffixOverrideOnGateFailureUnstable() {
         Cli.Result result = evaluate("--gate", "accuracy >= 0.999 (failure)", "--on-gate-failure", "UNSTABLE");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_FAILED);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.GATES_FAILED.code());
     }
 
     @Test
     void shouldAcceptTheGateFailureModeInAnyCase() {
         Cli.Result result = evaluate("--gate", "accuracy >= 0.999", "--on-gate-failure", "unstable");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_UNSTABLE);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.GATES_UNSTABLE.code());
     }
 
     @Test
@@ -151,7 +152,7 @@ class EvaluateCommandTest {
                 "accuracy >= 0.1",
                 "--json");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_FAILED);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.GATES_FAILED.code());
         JsonNode results = result.json().path("gates").path("results");
         assertThat(results).extracting(r -> r.path("status").asText()).containsExactly("UNSTABLE", "FAILED", "PASSED");
     }
@@ -213,7 +214,7 @@ class EvaluateCommandTest {
     void shouldFailABaselineGateThatDemandsImprovement() {
         Cli.Result result = evaluate("--baseline", abs(model), "--gate", "accuracy > baseline (unstable)");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_UNSTABLE);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.GATES_UNSTABLE.code());
         assertThat(result.out()).contains("baseline", "delta", "+0.0000", "quality gates: UNSTABLE");
     }
 

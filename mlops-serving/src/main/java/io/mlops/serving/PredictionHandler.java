@@ -3,7 +3,8 @@ package io.mlops.serving;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.metrics.MetricNames;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -356,13 +357,12 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
         description.put("labels", model.bundle().manifest().labels());
         description.put("schema", model.bundle().preparation().getSchema());
         description.put("loadedAt", model.loadedAt().toString());
-        if (model.training() != null && model.training().has("metrics")) {
-            JsonNode metrics = model.training().get("metrics");
+        if (model.training() != null && model.training().metrics() != null) {
+            Map<String, Double> metrics = model.training().metrics().byName();
             Map<String, Object> summary = new LinkedHashMap<>();
-            for (String name :
-                    List.of("accuracy", "macroPrecision", "macroRecall", "macroF1", "weightedF1", "logLoss")) {
-                if (metrics.has(name)) {
-                    summary.put(name, metrics.get(name).doubleValue());
+            for (String name : MetricNames.OVERALL) {
+                if (metrics.containsKey(name)) {
+                    summary.put(name, metrics.get(name));
                 }
             }
             description.put("trainingMetrics", summary);

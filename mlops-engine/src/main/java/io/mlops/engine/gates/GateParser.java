@@ -1,6 +1,7 @@
 package io.mlops.engine.gates;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.gates.Criticality;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,7 +1,7 @@
 package io.mlops.serving.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.net.URI;

@@ -3,7 +3,9 @@ package io.mlops.serving.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.deploy.DeployResult;
+import io.mlops.contract.deploy.LoadTestSpec;
 import io.mlops.serving.PredictionServer;
 import io.mlops.serving.ServiceSettings;
 import io.mlops.serving.ServingConfig;
