@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,14 +27,14 @@ final class ModelsAuditCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The model.")
     String name;
 
-    @Option(names = "--json", description = "Print the entries as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         List<AliasMove> moves = registry.open().auditLog(name);
-        if (json) {
+        if (json.enabled()) {
             Json.print(out, moves);
             return ExitCode.OK.code();
         }

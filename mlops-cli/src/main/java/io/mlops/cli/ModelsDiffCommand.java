@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,14 +34,14 @@ final class ModelsDiffCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "V2", description = "The second version.")
     int to;
 
-    @Option(names = "--json", description = "Print the comparison as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         VersionDiff diff = registry.open().diff(name, from, to);
-        if (json) {
+        if (json.enabled()) {
             Json.print(out, diff);
             return ExitCode.OK.code();
         }

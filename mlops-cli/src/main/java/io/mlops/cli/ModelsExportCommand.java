@@ -36,14 +36,14 @@ final class ModelsExportCommand implements Callable<Integer> {
             description = "The bundle folder to write; new or empty.")
     Path to;
 
-    @Option(names = "--json", description = "Print the exported version record as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         ModelVersion version = registry.open().export(ModelRef.parse(ref), to);
-        if (json) {
+        if (json.enabled()) {
             Json.print(out, version);
         } else {
             out.println("exported " + version.name() + "@" + version.version() + " to " + to);

@@ -1,6 +1,7 @@
 package io.mlops.cli;
 
 import io.mlops.contract.ExitCode;
+import io.mlops.contract.command.CommandNames;
 import io.mlops.contract.registry.ModelRef;
 import io.mlops.engine.registry.FileSystemRegistry;
 import io.mlops.engine.registry.Lineage;
@@ -31,11 +32,14 @@ final class ModelsLineageCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME[@REF]", description = "The version.")
     String ref;
 
-    @Option(names = "--data", paramLabel = "SHA256", description = "List the versions trained from this data.")
+    @Option(
+            names = CommandNames.DATA_OPTION,
+            paramLabel = "SHA256",
+            description = "List the versions trained from this data.")
     String data;
 
-    @Option(names = "--json", description = "Print the lineage as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -46,7 +50,7 @@ final class ModelsLineageCommand implements Callable<Integer> {
         FileSystemRegistry open = registry.open();
         if (data != null) {
             List<ModelVersion> versions = open.versionsTrainedFrom(data);
-            if (json) {
+            if (json.enabled()) {
                 Json.print(
                         out,
                         versions.stream().map(v -> v.name() + "@" + v.version()).toList());
@@ -62,7 +66,7 @@ final class ModelsLineageCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         Lineage lineage = open.lineage(ModelRef.parse(ref));
-        if (json) {
+        if (json.enabled()) {
             Json.print(out, lineage);
             return ExitCode.OK.code();
         }

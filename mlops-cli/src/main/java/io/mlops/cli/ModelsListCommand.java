@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mlops models list}. */
@@ -22,14 +21,14 @@ final class ModelsListCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = "--json", description = "Print the models as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         List<ModelSummary> models = registry.open().models();
-        if (json) {
+        if (json.enabled()) {
             Json.print(out, models);
             return ExitCode.OK.code();
         }

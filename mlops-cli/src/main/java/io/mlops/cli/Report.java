@@ -46,7 +46,10 @@ final class Report {
         table(rows);
         out.println();
         List<String[]> classes = new ArrayList<>();
-        classes.add(new String[] {"class", "precision", "recall", "f1", "support"});
+        List<String> header = new ArrayList<>(List.of("class"));
+        header.addAll(MetricNames.PER_CLASS);
+        header.add("support");
+        classes.add(header.toArray(String[]::new));
         metrics.perClass()
                 .forEach((label, m) -> classes.add(new String[] {
                     label, number(m.precision()), number(m.recall()), number(m.f1()), Long.toString(m.support())

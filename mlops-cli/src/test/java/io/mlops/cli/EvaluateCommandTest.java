@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlops.contract.ExitCode;
+import io.mlops.contract.gates.BuildResult;
+import io.mlops.contract.gates.GateReport;
+import io.mlops.contract.gates.GateResult;
+import io.mlops.contract.gates.GateStatus;
+import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.metadata.RunMetadataReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,9 +135,63 @@ class EvaluateCommandTest {
 
     @Test
     void shouldLetAFailureSuffixOverrideOnGateFailureUnstable() {
-        Cli.Result result = evaluate("--gate", "accuracy >= 0.999 (failure)", "--on-gate-failure", "UNSTABLE");
+        Cli.Result result = evaluate(
+                "--gate",
+                "accuracy >= 0.999 (failure)",
+                "--gate",
+                "macroF1 > 1",
+                "--on-gate-failure",
+                "UNSTABLE",
+                "--json");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.GATES_FAILED.code());
+        GateReport gates = new RunMetadataReader().read("stdout", result.out()).gates();
+        assertThat(gates.results())
+                .extracting(GateResult::status)
+                .containsExactly(GateStatus.FAILED, GateStatus.UNSTABLE);
+        assertThat(gates.outcome()).isEqualTo(GateStatus.FAILED);
+        assertThat(result.exitCode())
+                .as("one answer: the report's outcome, its exit code and the build result the plugin maps it to")
+                .isEqualTo(gates.outcome().exitCode().code())
+                .isEqualTo(ExitCode.GATES_FAILED.code());
+        assertThat(gates.outcome().buildResult()).isEqualTo(BuildResult.FAILURE);
+    }
+
+    @Test
+    void shouldMakeBaselineGatesInactiveWhenTheRegistryBaselineDoesNotExistYet() {
+        Path registry = tempDir.resolve("registry");
+        Cli.Result registered =
+                run("register", "--model", abs(model), "--name", "receipts", "--registry", abs(registry));
+        assertThat(registered.exitCode()).as(registered.toString()).isZero();
+
+        Cli.Result result = evaluate(
+                "--baseline",
+                "receipts@champion",
+                "--registry",
+                abs(registry),
+                "--gate",
+                "accuracy >= baseline - 0.01",
+                "--gate",
+                "accuracy >= 0.5",
+                "--json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err())
+                .contains("[mlops] baseline 'receipts@champion' is not in the registry (alias 'champion' of model"
+                        + " 'receipts' not found; the model has no aliases); gates relative to the baseline are"
+                        + " INACTIVE");
+        RunMetadata metadata = new RunMetadataReader().read("stdout", result.out());
+        assertThat(metadata.baseline()).isNull();
+        assertThat(metadata.gates().results())
+                .extracting(GateResult::status)
+                .containsExactly(GateStatus.INACTIVE, GateStatus.PASSED);
+        assertThat(metadata.gates().outcome()).isEqualTo(GateStatus.PASSED);
+    }
+
+    @Test
+    void shouldStillRefuseAnInvalidBaselineReference() {
+        Cli.Result result = evaluate("--baseline", "receipts@", "--gate", "accuracy >= baseline - 0.01");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
     }
 
     @Test

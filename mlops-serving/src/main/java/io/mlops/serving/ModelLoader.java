@@ -3,6 +3,7 @@ package io.mlops.serving;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlops.contract.Json;
 import io.mlops.contract.MlopsException;
 import io.mlops.contract.bundle.BundleLayout;
 import io.mlops.contract.data.ColumnSpec;
@@ -26,7 +27,7 @@ import java.util.Random;
  * that a model is only ever switched in once it is known to answer.
  */
 public final class ModelLoader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final int WARM_UP = 2_000;
     /** Inputs drawn to compare direct linear scoring with Tribuo, and their seed. */
     private static final int SPREAD = 200;

@@ -3,6 +3,7 @@ package io.mlops.serving;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlops.contract.Json;
 import io.mlops.contract.MlopsException;
 import io.mlops.contract.metrics.MetricNames;
 import java.io.IOException;
@@ -28,7 +29,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class PredictionHandler extends Handler.Abstract.NonBlocking {
     /** For the bodies of feedback and admin requests; predictions are read by {@link InputReader}. */
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** Bodies this large (big batches) are answered on a pool thread, not holding up the selector's other connections. */
     private static final int LARGE_BODY = 16 * 1024;

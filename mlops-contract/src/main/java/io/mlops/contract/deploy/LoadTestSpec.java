@@ -18,7 +18,7 @@ public record LoadTestSpec(int rps, int seconds, double p99Ms, double maxErrorRa
     /** How long a load test runs when no duration is given, in seconds. */
     public static final int DEFAULT_SECONDS = 10;
     /** The p99 latency gate when none is given, in milliseconds. */
-    public static final double DEFAULT_P99_MS = 50;
+    public static final int DEFAULT_P99_MS = 50;
     /** The error-rate gate when none is given. */
     public static final double DEFAULT_MAX_ERROR_RATE = 0.001;
 

@@ -1,8 +1,6 @@
 package io.mlops.engine.model;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mlops.contract.Json;
 import io.mlops.contract.MlopsException;
 import io.mlops.contract.bundle.BundleLayout;
 import io.mlops.engine.io.AtomicFiles;
@@ -25,10 +23,6 @@ import org.tribuo.classification.Label;
  * never used.
  */
 public final class ModelStore {
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
      * Serialises a model to bytes.
@@ -106,7 +100,7 @@ public final class ModelStore {
         try {
             Files.createDirectory(temp);
             Files.write(temp.resolve(BundleLayout.MODEL_FILE), bytes);
-            Files.write(temp.resolve(BundleLayout.MANIFEST_FILE), JSON.writeValueAsBytes(complete));
+            Files.write(temp.resolve(BundleLayout.MANIFEST_FILE), Json.pretty().writeValueAsBytes(complete));
             for (var extra : extraFiles.entrySet()) {
                 Files.writeString(temp.resolve(extra.getKey()), extra.getValue());
             }
@@ -170,7 +164,7 @@ public final class ModelStore {
     public static BundleManifest readManifest(final Path file, final byte[] bytes) {
         BundleManifest manifest;
         try {
-            manifest = JSON.readValue(bytes, BundleManifest.class);
+            manifest = Json.mapper().readValue(bytes, BundleManifest.class);
         } catch (IOException exception) {
             throw MlopsException.inFile(file, "unreadable bundle manifest: " + exception.getMessage());
         }
