@@ -1,6 +1,6 @@
 package io.mlops.cli;
 
-import io.mlops.engine.train.ProgressListener;
+import io.mlops.engine.ProgressListener;
 import java.io.PrintWriter;
 
 /** Where a command writes: results on standard output, progress on standard error. */

@@ -1,14 +1,15 @@
 package io.mlops.cli;
 
+import io.mlops.contract.command.CommandNames;
 import io.mlops.engine.registry.FileSystemRegistry;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** {@code --registry DIR}, else {@code MLOPS_REGISTRY}, else {@code ~/.mlops/registry}; and {@code --by USER}. */
+/** {@code --registry DIR}, else {@code MLOPS_REGISTRY}, else {@code ~/.mlops/registry}. */
 final class RegistryOptions implements EnvironmentAware {
     @Option(
-            names = "--registry",
+            names = CommandNames.REGISTRY_OPTION,
             paramLabel = "DIR",
             description = "The registry folder (default: $MLOPS_REGISTRY, else ~/.mlops/registry).")
     Path registry;
@@ -37,15 +38,5 @@ final class RegistryOptions implements EnvironmentAware {
 
     FileSystemRegistry open() {
         return FileSystemRegistry.open(folder());
-    }
-
-    /** Who acts: the given user, else $MLOPS_USER, else $USER or $USERNAME. */
-    String user(final String given) {
-        for (String candidate : new String[] {given, env.get("MLOPS_USER"), env.get("USER"), env.get("USERNAME")}) {
-            if (candidate != null && !candidate.isBlank()) {
-                return candidate;
-            }
-        }
-        return "unknown";
     }
 }

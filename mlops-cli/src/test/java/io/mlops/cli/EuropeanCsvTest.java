@@ -4,6 +4,7 @@ import static io.mlops.cli.Cli.abs;
 import static io.mlops.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlops.contract.ExitCode;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ class EuropeanCsvTest {
         Cli.Result result =
                 run("train", "--data", abs(data), "--label", "Klasse", "--output", abs(dir.resolve("model")));
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.BAD_INPUT);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(result.errorLine())
                 .isEqualTo("mlops: " + abs(data) + ": is not valid UTF-8 text: byte 0xFC at byte offset 26 (line 2)"
                         + " is not part of a UTF-8 character; the file looks Latin-1 / Windows-1252 encoded (as Excel"

@@ -3,17 +3,23 @@ package io.mlops.serving;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mlops.engine.MlopsException;
-import io.mlops.engine.data.ColumnSpec;
+import io.mlops.contract.Json;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.bundle.BundleLayout;
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnStats;
+import io.mlops.contract.data.DataFingerprint;
+import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.metadata.RunMetadataReader;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
-import io.mlops.engine.train.TrainingPipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -21,7 +27,7 @@ import java.util.Random;
  * that a model is only ever switched in once it is known to answer.
  */
 public final class ModelLoader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final int WARM_UP = 2_000;
     /** Inputs drawn to compare direct linear scoring with Tribuo, and their seed. */
     private static final int SPREAD = 200;
@@ -51,7 +57,7 @@ public final class ModelLoader {
     public ServedModel load(final Path path, final String name, final String version) {
         ModelBundle bundle = new ModelStore().load(path);
         Predictor predictor = new Predictor(bundle);
-        JsonNode training = training(bundle.location());
+        RunMetadata training = training(bundle.location());
         List<Instance> samples =
                 samples(bundle, training).stream().map(predictor.reader()::read).toList();
         try {
@@ -83,44 +89,55 @@ public final class ModelLoader {
                 resolvedVersion,
                 bundle,
                 predictor,
-                DriftMonitor.of(bundle.preparation().getSchema().features(), training, driftWindow),
+                DriftMonitor.of(bundle.preparation().getSchema().features(), trainingData(training), driftWindow),
                 training,
                 Instant.now());
     }
 
-    private static JsonNode training(final Path folder) {
-        Path file = folder.resolve(TrainingPipeline.METADATA_FILE);
+    private static RunMetadata training(final Path folder) {
+        Path file = folder.resolve(BundleLayout.METADATA_FILE);
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
-            return JSON.readTree(file.toFile());
+            return new RunMetadataReader().read(file.toString(), Files.readString(file));
         } catch (IOException exception) {
             throw MlopsException.inFile(file, "unreadable run metadata: " + exception.getMessage());
         }
+    }
+
+    /** The fingerprint of the training data, which describes each column's values; {@code null} if unknown. */
+    private static DataFingerprint trainingData(final RunMetadata training) {
+        return training == null || training.data() == null
+                ? null
+                : training.data().get(RunMetadata.TRAIN_DATA);
+    }
+
+    private static Map<String, ColumnStats> trainingColumns(final RunMetadata training) {
+        DataFingerprint data = trainingData(training);
+        return data == null || data.columns() == null ? Map.of() : data.columns();
     }
 
     /**
      * Numeric inputs spread like the training data (each feature drawn around its training mean with its
      * standard deviation), where the smoke samples alone would mostly give scores of exactly 0 or 1.
      */
-    private static List<JsonNode> spread(final ModelBundle bundle, final JsonNode training) {
+    private static List<JsonNode> spread(final ModelBundle bundle, final RunMetadata training) {
         if (!bundle.preparation().isAllNumeric()) {
             return List.of();
         }
-        JsonNode columns =
-                training == null ? null : training.path("data").path("train").path("columns");
+        Map<String, ColumnStats> columns = trainingColumns(training);
         Random random = new Random(SPREAD_SEED);
         List<JsonNode> inputs = new ArrayList<>();
         for (int i = 0; i < SPREAD; i++) {
             ObjectNode input = JSON.createObjectNode();
             for (ColumnSpec spec : bundle.preparation().getSchema().features()) {
-                JsonNode stats = columns == null ? null : columns.get(spec.name());
-                double mean = stats != null && stats.path("mean").isNumber()
-                        ? stats.get("mean").doubleValue()
+                ColumnStats stats = columns.get(spec.name());
+                double mean = stats != null && stats.mean() != null
+                        ? stats.mean()
                         : bundle.preparation().getMeans().getOrDefault(spec.name(), 0.0);
-                double deviation = stats != null && stats.path("stdDev").isNumber()
-                        ? stats.get("stdDev").doubleValue()
+                double deviation = stats != null && stats.stdDev() != null
+                        ? stats.stdDev()
                         : bundle.preparation().getScales().getOrDefault(spec.name(), 1.0);
                 input.put(spec.name(), mean + deviation * random.nextGaussian());
             }
@@ -130,24 +147,23 @@ public final class ModelLoader {
     }
 
     // typical inputs from the training fingerprint: means, frequent categories and a few words
-    private static List<JsonNode> samples(final ModelBundle bundle, final JsonNode training) {
-        JsonNode columns =
-                training == null ? null : training.path("data").path("train").path("columns");
+    private static List<JsonNode> samples(final ModelBundle bundle, final RunMetadata training) {
+        Map<String, ColumnStats> columns = trainingColumns(training);
         List<JsonNode> samples = new ArrayList<>();
         for (int s = 0; s < 5; s++) {
             ObjectNode sample = JSON.createObjectNode();
             for (ColumnSpec spec : bundle.preparation().getSchema().features()) {
-                JsonNode stats = columns == null ? null : columns.get(spec.name());
+                ColumnStats stats = columns.get(spec.name());
                 switch (spec.type()) {
                     case NUMERIC -> sample.put(
                             spec.name(),
-                            stats != null && stats.has("mean")
-                                    ? stats.get("mean").doubleValue() * (0.5 + s * 0.25)
+                            stats != null && stats.mean() != null
+                                    ? stats.mean() * (0.5 + s * 0.25)
                                     : bundle.preparation().getMeans().getOrDefault(spec.name(), 0.0));
                     case CATEGORICAL -> {
                         List<String> values = new ArrayList<>();
-                        if (stats != null) {
-                            stats.path("counts").fieldNames().forEachRemaining(values::add);
+                        if (stats != null && stats.counts() != null) {
+                            values.addAll(stats.counts().keySet());
                         }
                         sample.put(spec.name(), values.isEmpty() ? "unknown" : values.get(s % values.size()));
                     }

@@ -3,7 +3,9 @@ package io.mlops.serving;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.Json;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.metrics.MetricNames;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class PredictionHandler extends Handler.Abstract.NonBlocking {
     /** For the bodies of feedback and admin requests; predictions are read by {@link InputReader}. */
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** Bodies this large (big batches) are answered on a pool thread, not holding up the selector's other connections. */
     private static final int LARGE_BODY = 16 * 1024;
@@ -356,13 +358,12 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
         description.put("labels", model.bundle().manifest().labels());
         description.put("schema", model.bundle().preparation().getSchema());
         description.put("loadedAt", model.loadedAt().toString());
-        if (model.training() != null && model.training().has("metrics")) {
-            JsonNode metrics = model.training().get("metrics");
+        if (model.training() != null && model.training().metrics() != null) {
+            Map<String, Double> metrics = model.training().metrics().byName();
             Map<String, Object> summary = new LinkedHashMap<>();
-            for (String name :
-                    List.of("accuracy", "macroPrecision", "macroRecall", "macroF1", "weightedF1", "logLoss")) {
-                if (metrics.has(name)) {
-                    summary.put(name, metrics.get(name).doubleValue());
+            for (String name : MetricNames.OVERALL) {
+                if (metrics.containsKey(name)) {
+                    summary.put(name, metrics.get(name));
                 }
             }
             description.put("trainingMetrics", summary);

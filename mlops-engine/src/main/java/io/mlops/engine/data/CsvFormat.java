@@ -1,6 +1,6 @@
 package io.mlops.engine.data;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;

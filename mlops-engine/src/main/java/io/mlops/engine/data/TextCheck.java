@@ -1,6 +1,6 @@
 package io.mlops.engine.data;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,6 +1,8 @@
 package io.mlops.engine.gates;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.gates.Criticality;
+import io.mlops.contract.metrics.MetricNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -15,10 +17,9 @@ import java.util.regex.Pattern;
  */
 public final class GateParser {
     /** The metric names gates accept, without the per-class ones. */
-    public static final List<String> METRICS =
-            List.of("accuracy", "macroPrecision", "macroRecall", "macroF1", "weightedF1", "logLoss");
+    public static final List<String> METRICS = MetricNames.OVERALL;
     /** The per-class metric names, used as {@code name[class]}. */
-    public static final List<String> CLASS_METRICS = List.of("precision", "recall", "f1");
+    public static final List<String> CLASS_METRICS = MetricNames.PER_CLASS;
 
     private static final Pattern GATE = Pattern.compile(
             "\\s*([A-Za-z][A-Za-z0-9]*)(?:\\[([^\\]]+)])?\\s*(>=|<=|>|<)\\s*(.+?)\\s*(?:\\(\\s*([A-Za-z]+)\\s*\\))?\\s*");

@@ -1,9 +1,8 @@
 package io.mlops.engine.model;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.Json;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.bundle.BundleLayout;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.io.Hashing;
 import java.io.ByteArrayInputStream;
@@ -12,27 +11,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
 /**
  * Saves and loads model bundles: a folder with the model in Tribuo's protobuf format
- * ({@value #MODEL_FILE}) and its manifest ({@value #MANIFEST_FILE}). Saving is atomic for the whole
+ * ({@value BundleLayout#MODEL_FILE}) and its manifest ({@value BundleLayout#MANIFEST_FILE}). Saving is atomic for the whole
  * folder; loading verifies the model's SHA-256 before the model is parsed. Java deserialization is
  * never used.
  */
 public final class ModelStore {
-    /** The bundle format this code writes. */
-    public static final int FORMAT_VERSION = 1;
-    /** The model file inside a bundle. */
-    public static final String MODEL_FILE = "model.tribuo";
-    /** The manifest inside a bundle. */
-    public static final String MANIFEST_FILE = "bundle.json";
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
      * Serialises a model to bytes.
@@ -60,32 +50,22 @@ public final class ModelStore {
      * @throws MlopsException if the folder is not writable, or exists and is not a bundle
      */
     public ModelBundle save(final Model<Label> model, final BundleManifest manifest, final Path folder) {
-        return save(model, manifest, folder, bundle -> java.util.Map.of());
+        return save(seal(model, manifest), folder, Map.of());
     }
 
     /**
-     * Writes a bundle folder atomically together with further files (such as the run metadata), so
-     * that either all of them or none of them appear.
+     * Serialises a model and completes its manifest with the model's checksum and fingerprint, before anything is
+     * written, so that the run metadata can name them.
      *
-     * @param model      the model
-     * @param manifest   the manifest; its checksums are computed here
-     * @param folder     the bundle folder
-     * @param extraFiles given the bundle as it will be, the further files to write: name to UTF-8 text
-     * @return the saved bundle, with its checksums
-     * @throws MlopsException if the folder is not writable, or exists and is not a bundle
+     * @param model    the model
+     * @param manifest the manifest without checksums
+     * @return the model's bytes with the complete manifest
      */
-    public ModelBundle save(
-            final Model<Label> model,
-            final BundleManifest manifest,
-            final Path folder,
-            final java.util.function.Function<ModelBundle, java.util.Map<String, String>> extraFiles) {
-        checkTarget(folder);
-        Path target = folder.toAbsolutePath().normalize();
-        Path parent = AtomicFiles.ensureFolder(target.getParent());
+    public static SealedModel seal(final Model<Label> model, final BundleManifest manifest) {
         byte[] bytes = toBytes(model);
         BundleManifest complete = new BundleManifest(
-                FORMAT_VERSION,
-                MODEL_FILE,
+                BundleLayout.FORMAT_VERSION,
+                BundleLayout.MODEL_FILE,
                 Hashing.sha256(bytes),
                 ModelFingerprint.of(bytes),
                 manifest.algorithm(),
@@ -95,14 +75,33 @@ public final class ModelStore {
                 manifest.dataSha256(),
                 manifest.tribuoVersion(),
                 manifest.preparation());
+        return new SealedModel(model, bytes, complete);
+    }
+
+    /**
+     * Writes a bundle folder atomically together with further files (such as the run metadata), so that either all
+     * of them or none of them appear.
+     *
+     * @param sealed     the model and its complete manifest
+     * @param folder     the bundle folder
+     * @param extraFiles the further files to write: name to UTF-8 text
+     * @return the saved bundle, with its checksums
+     * @throws MlopsException if the folder is not writable, or exists and is not a bundle
+     */
+    public ModelBundle save(final SealedModel sealed, final Path folder, final Map<String, String> extraFiles) {
+        checkTarget(folder);
+        Path target = folder.toAbsolutePath().normalize();
+        Path parent = AtomicFiles.ensureFolder(target.getParent());
+        BundleManifest complete = sealed.manifest();
+        byte[] bytes = sealed.bytes();
+        Model<Label> model = sealed.model();
         Path temp = parent.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
         Path old = parent.resolve("." + target.getFileName() + ".old-" + UUID.randomUUID());
         try {
             Files.createDirectory(temp);
-            Files.write(temp.resolve(MODEL_FILE), bytes);
-            Files.write(temp.resolve(MANIFEST_FILE), JSON.writeValueAsBytes(complete));
-            for (var extra :
-                    extraFiles.apply(new ModelBundle(model, complete, target)).entrySet()) {
+            Files.write(temp.resolve(BundleLayout.MODEL_FILE), bytes);
+            Files.write(temp.resolve(BundleLayout.MANIFEST_FILE), Json.pretty().writeValueAsBytes(complete));
+            for (var extra : extraFiles.entrySet()) {
                 Files.writeString(temp.resolve(extra.getKey()), extra.getValue());
             }
             if (Files.exists(target)) {
@@ -134,7 +133,9 @@ public final class ModelStore {
      */
     public static void checkTarget(final Path folder) {
         Path target = folder.toAbsolutePath().normalize();
-        if (Files.isDirectory(target) && !isEmpty(target) && !Files.exists(target.resolve(MANIFEST_FILE))) {
+        if (Files.isDirectory(target)
+                && !isEmpty(target)
+                && !Files.exists(target.resolve(BundleLayout.MANIFEST_FILE))) {
             throw new MlopsException(
                     folder + ": output folder exists and is not a model bundle; " + "choose a new or empty folder");
         }
@@ -153,6 +154,33 @@ public final class ModelStore {
     }
 
     /**
+     * Reads a bundle manifest and checks that this code can read its format.
+     *
+     * @param file  the manifest file, for messages
+     * @param bytes its content
+     * @return the manifest
+     * @throws MlopsException naming the file if it is no manifest or of a newer format
+     */
+    public static BundleManifest readManifest(final Path file, final byte[] bytes) {
+        BundleManifest manifest;
+        try {
+            manifest = Json.mapper().readValue(bytes, BundleManifest.class);
+        } catch (IOException exception) {
+            throw MlopsException.inFile(file, "unreadable bundle manifest: " + exception.getMessage());
+        }
+        if (manifest == null) {
+            throw MlopsException.inFile(file, "unreadable bundle manifest: empty");
+        }
+        if (manifest.formatVersion() > BundleLayout.FORMAT_VERSION) {
+            throw MlopsException.inFile(
+                    file,
+                    "bundle format " + manifest.formatVersion() + " is newer than this version of mlops supports ("
+                            + BundleLayout.FORMAT_VERSION + ")");
+        }
+        return manifest;
+    }
+
+    /**
      * Loads a bundle, verifying the model's checksum.
      *
      * @param path the bundle folder, or the model file inside it
@@ -162,24 +190,20 @@ public final class ModelStore {
     public ModelBundle load(final Path path) {
         Path folder = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
         if (!Files.exists(path)) {
-            throw MlopsException.inFile(path, "model not found; expected a model bundle folder or its " + MODEL_FILE);
+            throw MlopsException.inFile(
+                    path, "model not found; expected a model bundle folder or its " + BundleLayout.MODEL_FILE);
         }
-        Path manifestFile = folder.resolve(MANIFEST_FILE);
-        BundleManifest manifest;
+        Path manifestFile = folder.resolve(BundleLayout.MANIFEST_FILE);
+        byte[] manifestBytes;
         try {
-            manifest = JSON.readValue(manifestFile.toFile(), BundleManifest.class);
-        } catch (NoSuchFileException | java.io.FileNotFoundException exception) {
+            manifestBytes = Files.readAllBytes(manifestFile);
+        } catch (NoSuchFileException exception) {
             throw MlopsException.inFile(
                     manifestFile, "bundle manifest not found; is " + path + " a model written by mlops train?");
         } catch (IOException exception) {
             throw MlopsException.inFile(manifestFile, "unreadable bundle manifest: " + exception.getMessage());
         }
-        if (manifest.formatVersion() > FORMAT_VERSION) {
-            throw MlopsException.inFile(
-                    manifestFile,
-                    "bundle format " + manifest.formatVersion() + " is newer than this version of mlops supports ("
-                            + FORMAT_VERSION + ")");
-        }
+        BundleManifest manifest = readManifest(manifestFile, manifestBytes);
         Path modelFile = folder.resolve(manifest.modelFile());
         byte[] bytes;
         try {

@@ -2,7 +2,7 @@ package io.mlops.engine.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

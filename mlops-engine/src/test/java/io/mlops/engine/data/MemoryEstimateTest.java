@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import io.mlops.engine.TestData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

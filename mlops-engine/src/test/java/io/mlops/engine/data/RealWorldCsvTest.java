@@ -3,7 +3,10 @@ package io.mlops.engine.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnType;
+import io.mlops.contract.data.DataSchema;
 import io.mlops.engine.TestData;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,8 @@ package io.mlops.engine.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.algorithm.Algorithm;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class AlgorithmTest {
                         Map.entry("cost", 1.0),
                         Map.entry("maxIterations", 100),
                         Map.entry("tolerance", 1e-4));
-        assertThat(Algorithm.LOGISTIC.trainer(Algorithm.LOGISTIC.resolve(Map.of()), 1, 1))
+        assertThat(Trainers.of(Algorithm.LOGISTIC, Algorithm.LOGISTIC.resolve(Map.of()), 1, 1))
                 .isInstanceOf(LbfgsLogisticTrainer.class);
         assertThat(Algorithm.LOGISTIC.resolve(Map.of("solver", "sgd"))).containsKeys("epochs", "minibatch");
     }

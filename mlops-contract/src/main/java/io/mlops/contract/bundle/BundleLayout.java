@@ -1,0 +1,18 @@
+package io.mlops.contract.bundle;
+
+/**
+ * The files of a model bundle folder (the output of {@code mlops train}) and of a registered version: what the engine
+ * writes, serving loads and the Jenkins plugin archives.
+ */
+public final class BundleLayout {
+    /** The bundle format this code writes, recorded in the manifest. */
+    public static final int FORMAT_VERSION = 1;
+    /** The model file: Tribuo's protobuf format. */
+    public static final String MODEL_FILE = "model.tribuo";
+    /** The manifest: checksum, fingerprint, algorithm, hyperparameters, labels, fitted feature preparation. */
+    public static final String MANIFEST_FILE = "bundle.json";
+    /** The run metadata of the training run that made the bundle. */
+    public static final String METADATA_FILE = "run-metadata.json";
+
+    private BundleLayout() {}
+}
