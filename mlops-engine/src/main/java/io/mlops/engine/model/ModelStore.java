@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
+import io.mlops.engine.io.BoundedFiles;
 import io.mlops.engine.io.Hashing;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.tribuo.Model;
@@ -96,15 +96,19 @@ public final class ModelStore {
                 manifest.tribuoVersion(),
                 manifest.preparation());
         Path temp = parent.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+        String identity;
         Path old = parent.resolve("." + target.getFileName() + ".old-" + UUID.randomUUID());
         try {
             Files.createDirectory(temp);
             Files.write(temp.resolve(MODEL_FILE), bytes);
             Files.write(temp.resolve(MANIFEST_FILE), JSON.writeValueAsBytes(complete));
+            java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(MODEL_FILE, MANIFEST_FILE));
             for (var extra :
                     extraFiles.apply(new ModelBundle(model, complete, target)).entrySet()) {
-                Files.writeString(temp.resolve(extra.getKey()), extra.getValue());
+                Files.writeString(temp.resolve(BundleChecksums.checkName(folder, extra.getKey())), extra.getValue());
+                names.add(extra.getKey());
             }
+            identity = BundleChecksums.write(temp, names);
             if (Files.exists(target)) {
                 Files.move(target, old);
             }
@@ -122,7 +126,7 @@ public final class ModelStore {
             AtomicFiles.deleteQuietly(temp);
             AtomicFiles.deleteQuietly(old);
         }
-        return new ModelBundle(model, complete, target);
+        return new ModelBundle(model, complete, target, identity);
     }
 
     /**
@@ -165,12 +169,16 @@ public final class ModelStore {
             throw MlopsException.inFile(path, "model not found; expected a model bundle folder or its " + MODEL_FILE);
         }
         Path manifestFile = folder.resolve(MANIFEST_FILE);
-        BundleManifest manifest;
-        try {
-            manifest = JSON.readValue(manifestFile.toFile(), BundleManifest.class);
-        } catch (NoSuchFileException | java.io.FileNotFoundException exception) {
+        if (!Files.exists(manifestFile)) {
             throw MlopsException.inFile(
                     manifestFile, "bundle manifest not found; is " + path + " a model written by mlops train?");
+        }
+        BundleChecksums checksums = BundleChecksums.read(folder);
+        BundleManifest manifest;
+        try {
+            manifest = JSON.readValue(
+                    checksums.readVerified(MANIFEST_FILE, BoundedFiles.MAX_DOCUMENT_BYTES, "bundle manifest", "load"),
+                    BundleManifest.class);
         } catch (IOException exception) {
             throw MlopsException.inFile(manifestFile, "unreadable bundle manifest: " + exception.getMessage());
         }
@@ -180,19 +188,20 @@ public final class ModelStore {
                     "bundle format " + manifest.formatVersion() + " is newer than this version of mlops supports ("
                             + FORMAT_VERSION + ")");
         }
-        Path modelFile = folder.resolve(manifest.modelFile());
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(modelFile);
-        } catch (IOException exception) {
-            throw MlopsException.inFile(modelFile, "model file not found or unreadable");
-        }
+        String modelName = BundleChecksums.checkName(folder, manifest.modelFile());
+        Path modelFile = folder.resolve(modelName);
+        byte[] bytes = checksums.readVerified(modelName, BoundedFiles.MAX_MODEL_BYTES, "model file", "load");
         String actual = Hashing.sha256(bytes);
         if (!actual.equals(manifest.modelSha256())) {
             throw MlopsException.inFile(
                     modelFile,
                     "checksum mismatch: expected SHA-256 " + manifest.modelSha256() + ", found " + actual
                             + "; the model file is corrupted or was modified, refusing to load it");
+        }
+        for (String other : checksums.sums().keySet()) {
+            if (!other.equals(MANIFEST_FILE) && !other.equals(modelName)) {
+                checksums.readVerified(other, BoundedFiles.MAX_DOCUMENT_BYTES, "file", "load");
+            }
         }
         Model<?> model;
         try {
@@ -205,6 +214,6 @@ public final class ModelStore {
         }
         @SuppressWarnings("unchecked")
         Model<Label> classifier = (Model<Label>) model;
-        return new ModelBundle(classifier, manifest, folder);
+        return new ModelBundle(classifier, manifest, folder, checksums.identity());
     }
 }
