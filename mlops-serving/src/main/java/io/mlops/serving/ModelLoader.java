@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.data.ColumnSpec;
+import io.mlops.engine.io.BoundedFiles;
+import io.mlops.engine.model.BundleChecksums;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
 import io.mlops.engine.train.TrainingPipeline;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,13 +89,16 @@ public final class ModelLoader {
                 Instant.now());
     }
 
+    // read through the bundle's checksums, so that edited training statistics are refused like an edited model
     private static JsonNode training(final Path folder) {
-        Path file = folder.resolve(TrainingPipeline.METADATA_FILE);
-        if (!Files.isRegularFile(file)) {
+        BundleChecksums checksums = BundleChecksums.read(folder);
+        if (!checksums.sums().containsKey(TrainingPipeline.METADATA_FILE)) {
             return null;
         }
+        Path file = folder.resolve(TrainingPipeline.METADATA_FILE);
         try {
-            return JSON.readTree(file.toFile());
+            return JSON.readTree(checksums.readVerified(
+                    TrainingPipeline.METADATA_FILE, BoundedFiles.MAX_DOCUMENT_BYTES, "run metadata", "load"));
         } catch (IOException exception) {
             throw MlopsException.inFile(file, "unreadable run metadata: " + exception.getMessage());
         }

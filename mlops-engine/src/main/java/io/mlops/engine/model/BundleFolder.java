@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
+import io.mlops.engine.io.BoundedFiles;
 import io.mlops.engine.io.Hashing;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,8 +25,12 @@ import java.util.stream.Stream;
  */
 public final class BundleFolder {
     /** The files a bundle folder may hold; anything else makes the folder not replaceable. */
-    public static final Set<String> BUNDLE_FILES =
-            Set.of(ModelStore.MODEL_FILE, ModelStore.MANIFEST_FILE, "run-metadata.json", "MODEL_CARD.md");
+    public static final Set<String> BUNDLE_FILES = Set.of(
+            ModelStore.MODEL_FILE,
+            ModelStore.MANIFEST_FILE,
+            BundleChecksums.FILE,
+            "run-metadata.json",
+            "MODEL_CARD.md");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LISTED_FILES = 5;
@@ -104,8 +109,8 @@ public final class BundleFolder {
         }
         JsonNode manifest;
         try {
-            manifest = JSON.readTree(manifestFile.toFile());
-        } catch (IOException exception) {
+            manifest = JSON.readTree(BoundedFiles.read(manifestFile, BoundedFiles.MAX_DOCUMENT_BYTES));
+        } catch (IOException | MlopsException exception) {
             return false;
         }
         if (manifest == null || !manifest.isObject()) {
@@ -123,6 +128,7 @@ public final class BundleFolder {
 
     private static boolean modelMatches(final Path modelFile, final String sha256) {
         return Files.isRegularFile(modelFile, LinkOption.NOFOLLOW_LINKS)
+                && BoundedFiles.check(modelFile, BoundedFiles.MAX_MODEL_BYTES) >= 0
                 && Objects.equals(Hashing.sha256(modelFile), sha256);
     }
 

@@ -23,8 +23,8 @@ import org.tribuo.classification.Label;
  * never used.
  */
 public final class ModelStore {
-    /** The bundle format this code writes. */
-    public static final int FORMAT_VERSION = 1;
+    /** The bundle format this code writes: 2 added {@link BundleChecksums#FILE}. */
+    public static final int FORMAT_VERSION = 2;
     /** The model file inside a bundle. */
     public static final String MODEL_FILE = "model.tribuo";
     /** The manifest inside a bundle. */

@@ -3,7 +3,9 @@ package io.mlops.engine.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
+import io.mlops.engine.io.BoundedFiles;
 import io.mlops.engine.io.Hashing;
+import io.mlops.engine.model.BundleChecksums;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -162,14 +164,27 @@ public final class FileSystemRegistry implements ModelRegistry {
         if (!Files.isDirectory(bundle)) {
             throw MlopsException.inFile(registration.bundle(), "model bundle folder not found");
         }
-        byte[] manifestBytes = readBundleFile(registration.bundle(), BUNDLE_FILE);
-        byte[] metadataBytes = readBundleFile(registration.bundle(), METADATA_FILE);
+        requireBundleFile(registration.bundle(), BUNDLE_FILE);
+        requireBundleFile(registration.bundle(), METADATA_FILE);
+        BundleChecksums checksums = BundleChecksums.read(bundle);
+        byte[] checksumBytes = BoundedFiles.read(bundle.resolve(BundleChecksums.FILE), BoundedFiles.MAX_DOCUMENT_BYTES);
+        byte[] manifestBytes =
+                checksums.readVerified(BUNDLE_FILE, BoundedFiles.MAX_DOCUMENT_BYTES, "bundle manifest", "register");
+        byte[] metadataBytes =
+                checksums.readVerified(METADATA_FILE, BoundedFiles.MAX_DOCUMENT_BYTES, "run metadata", "register");
+        if (!Hashing.sha256(checksumBytes).equals(checksums.identity())) {
+            throw MlopsException.inFile(
+                    bundle.resolve(BundleChecksums.FILE), "changed while it was being registered; register it again");
+        }
         JsonNode manifest = parse(registration.bundle().resolve(BUNDLE_FILE), manifestBytes);
         JsonNode metadata = parse(registration.bundle().resolve(METADATA_FILE), metadataBytes);
-        Path modelFile = bundle.resolve(manifest.path("modelFile").asText(MODEL_FILE));
+        String modelName =
+                BundleChecksums.checkName(bundle, manifest.path("modelFile").asText(MODEL_FILE));
+        Path modelFile = bundle.resolve(modelName);
+        BoundedFiles.check(modelFile, BoundedFiles.MAX_MODEL_BYTES);
         String expected = manifest.path("modelSha256").asText("");
         String actual = Hashing.sha256(modelFile);
-        if (!actual.equals(expected)) {
+        if (!actual.equals(expected) || !actual.equals(checksums.sums().get(modelName))) {
             throw MlopsException.inFile(
                     registration.bundle().resolve(modelFile.getFileName()),
                     "checksum mismatch: expected SHA-256 " + expected + ", found " + actual
@@ -205,7 +220,8 @@ public final class FileSystemRegistry implements ModelRegistry {
                             size,
                             manifest.path("modelFingerprint").asText(null),
                             manifest.path("algorithm").asText(null),
-                            bundle.toString()),
+                            bundle.toString(),
+                            checksums.identity()),
                     registration.registeredBy(),
                     now,
                     registration.build(),
@@ -215,6 +231,7 @@ public final class FileSystemRegistry implements ModelRegistry {
             Files.createDirectory(temp);
             Durable.create(temp.resolve(BUNDLE_FILE), manifestBytes);
             Durable.create(temp.resolve(METADATA_FILE), metadataBytes);
+            Durable.create(temp.resolve(BundleChecksums.FILE), checksumBytes);
             Durable.create(
                     temp.resolve(CARD_FILE),
                     ModelCard.markdown(version, labels, features).getBytes(StandardCharsets.UTF_8));
@@ -463,6 +480,10 @@ public final class FileSystemRegistry implements ModelRegistry {
             for (String file : List.of(BUNDLE_FILE, METADATA_FILE, CARD_FILE)) {
                 Files.copy(source.resolve(file), temp.resolve(file));
             }
+            if (version.model().bundleSha256() != null) {
+                Files.copy(source.resolve(BundleChecksums.FILE), temp.resolve(BundleChecksums.FILE));
+                checkExported(temp, version);
+            }
             Files.deleteIfExists(target);
             AtomicFiles.move(temp, target);
             temp = null;
@@ -472,6 +493,27 @@ public final class FileSystemRegistry implements ModelRegistry {
             AtomicFiles.deleteQuietly(temp);
         }
         return version;
+    }
+
+    /**
+     * Checks an exported bundle against the registry: its checksum file is the one registered (the bundle's
+     * identity), every file matches it, and its model is the registered model.
+     */
+    private static void checkExported(final Path folder, final ModelVersion version) {
+        BundleChecksums checksums = BundleChecksums.read(folder);
+        String what = version.name() + "@" + version.version();
+        if (!checksums.identity().equals(version.model().bundleSha256())) {
+            throw MlopsException.inFile(
+                    folder.resolve(BundleChecksums.FILE),
+                    "bundle identity " + checksums.identity() + " differs from the "
+                            + version.model().bundleSha256() + " registered for " + what
+                            + "; the registry's copy was modified, refusing to use it");
+        }
+        checksums.verifyAll(BoundedFiles.MAX_MODEL_BYTES, "use");
+        if (!version.model().sha256().equals(checksums.sums().get(MODEL_FILE))) {
+            throw MlopsException.inFile(
+                    folder.resolve(MODEL_FILE), "is not the model registered for " + what + "; refusing to use it");
+        }
     }
 
     /**
@@ -622,14 +664,10 @@ public final class FileSystemRegistry implements ModelRegistry {
         return root.relativize(path).toString().replace('\\', '/');
     }
 
-    private static byte[] readBundleFile(final Path bundle, final String name) {
+    private static void requireBundleFile(final Path bundle, final String name) {
         Path file = bundle.resolve(name);
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException exception) {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw MlopsException.inFile(file, "not found; register a model bundle written by mlops train");
-        } catch (IOException exception) {
-            throw MlopsException.inFile(file, "cannot read: " + exception.getMessage());
         }
     }
 

@@ -129,6 +129,7 @@ class BundleFolderTest {
         Path manifest = bundle.resolve("bundle.json");
         ObjectNode legacy = (ObjectNode) JSON.readTree(manifest.toFile());
         legacy.remove("format");
+        legacy.put("formatVersion", 1);
         Files.writeString(manifest, JSON.writeValueAsString(legacy));
 
         assertThatCode(() -> BundleFolder.checkReplaceable(bundle)).doesNotThrowAnyException();
@@ -167,6 +168,7 @@ class BundleFolderTest {
         ObjectNode other = (ObjectNode) JSON.readTree(manifest.toFile());
         other.put("format", "something-else");
         Files.writeString(manifest, JSON.writeValueAsString(other));
+        BundleChecksums.write(bundle, BundleChecksums.read(bundle).sums().keySet());
 
         assertThatThrownBy(() -> new ModelStore().load(bundle))
                 .isInstanceOf(MlopsException.class)
