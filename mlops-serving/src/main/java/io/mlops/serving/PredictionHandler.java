@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops.engine.MlopsException;
+import io.mlops.engine.text.Printable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
@@ -37,6 +44,7 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
     private final ServingConfig config;
     private final ModelSlot slot;
     private final ModelLoader loader;
+    private final AtomicReference<PendingSwap> pending = new AtomicReference<>();
     private final PredictionLog log = new PredictionLog(100_000);
     private final LiveQuality quality;
     private final ServiceMetrics metrics;
@@ -222,11 +230,11 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
             }
             case "/v1/admin/swap" -> {
                 requireMethod(request, "POST");
-                yield exchange.withBody(true, () -> requireAdmin(request), this::swap);
+                yield exchange.withBody(true, () -> requireAdmin(request), json -> swap(json, request));
             }
             case "/v1/admin/rollback" -> {
                 requireMethod(request, "POST");
-                // waits for a swap in progress
+                // never waits for a swap that is loading: it abandons it
                 yield exchange.withBytes(true, body -> {
                     requireAdmin(request);
                     return rollback();
@@ -246,18 +254,20 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
         for (int i = 0; i < count; i++) {
             Instance instance = inputs.instances().get(i);
             try {
-                model.predictor().validate(instance);
+                model.predictor().validate(instance, config.limits().maxTextChars());
                 Predictor.Result result = model.predictor().predict(instance);
                 model.drift().observe(instance);
                 ids[i] = log.record(result.label());
                 results[i] = result;
-            } catch (InvalidInputException exception) {
+            } catch (InvalidInputException full) {
+                InvalidInputException exception = full.capped(config.limits().maxProblems());
                 Map<String, Object> error = new LinkedHashMap<>();
                 error.put("error", exception.getMessage());
                 if (batch) {
                     error.put("instance", i);
                 }
                 error.put("fields", exception.fields());
+                error.put("problems", exception.total());
                 return Reply.json(400, error);
             }
         }
@@ -311,22 +321,83 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
         return Reply.json(200, reply);
     }
 
-    private synchronized Reply swap(final JsonNode body) throws HttpProblem {
+    /**
+     * Loads a model on its own thread within {@code limits.swapTimeoutSeconds} and switches to it, unless the
+     * load timed out, the request failed (the client gave up) or a rollback came in meanwhile: then the swap is
+     * abandoned and said so. Only switching holds the handler's lock, never loading, so a stuck load never
+     * blocks a rollback; one swap loads at a time.
+     */
+    private Reply swap(final JsonNode body, final Request request) throws HttpProblem {
         if (!body.path("bundle").isTextual()) {
             throw new HttpProblem(400, "swap needs {\"bundle\": \"<path of a model bundle on the server>\"}");
         }
-        ServedModel next;
-        try {
-            next = loader.load(Path.of(body.get("bundle").asText()), text(body, "name"), text(body, "version"));
-        } catch (MlopsException exception) {
-            throw new HttpProblem(422, exception.getMessage());
+        String bundle = body.get("bundle").asText();
+        PendingSwap mine = new PendingSwap(bundle, System.nanoTime(), new AtomicBoolean());
+        if (!pending.compareAndSet(null, mine)) {
+            PendingSwap other = pending.get();
+            throw new HttpProblem(
+                    409,
+                    "a swap to " + Printable.shorten(other == null ? "?" : other.bundle())
+                            + " is in progress; try again" + " when it has finished");
         }
-        ServedModel previous = slot.swap(next);
-        metrics.swapped("swap");
-        return Reply.json(200, Map.of("previous", identity(previous), "current", identity(next)));
+        try {
+            request.addFailureListener(failure -> mine.abandoned().set(true));
+            CompletableFuture<ServedModel> loading = new CompletableFuture<>();
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            loading.complete(loader.load(Path.of(bundle), text(body, "name"), text(body, "version")));
+                        } catch (Throwable failure) {
+                            loading.completeExceptionally(failure);
+                        }
+                    },
+                    "mlops-model-loader");
+            thread.setDaemon(true);
+            thread.start();
+            int timeout = config.limits().swapTimeoutSeconds();
+            ServedModel next;
+            try {
+                next = loading.get(timeout, TimeUnit.SECONDS);
+            } catch (TimeoutException exception) {
+                thread.interrupt();
+                metrics.swapped("abandoned");
+                throw new HttpProblem(
+                        504,
+                        "swap abandoned: loading " + Printable.shorten(bundle) + " took longer than " + timeout
+                                + " s (limits.swapTimeoutSeconds); still serving " + served(slot.current()));
+            } catch (ExecutionException exception) {
+                if (exception.getCause() instanceof MlopsException problem) {
+                    throw new HttpProblem(422, problem.getMessage());
+                }
+                throw new IllegalStateException("loading " + bundle + " failed", exception.getCause());
+            } catch (InterruptedException exception) {
+                Thread.currentThread().interrupt();
+                throw new HttpProblem(503, "swap abandoned: the service is stopping");
+            }
+            ServedModel previous;
+            synchronized (this) {
+                if (mine.abandoned().get()) {
+                    metrics.swapped("abandoned");
+                    throw new HttpProblem(
+                            409,
+                            "swap abandoned: a rollback came first or the request was given up; still serving "
+                                    + served(slot.current()));
+                }
+                previous = slot.swap(next);
+            }
+            metrics.swapped("swap");
+            return Reply.json(200, Map.of("previous", identity(previous), "current", identity(next)));
+        } finally {
+            pending.compareAndSet(mine, null);
+        }
     }
 
+    /** Switches back at once; a swap still loading is abandoned rather than waited for. */
     private synchronized Reply rollback() throws HttpProblem {
+        PendingSwap loading = pending.get();
+        if (loading != null) {
+            loading.abandoned().set(true);
+        }
         try {
             ServedModel from = slot.current();
             ServedModel to = slot.rollback();
@@ -336,6 +407,13 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
             throw new HttpProblem(409, exception.getMessage());
         }
     }
+
+    private static String served(final ServedModel model) {
+        return model.name() + " " + model.version();
+    }
+
+    /** A swap whose model is being loaded: what, since when, and whether it was given up meanwhile. */
+    private record PendingSwap(String bundle, long startedNanos, AtomicBoolean abandoned) {}
 
     private static String text(final JsonNode body, final String field) {
         return body.path(field).isTextual() ? body.get(field).asText() : null;

@@ -2,6 +2,7 @@ package io.mlops.serving.deploy;
 
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
+import io.mlops.serving.ServiceLimits;
 import io.mlops.serving.ServiceSettings;
 import io.mlops.serving.ServingConfig;
 import java.io.IOException;
@@ -56,13 +57,30 @@ public final class DirectoryTarget implements DeploymentTarget {
             Files.createDirectories(release);
             ServiceTarget.copyBundle(bundle, release.resolve("model"));
             String classPath = runtime.install(release);
-            new ServiceSettings(name, version, ServingConfig.LOOPBACK, DEFAULT_PORT, null, null, null, null, null, null)
+            ServingConfig defaults = ServingConfig.defaults();
+            new ServiceSettings(
+                            name,
+                            version,
+                            ServingConfig.LOOPBACK,
+                            DEFAULT_PORT,
+                            null,
+                            null,
+                            null,
+                            null,
+                            defaults.maxBodyBytes(),
+                            defaults.maxBatch(),
+                            ServiceLimits.defaults())
                     .write(release.resolve(ServiceSettings.FILE));
             AtomicFiles.writeString(
                     release.resolve("run.sh"),
                     "#!/bin/sh\n# starts this release's prediction service; "
                             + "settings in " + ServiceSettings.FILE + ", options given here win over them\n"
-                            + "cd \"$(dirname \"$0\")\" && exec java " + String.join(" ", ServerRuntime.JVM_OPTIONS)
+                            + "cd \"$(dirname \"$0\")\" || exit 1\n"
+                            + "# the heap: limits.heap in " + ServiceSettings.FILE + " (MLOPS_HEAP wins)\n"
+                            + "heap=$(sed -n 's/.*\"heap\" *: *\"\\([0-9]*[kmgKMG]\\)\".*/\\1/p' "
+                            + ServiceSettings.FILE + ")\n"
+                            + "exec java " + String.join(" ", ServerRuntime.JVM_OPTIONS) + " -Xmx${MLOPS_HEAP:-${heap:-"
+                            + ServiceLimits.DEFAULT_HEAP + "}}"
                             + " ${JAVA_OPTS:-} -cp '" + classPath.replace(release + "/", "")
                             + "' io.mlops.serving.ServeCommand --model model --config " + ServiceSettings.FILE
                             + " \"$@\"\n");
