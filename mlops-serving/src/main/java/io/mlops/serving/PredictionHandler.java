@@ -43,14 +43,20 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
 
     private final ServingConfig config;
     private final ModelSlot slot;
-    private final ModelLoader loader;
+    private final SwapLoader loader;
     private final AtomicReference<PendingSwap> pending = new AtomicReference<>();
     private final PredictionLog log = new PredictionLog(100_000);
     private final LiveQuality quality;
     private final ServiceMetrics metrics;
     private volatile ReplyWriter replyWriter;
 
-    PredictionHandler(final ServingConfig config, final ModelSlot slot, final ModelLoader loader) {
+    /** Loads the model a swap asks for; {@link ModelLoader#load} in the service. */
+    @FunctionalInterface
+    interface SwapLoader {
+        ServedModel load(Path bundle, String name, String version);
+    }
+
+    PredictionHandler(final ServingConfig config, final ModelSlot slot, final SwapLoader loader) {
         this.config = config;
         this.slot = slot;
         this.loader = loader;

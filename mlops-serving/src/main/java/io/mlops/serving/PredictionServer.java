@@ -31,10 +31,16 @@ public final class PredictionServer implements AutoCloseable {
      * @throws Exception if the server cannot start (e.g. the port is taken)
      */
     public static PredictionServer start(final ServingConfig config, final ServedModel model) throws Exception {
+        return start(config, model, new ModelLoader(config.driftWindow())::load);
+    }
+
+    /** Starts the service with another way to load the models of swaps (tests: a load that hangs). */
+    static PredictionServer start(
+            final ServingConfig config, final ServedModel model, final PredictionHandler.SwapLoader loader)
+            throws Exception {
         Server server = jetty(config);
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
-        PredictionHandler handler =
-                new PredictionHandler(config, new ModelSlot(model), new ModelLoader(config.driftWindow()));
+        PredictionHandler handler = new PredictionHandler(config, new ModelSlot(model), loader);
         server.setHandler(handler);
         server.setStopTimeout(5_000);
         server.start();
