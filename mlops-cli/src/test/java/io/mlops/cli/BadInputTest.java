@@ -390,7 +390,7 @@ class BadInputTest {
     @Test
     void shouldRefuseACorruptedModelFile() throws IOException {
         Path copy = Files.createDirectory(tempDir.resolve("corrupted"));
-        for (String name : List.of("model.tribuo", "bundle.json", "run-metadata.json")) {
+        for (String name : List.of("model.tribuo", "bundle.json", "run-metadata.json", "checksums.sha256")) {
             Files.copy(model.resolve(name), copy.resolve(name));
         }
         Path file = copy.resolve("model.tribuo");
