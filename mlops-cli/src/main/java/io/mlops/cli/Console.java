@@ -1,5 +1,6 @@
 package io.mlops.cli;
 
+import io.mlops.engine.text.Printable;
 import io.mlops.engine.train.ProgressListener;
 import java.io.PrintWriter;
 
@@ -19,7 +20,7 @@ final class Console {
 
     ProgressListener progress() {
         return message -> {
-            err.println("[mlops] " + message);
+            err.println("[mlops] " + Printable.escape(message));
             err.flush();
         };
     }

@@ -8,6 +8,7 @@ import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
 import io.mlops.engine.registry.Deployment;
 import io.mlops.engine.registry.ModelVersion;
+import io.mlops.engine.text.Printable;
 import io.mlops.serving.deploy.DeployMetadata;
 import io.mlops.serving.deploy.DeployRequest;
 import io.mlops.serving.deploy.DeployResult;
@@ -226,7 +227,7 @@ final class DeployCommand implements Callable<Integer> {
                         result.load().p95Ms(),
                         result.load().p99Ms());
             }
-            result.reasons().forEach(reason -> out.println("rolled back: " + reason));
+            result.reasons().forEach(reason -> out.println("rolled back: " + Printable.escape(reason)));
         }
         out.flush();
         return result.deployed() ? Mlops.OK : Mlops.DEPLOY_ROLLED_BACK;
@@ -234,7 +235,9 @@ final class DeployCommand implements Callable<Integer> {
 
     private DeploymentTarget target() {
         if (target.dir != null) {
-            return new DirectoryTarget(target.dir, ServerRuntime.current());
+            String predict = registry.env().get(predictTokenEnv);
+            return new DirectoryTarget(
+                    target.dir, ServerRuntime.current(), predict == null || predict.isBlank() ? null : predict);
         }
         String admin = registry.env().get(adminTokenEnv);
         if (admin == null || admin.isBlank()) {

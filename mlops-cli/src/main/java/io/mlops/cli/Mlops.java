@@ -2,6 +2,7 @@ package io.mlops.cli;
 
 import io.mlops.engine.MlopsException;
 import io.mlops.engine.metadata.EnvironmentInfo;
+import io.mlops.engine.text.Printable;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -103,7 +104,7 @@ public final class Mlops {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof MlopsException) {
-                err.println("mlops: " + exception.getMessage());
+                err.println("mlops: " + Printable.escape(exception.getMessage()));
                 return BAD_INPUT;
             }
             err.println("mlops: internal error: " + exception);

@@ -1,6 +1,7 @@
 package io.mlops.cli;
 
 import io.mlops.engine.registry.AliasMove;
+import io.mlops.engine.text.Printable;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ final class ModelsAliasCommand implements Callable<Integer> {
             return Mlops.OK;
         }
         out.println(name + "@" + alias + ": " + (move.from() == null ? "(new)" : move.from()) + " -> " + move.to()
-                + " by " + move.by() + ": " + move.reason());
+                + " by " + Printable.escape(move.by()) + ": " + Printable.escape(move.reason()));
         out.flush();
         return Mlops.OK;
     }

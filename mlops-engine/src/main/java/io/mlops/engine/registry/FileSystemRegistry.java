@@ -100,7 +100,9 @@ public final class FileSystemRegistry implements ModelRegistry {
      * @return the registry
      */
     public static FileSystemRegistry open(final Path folder, final Clock clock, final RegistryListener listener) {
-        Path root = AtomicFiles.ensureFolder(folder.toAbsolutePath().normalize());
+        Path absolute = folder.toAbsolutePath().normalize();
+        // an existing registry is opened without write access, so that reading it needs none
+        Path root = Files.isRegularFile(absolute.resolve(MARKER)) ? absolute : AtomicFiles.ensureFolder(absolute);
         try {
             root = root.toRealPath();
         } catch (IOException exception) {
