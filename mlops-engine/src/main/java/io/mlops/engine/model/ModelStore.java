@@ -41,19 +41,6 @@ public final class ModelStore {
     }
 
     /**
-     * Writes a bundle folder atomically, replacing an earlier bundle in the same place.
-     *
-     * @param model    the model
-     * @param manifest the manifest; its checksums are computed here
-     * @param folder   the bundle folder
-     * @return the saved bundle, with its checksums
-     * @throws MlopsException if the folder is not writable, or exists and is not a bundle
-     */
-    public ModelBundle save(final Model<Label> model, final BundleManifest manifest, final Path folder) {
-        return save(seal(model, manifest), folder, Map.of());
-    }
-
-    /**
      * Serialises a model and completes its manifest with the model's checksum and fingerprint, before anything is
      * written, so that the run metadata can name them.
      *
