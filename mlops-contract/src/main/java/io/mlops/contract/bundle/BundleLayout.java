@@ -7,12 +7,16 @@ package io.mlops.contract.bundle;
 public final class BundleLayout {
     /** The bundle format this code writes, recorded in the manifest. */
     public static final int FORMAT_VERSION = 1;
+    /** The value of the manifest's {@code format} field that marks a folder as a bundle mlops wrote. */
+    public static final String BUNDLE_MARKER = "mlops-model-bundle";
     /** The model file: Tribuo's protobuf format. */
     public static final String MODEL_FILE = "model.tribuo";
     /** The manifest: checksum, fingerprint, algorithm, hyperparameters, labels, fitted feature preparation. */
     public static final String MANIFEST_FILE = "bundle.json";
     /** The run metadata of the training run that made the bundle. */
     public static final String METADATA_FILE = "run-metadata.json";
+    /** The model card a registered version carries. */
+    public static final String CARD_FILE = "MODEL_CARD.md";
 
     private BundleLayout() {}
 }

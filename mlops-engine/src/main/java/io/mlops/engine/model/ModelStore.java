@@ -51,6 +51,7 @@ public final class ModelStore {
     public static SealedModel seal(final Model<Label> model, final BundleManifest manifest) {
         byte[] bytes = toBytes(model);
         BundleManifest complete = new BundleManifest(
+                BundleLayout.BUNDLE_MARKER,
                 BundleLayout.FORMAT_VERSION,
                 BundleLayout.MODEL_FILE,
                 Hashing.sha256(bytes),
@@ -76,7 +77,7 @@ public final class ModelStore {
      * @throws MlopsException if the folder is not writable, or exists and is not a bundle
      */
     public ModelBundle save(final SealedModel sealed, final Path folder, final Map<String, String> extraFiles) {
-        checkTarget(folder);
+        BundleFolder.checkReplaceable(folder);
         Path target = folder.toAbsolutePath().normalize();
         Path parent = AtomicFiles.ensureFolder(target.getParent());
         BundleManifest complete = sealed.manifest();
@@ -112,35 +113,6 @@ public final class ModelStore {
     }
 
     /**
-     * Checks, before any work, that a bundle can be written to a folder: it is new, empty or an earlier
-     * bundle (which is replaced), and it can be created.
-     *
-     * @param folder the bundle folder
-     * @throws MlopsException if it cannot be used
-     */
-    public static void checkTarget(final Path folder) {
-        Path target = folder.toAbsolutePath().normalize();
-        if (Files.isDirectory(target)
-                && !isEmpty(target)
-                && !Files.exists(target.resolve(BundleLayout.MANIFEST_FILE))) {
-            throw new MlopsException(
-                    folder + ": output folder exists and is not a model bundle; " + "choose a new or empty folder");
-        }
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new MlopsException(folder + ": output folder is a file, expected a folder");
-        }
-        AtomicFiles.checkWritableFolder(target.getParent());
-    }
-
-    private static boolean isEmpty(final Path folder) {
-        try (var entries = Files.list(folder)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException exception) {
-            return false;
-        }
-    }
-
-    /**
      * Reads a bundle manifest and checks that this code can read its format.
      *
      * @param file  the manifest file, for messages
@@ -157,6 +129,12 @@ public final class ModelStore {
         }
         if (manifest == null) {
             throw MlopsException.inFile(file, "unreadable bundle manifest: empty");
+        }
+        if (manifest.format() != null && !BundleLayout.BUNDLE_MARKER.equals(manifest.format())) {
+            throw MlopsException.inFile(
+                    file,
+                    "not an mlops model bundle: format is '" + manifest.format() + "', expected '"
+                            + BundleLayout.BUNDLE_MARKER + "'");
         }
         if (manifest.formatVersion() > BundleLayout.FORMAT_VERSION) {
             throw MlopsException.inFile(

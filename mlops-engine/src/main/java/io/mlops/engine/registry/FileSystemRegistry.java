@@ -50,8 +50,6 @@ public final class FileSystemRegistry implements ModelRegistry {
     public static final String VERSION_FILE = "version.json";
     /** The format of {@code registry.json} and {@code version.json} this code writes. */
     public static final int FORMAT_VERSION = 1;
-    /** The model card inside a version folder. */
-    public static final String CARD_FILE = "MODEL_CARD.md";
 
     private static final String NEXT_VERSION = "next-version";
     private static final String TEMP_PREFIX = ".tmp-";
@@ -197,7 +195,7 @@ public final class FileSystemRegistry implements ModelRegistry {
             Durable.create(temp.resolve(BundleLayout.MANIFEST_FILE), candidate.manifestBytes());
             Durable.create(temp.resolve(BundleLayout.METADATA_FILE), candidate.metadataBytes());
             Durable.create(
-                    temp.resolve(CARD_FILE),
+                    temp.resolve(BundleLayout.CARD_FILE),
                     ModelCard.markdown(version, candidate.manifest().labels(), candidate.features())
                             .getBytes(StandardCharsets.UTF_8));
             Durable.create(temp.resolve(VERSION_FILE), RegistryJson.PRETTY.writeValueAsBytes(version));
@@ -415,7 +413,7 @@ public final class FileSystemRegistry implements ModelRegistry {
 
     @Override
     public String modelCard(final ModelVersion version) {
-        Path file = versionFolder(version.name(), version.version()).resolve(CARD_FILE);
+        Path file = versionFolder(version.name(), version.version()).resolve(BundleLayout.CARD_FILE);
         try {
             return Files.readString(file);
         } catch (IOException exception) {
@@ -442,7 +440,8 @@ public final class FileSystemRegistry implements ModelRegistry {
         try {
             Files.createDirectory(temp);
             Files.write(temp.resolve(BundleLayout.MODEL_FILE), model);
-            for (String file : List.of(BundleLayout.MANIFEST_FILE, BundleLayout.METADATA_FILE, CARD_FILE)) {
+            for (String file :
+                    List.of(BundleLayout.MANIFEST_FILE, BundleLayout.METADATA_FILE, BundleLayout.CARD_FILE)) {
                 Files.copy(source.resolve(file), temp.resolve(file));
             }
             Files.deleteIfExists(target);
