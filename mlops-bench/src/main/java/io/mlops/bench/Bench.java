@@ -1,7 +1,9 @@
 package io.mlops.bench;
 
-import io.mlops.engine.MlopsException;
-import io.mlops.engine.data.DataSchema;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.data.DataSchema;
+import io.mlops.contract.features.FeatureSettings;
 import io.mlops.engine.data.DataSplit;
 import io.mlops.engine.data.SchemaInference;
 import io.mlops.engine.data.Table;
@@ -9,8 +11,6 @@ import io.mlops.engine.data.TableReader;
 import io.mlops.engine.data.TypedData;
 import io.mlops.engine.eval.Evaluator;
 import io.mlops.engine.features.FeaturePreparation;
-import io.mlops.engine.features.FeatureSettings;
-import io.mlops.engine.train.Algorithm;
 import io.mlops.engine.train.TrainingPipeline;
 import java.io.IOException;
 import java.io.PrintStream;

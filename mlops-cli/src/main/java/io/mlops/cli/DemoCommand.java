@@ -1,10 +1,11 @@
 package io.mlops.cli;
 
+import io.mlops.contract.command.CommandNames;
+import io.mlops.contract.gates.Criticality;
 import io.mlops.engine.demo.ReceiptsGenerator;
 import io.mlops.engine.eval.EvaluationPipeline;
 import io.mlops.engine.eval.EvaluationRequest;
 import io.mlops.engine.eval.EvaluationResult;
-import io.mlops.engine.gates.Criticality;
 import io.mlops.engine.gates.GateParser;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.train.SpecReader;
@@ -42,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Option(
-            names = {"-o", "--output"},
+            names = {"-o", CommandNames.OUTPUT_OPTION},
             paramLabel = "DIR",
             defaultValue = "demo-output",
             description = "Folder for data, spec, model and metadata. Default: ${DEFAULT-VALUE}.")
@@ -56,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
     int rows;
 
     @Option(
-            names = "--seed",
+            names = CommandNames.SEED_OPTION,
             paramLabel = "N",
             defaultValue = "42",
             description = "Seed of data and training. Default: ${DEFAULT-VALUE}.")

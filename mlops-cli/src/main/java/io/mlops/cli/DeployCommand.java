@@ -1,38 +1,32 @@
 package io.mlops.cli;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.ExitCode;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.command.CommandNames;
+import io.mlops.contract.deploy.DeployResult;
+import io.mlops.contract.deploy.LoadTestSpec;
 import io.mlops.engine.io.AtomicFiles;
-import io.mlops.engine.metadata.MetadataWriter;
-import io.mlops.engine.metadata.RunMetadata;
-import io.mlops.engine.model.ModelBundle;
-import io.mlops.engine.model.ModelStore;
-import io.mlops.engine.registry.Deployment;
-import io.mlops.engine.registry.ModelVersion;
 import io.mlops.engine.text.Printable;
-import io.mlops.serving.deploy.DeployMetadata;
-import io.mlops.serving.deploy.DeployRequest;
-import io.mlops.serving.deploy.DeployResult;
-import io.mlops.serving.deploy.Deployer;
+import io.mlops.serving.deploy.DeployPipeline;
 import io.mlops.serving.deploy.DeploymentTarget;
 import io.mlops.serving.deploy.DirectoryTarget;
-import io.mlops.serving.deploy.LoadTestSpec;
 import io.mlops.serving.deploy.ServerRuntime;
 import io.mlops.serving.deploy.ServiceTarget;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mlops deploy}: deploys a model bundle, checks it with golden requests and a load test, rolls back on failure. */
 @Command(
-        name = "deploy",
+        name = CommandNames.DEPLOY,
         mixinStandardHelpOptions = true,
         description = {
             "Deploys a model bundle to a running service (hot swap) or to a folder (atomic 'current' link),",
@@ -43,7 +37,7 @@ final class DeployCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Option(
-            names = "--model",
+            names = CommandNames.MODEL_OPTION,
             required = true,
             paramLabel = "PATH|NAME@REF",
             description = {
@@ -53,22 +47,19 @@ final class DeployCommand implements Callable<Integer> {
     String model;
 
     @Option(
-            names = "--name",
+            names = CommandNames.NAME_OPTION,
             paramLabel = "NAME",
             description = "Model name (default: the registry name, else the bundle folder's name).")
     String name;
 
     @Option(
-            names = "--version-label",
+            names = CommandNames.VERSION_LABEL_OPTION,
             paramLabel = "LABEL",
             description = "Version label (default: the registry version, else a SHA-256 prefix).")
     String versionLabel;
 
-    @Option(
-            names = "--by",
-            paramLabel = "USER",
-            description = "Who deploys, for the registry (default: $MLOPS_USER, else $USER).")
-    String by;
+    @Mixin
+    ActorOption actor;
 
     @picocli.CommandLine.Mixin
     RegistryOptions registry;
@@ -78,20 +69,20 @@ final class DeployCommand implements Callable<Integer> {
 
     static final class Target {
         @Option(
-                names = "--service",
+                names = CommandNames.SERVICE_OPTION,
                 paramLabel = "URL",
                 description = "A running service to hot-swap, e.g. http://127.0.0.1:8080.")
         URI service;
 
         @Option(
-                names = "--dir",
+                names = CommandNames.DIR_OPTION,
                 paramLabel = "DIR",
                 description = "A deployment folder with releases/ and a 'current' link.")
         Path dir;
     }
 
     @Option(
-            names = "--admin-token-env",
+            names = CommandNames.ADMIN_TOKEN_ENV_OPTION,
             paramLabel = "VAR",
             defaultValue = "MLOPS_ADMIN_TOKEN",
             description =
@@ -114,43 +105,46 @@ final class DeployCommand implements Callable<Integer> {
     Path stage;
 
     @Option(
-            names = "--golden",
+            names = CommandNames.GOLDEN_OPTION,
             paramLabel = "FILE",
             description = "Golden requests, JSON Lines: {\"input\": {...}, \"expected\": \"label\"}.")
     Path golden;
 
     @Option(
-            names = "--rps",
+            names = CommandNames.RPS_OPTION,
             paramLabel = "N",
             description = "Load test: requests per second (needs --golden for request bodies).")
     Integer rps;
 
     @Option(
-            names = "--seconds",
+            names = CommandNames.SECONDS_OPTION,
             paramLabel = "N",
-            defaultValue = "10",
+            defaultValue = "" + LoadTestSpec.DEFAULT_SECONDS,
             description = "Load test duration. Default: ${DEFAULT-VALUE}.")
     int seconds;
 
     @Option(
-            names = "--p99-ms",
+            names = CommandNames.P99_MS_OPTION,
             paramLabel = "MS",
-            defaultValue = "50",
+            defaultValue = "" + LoadTestSpec.DEFAULT_P99_MS,
             description = "Load test gate: largest p99 latency. Default: ${DEFAULT-VALUE}.")
     double p99Ms;
 
     @Option(
-            names = "--max-error-rate",
+            names = CommandNames.MAX_ERROR_RATE_OPTION,
             paramLabel = "SHARE",
-            defaultValue = "0.001",
+            defaultValue = "" + LoadTestSpec.DEFAULT_MAX_ERROR_RATE,
             description = "Load test gate: largest error rate. Default: ${DEFAULT-VALUE}.")
     double maxErrorRate;
 
-    @Option(names = "--metadata", paramLabel = "FILE", description = "Write the deployment's run metadata here.")
+    @Option(
+            names = CommandNames.METADATA_OPTION,
+            paramLabel = "FILE",
+            description = "Write the deployment's run metadata here.")
     Path metadata;
 
-    @Option(names = "--json", description = "Print the run metadata as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -159,51 +153,19 @@ final class DeployCommand implements Callable<Integer> {
         if (metadata != null) {
             AtomicFiles.checkWritableFolder(metadata.toAbsolutePath().getParent());
         }
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
         LoadTestSpec load = rps == null ? null : new LoadTestSpec(rps, seconds, p99Ms, maxErrorRate);
-        DeploymentTarget deployTo = target();
-        DeployResult result;
-        RunMetadata run;
-        try (ModelSource source = ModelSource.of(model, registry)) {
-            ModelBundle bundle = new ModelStore().load(source.bundle());
-            ModelVersion registered = source.version();
-            String resolvedName = name != null
-                    ? name
-                    : registered != null
-                            ? registered.name()
-                            : bundle.location().getFileName().toString();
-            String resolvedVersion = versionLabel != null
-                    ? versionLabel
-                    : registered != null
-                            ? Integer.toString(registered.version())
-                            : bundle.manifest().modelSha256().substring(0, 12);
-            result = new Deployer(console.progress())
-                    .deploy(new DeployRequest(source.bundle(), resolvedName, resolvedVersion, golden, load), deployTo);
-            if (registered != null) {
-                registry.open()
-                        .recordDeployment(
-                                registered.name(),
-                                new Deployment(
-                                        result.target(),
-                                        result.location(),
-                                        registered.version(),
-                                        result.status(),
-                                        registry.user(by),
-                                        Instant.now().toString(),
-                                        result.reasons()));
-                console.progress()
-                        .progress("recorded in the registry: " + registered.name() + "@" + registered.version() + " "
-                                + result.status() + " on " + result.target());
-            }
-            run = DeployMetadata.of(bundle, Path.of(model), result, started, System.nanoTime() - t0, Path.of(""));
-        }
-        String document = new MetadataWriter().toJson(run);
+        DeployPipeline.Run run = new DeployPipeline(console.progress(), Path.of(""))
+                .deploy(
+                        new DeployPipeline.Request(
+                                model, registry::open, name, versionLabel, golden, load, actor.user()),
+                        target());
+        DeployResult result = run.result();
+        String document = run.metadataJson();
         if (metadata != null) {
             AtomicFiles.writeString(metadata, document);
         }
         PrintWriter out = console.out();
-        if (json) {
+        if (json.enabled()) {
             out.print(document);
         } else {
             out.println("deployment " + result.status() + ": " + result.name() + " " + result.version() + " -> "
@@ -230,7 +192,7 @@ final class DeployCommand implements Callable<Integer> {
             result.reasons().forEach(reason -> out.println("rolled back: " + Printable.escape(reason)));
         }
         out.flush();
-        return result.deployed() ? Mlops.OK : Mlops.DEPLOY_ROLLED_BACK;
+        return (result.deployed() ? ExitCode.OK : ExitCode.DEPLOY_ROLLED_BACK).code();
     }
 
     private DeploymentTarget target() {

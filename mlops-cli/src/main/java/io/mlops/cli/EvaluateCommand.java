@@ -1,9 +1,11 @@
 package io.mlops.cli;
 
+import io.mlops.contract.command.CommandNames;
 import io.mlops.engine.eval.EvaluationPipeline;
 import io.mlops.engine.eval.EvaluationRequest;
 import io.mlops.engine.eval.EvaluationResult;
 import io.mlops.engine.io.AtomicFiles;
+import io.mlops.engine.registry.ModelSource;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops evaluate}: evaluates a saved model on labelled data and applies gates. */
 @Command(
-        name = "evaluate",
+        name = CommandNames.EVALUATE,
         mixinStandardHelpOptions = true,
         description =
                 "Evaluates a model bundle on labelled data, optionally against a baseline model, and applies quality gates.")
@@ -23,21 +25,21 @@ final class EvaluateCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Option(
-            names = "--model",
+            names = CommandNames.MODEL_OPTION,
             required = true,
             paramLabel = "PATH|NAME@REF",
             description = "Model bundle folder or its model.tribuo, or NAME@REF of the registry.")
     String model;
 
     @Option(
-            names = "--data",
+            names = CommandNames.DATA_OPTION,
             required = true,
             paramLabel = "FILE",
             description = "Labelled test data (CSV or JSON Lines).")
     Path data;
 
     @Option(
-            names = "--baseline",
+            names = CommandNames.BASELINE_OPTION,
             paramLabel = "PATH|NAME@REF",
             description = {
                 "A baseline model evaluated on the same data, for gates such as 'accuracy >= baseline - 0.01';",
@@ -48,11 +50,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = "--metadata", paramLabel = "FILE", description = "Write the run metadata to this file.")
+    @Option(
+            names = CommandNames.METADATA_OPTION,
+            paramLabel = "FILE",
+            description = "Write the run metadata to this file.")
     Path metadata;
 
-    @Option(names = "--json", description = "Print the run metadata as JSON instead of a report.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     GateOptions gates;
@@ -66,8 +71,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     metadata.toAbsolutePath().getParent());
         }
         EvaluationResult result;
-        try (ModelSource evaluated = ModelSource.of(model, registry);
-                ModelSource base = baseline == null ? null : ModelSource.of(baseline, registry)) {
+        try (ModelSource evaluated = ModelSource.of(model, registry::open);
+                ModelSource base = baseline == null
+                        ? null
+                        : ModelSource.baseline(baseline, registry::open, console.progress())
+                                .orElse(null)) {
             result = new EvaluationPipeline(console.progress(), Path.of(""))
                     .evaluate(new EvaluationRequest(
                             evaluated.bundle(),
@@ -75,12 +83,12 @@ final class EvaluateCommand implements Callable<Integer> {
                             gates.parse(),
                             base == null ? null : base.bundle(),
                             model,
-                            baseline));
+                            base == null ? null : baseline));
         }
         if (metadata != null) {
             AtomicFiles.writeString(metadata, result.metadataJson());
         }
-        if (json) {
+        if (json.enabled()) {
             console.out().print(result.metadataJson());
         } else {
             Report report = new Report(console.out());

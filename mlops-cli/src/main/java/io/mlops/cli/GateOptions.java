@@ -1,6 +1,7 @@
 package io.mlops.cli;
 
-import io.mlops.engine.gates.Criticality;
+import io.mlops.contract.command.CommandNames;
+import io.mlops.contract.gates.Criticality;
 import io.mlops.engine.gates.Gate;
 import io.mlops.engine.gates.GateParser;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
 /** The gate options shared by {@code train} and {@code evaluate}. */
 final class GateOptions {
     @Option(
-            names = "--gate",
+            names = CommandNames.GATE_OPTION,
             paramLabel = "EXPR",
             description = {
                 "A quality gate, repeatable: 'accuracy >= 0.9', 'recall[lodging] >= 0.8',",
@@ -19,7 +20,7 @@ final class GateOptions {
     List<String> gates = new ArrayList<>();
 
     @Option(
-            names = "--on-gate-failure",
+            names = CommandNames.ON_GATE_FAILURE_OPTION,
             paramLabel = "UNSTABLE|FAILURE",
             defaultValue = "FAILURE",
             description =

@@ -1,7 +1,9 @@
 package io.mlops.cli;
 
-import io.mlops.engine.MlopsException;
-import io.mlops.engine.metadata.EnvironmentInfo;
+import io.mlops.contract.ExitCode;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.metadata.EnvironmentInfo;
+import io.mlops.engine.metadata.RunEnvironment;
 import io.mlops.engine.text.Printable;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -27,33 +29,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             CommandLine.HelpCommand.class
         },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success; all gates passed (or none given)",
-            "1:internal error",
-            "2:usage error (unknown option, missing argument)",
-            "3:bad input (data, spec, model, registry name or reference); the message names file, line, column or value",
-            "4:a gate failed with criticality UNSTABLE",
-            "5:a gate failed with criticality FAILURE",
-            "6:a deployment check failed and the deployment was rolled back"
-        })
+        exitCodeListHeading = "%nExit codes:%n")
 public final class Mlops {
-    /** Success, all gates passed. */
-    public static final int OK = 0;
-    /** An unexpected error. */
-    public static final int INTERNAL_ERROR = 1;
-    /** Wrong command-line usage. */
-    public static final int USAGE = 2;
-    /** A problem with the user's input. */
-    public static final int BAD_INPUT = 3;
-    /** A gate failed and is configured to make the run unstable. */
-    public static final int GATES_UNSTABLE = 4;
-    /** A gate failed and is configured to fail the run. */
-    public static final int GATES_FAILED = 5;
-
-    /** A deployment check failed and the deployment was rolled back. */
-    public static final int DEPLOY_ROLLED_BACK = 6;
-
     private Mlops() {}
 
     /**
@@ -99,17 +76,18 @@ public final class Mlops {
                 return instance;
             }
         });
+        commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof MlopsException) {
                 err.println("mlops: " + Printable.escape(exception.getMessage()));
-                return BAD_INPUT;
+                return ExitCode.BAD_INPUT.code();
             }
             err.println("mlops: internal error: " + exception);
             exception.printStackTrace(err);
-            return INTERNAL_ERROR;
+            return ExitCode.INTERNAL_ERROR.code();
         });
         return commandLine.execute(args);
     }
@@ -118,7 +96,7 @@ public final class Mlops {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            EnvironmentInfo environment = EnvironmentInfo.current();
+            EnvironmentInfo environment = RunEnvironment.current();
             return new String[] {
                 "mlops " + environment.mlops(),
                 "Tribuo " + environment.tribuo() + ", Java " + environment.java() + ", " + environment.os()

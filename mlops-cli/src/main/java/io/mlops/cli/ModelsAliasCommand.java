@@ -1,5 +1,7 @@
 package io.mlops.cli;
 
+import io.mlops.contract.ExitCode;
+import io.mlops.contract.command.CommandNames;
 import io.mlops.engine.registry.AliasMove;
 import io.mlops.engine.text.Printable;
 import java.io.PrintWriter;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops models alias NAME ALIAS VERSION --reason TEXT}. */
 @Command(
-        name = "alias",
+        name = CommandNames.ALIAS,
         mixinStandardHelpOptions = true,
         description = "Points an alias (champion, challenger, staging, ...) at a version; the move is audited.")
 final class ModelsAliasCommand implements Callable<Integer> {
@@ -32,26 +34,30 @@ final class ModelsAliasCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "VERSION", description = "The version it should point to.")
     int version;
 
-    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; written to the audit log.")
+    @Option(
+            names = CommandNames.REASON_OPTION,
+            required = true,
+            paramLabel = "TEXT",
+            description = "Why; written to the audit log.")
     String reason;
 
-    @Option(names = "--by", paramLabel = "USER", description = "Who moves it (default: $MLOPS_USER, else $USER).")
-    String by;
+    @Mixin
+    ActorOption actor;
 
-    @Option(names = "--json", description = "Print the audit entry as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        AliasMove move = registry.open().setAlias(name, alias, version, registry.user(by), reason);
-        if (json) {
+        AliasMove move = registry.open().setAlias(name, alias, version, actor.user(), reason);
+        if (json.enabled()) {
             Json.print(out, move);
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         out.println(name + "@" + alias + ": " + (move.from() == null ? "(new)" : move.from()) + " -> " + move.to()
                 + " by " + Printable.escape(move.by()) + ": " + Printable.escape(move.reason()));
         out.flush();
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 }

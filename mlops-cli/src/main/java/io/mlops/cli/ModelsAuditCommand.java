@@ -1,5 +1,6 @@
 package io.mlops.cli;
 
+import io.mlops.contract.ExitCode;
 import io.mlops.engine.registry.AliasMove;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,21 +27,21 @@ final class ModelsAuditCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The model.")
     String name;
 
-    @Option(names = "--json", description = "Print the entries as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         List<AliasMove> moves = registry.open().auditLog(name);
-        if (json) {
+        if (json.enabled()) {
             Json.print(out, moves);
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         if (moves.isEmpty()) {
             out.println("no alias moves for " + name);
             out.flush();
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"seq", "at", "by", "alias", "from", "to", "reason"});
@@ -56,6 +56,6 @@ final class ModelsAuditCommand implements Callable<Integer> {
         }));
         new Report(out).table(rows);
         out.flush();
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -1,5 +1,6 @@
 package io.mlops.cli;
 
+import io.mlops.contract.command.CommandNames;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops models}: queries and aliases of the model registry. */
 @Command(
-        name = "models",
+        name = CommandNames.MODELS,
         mixinStandardHelpOptions = true,
         description = "Lists, shows, compares and traces registered models, and moves their aliases.",
         subcommands = {

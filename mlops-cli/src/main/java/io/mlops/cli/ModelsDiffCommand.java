@@ -1,5 +1,6 @@
 package io.mlops.cli;
 
+import io.mlops.contract.ExitCode;
 import io.mlops.engine.registry.VersionDiff;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -34,16 +34,16 @@ final class ModelsDiffCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "V2", description = "The second version.")
     int to;
 
-    @Option(names = "--json", description = "Print the comparison as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         VersionDiff diff = registry.open().diff(name, from, to);
-        if (json) {
+        if (json.enabled()) {
             Json.print(out, diff);
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         out.println(name + ": version " + from + " -> " + to
                 + (diff.dataChanged() ? " (different training data)" : " (same training data)"));
@@ -64,7 +64,7 @@ final class ModelsDiffCommand implements Callable<Integer> {
                 }));
         new Report(out).table(metrics);
         out.flush();
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 
     private static String number(final Double value, final String format) {

@@ -1,6 +1,7 @@
 package io.mlops.cli;
 
-import io.mlops.engine.registry.ModelRef;
+import io.mlops.contract.ExitCode;
+import io.mlops.contract.registry.ModelRef;
 import io.mlops.engine.registry.ModelVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,19 +36,19 @@ final class ModelsExportCommand implements Callable<Integer> {
             description = "The bundle folder to write; new or empty.")
     Path to;
 
-    @Option(names = "--json", description = "Print the exported version record as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         ModelVersion version = registry.open().export(ModelRef.parse(ref), to);
-        if (json) {
+        if (json.enabled()) {
             Json.print(out, version);
         } else {
             out.println("exported " + version.name() + "@" + version.version() + " to " + to);
             out.flush();
         }
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 }

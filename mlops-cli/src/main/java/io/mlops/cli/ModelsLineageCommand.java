@@ -1,8 +1,10 @@
 package io.mlops.cli;
 
+import io.mlops.contract.ExitCode;
+import io.mlops.contract.command.CommandNames;
+import io.mlops.contract.registry.ModelRef;
 import io.mlops.engine.registry.FileSystemRegistry;
 import io.mlops.engine.registry.Lineage;
-import io.mlops.engine.registry.ModelRef;
 import io.mlops.engine.registry.ModelVersion;
 import java.io.PrintWriter;
 import java.util.List;
@@ -30,11 +32,14 @@ final class ModelsLineageCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME[@REF]", description = "The version.")
     String ref;
 
-    @Option(names = "--data", paramLabel = "SHA256", description = "List the versions trained from this data.")
+    @Option(
+            names = CommandNames.DATA_OPTION,
+            paramLabel = "SHA256",
+            description = "List the versions trained from this data.")
     String data;
 
-    @Option(names = "--json", description = "Print the lineage as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -45,11 +50,11 @@ final class ModelsLineageCommand implements Callable<Integer> {
         FileSystemRegistry open = registry.open();
         if (data != null) {
             List<ModelVersion> versions = open.versionsTrainedFrom(data);
-            if (json) {
+            if (json.enabled()) {
                 Json.print(
                         out,
                         versions.stream().map(v -> v.name() + "@" + v.version()).toList());
-                return Mlops.OK;
+                return ExitCode.OK.code();
             }
             out.println(
                     versions.isEmpty()
@@ -58,12 +63,12 @@ final class ModelsLineageCommand implements Callable<Integer> {
             versions.forEach(v -> out.println("  " + v.name() + "@" + v.version() + "  registered " + v.registeredAt()
                     + " by " + v.registeredBy()));
             out.flush();
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         Lineage lineage = open.lineage(ModelRef.parse(ref));
-        if (json) {
+        if (json.enabled()) {
             Json.print(out, lineage);
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         out.println(lineage.model());
         lineage.data()
@@ -92,6 +97,6 @@ final class ModelsLineageCommand implements Callable<Integer> {
         out.println("  registered: " + lineage.registered());
         out.println("  versions trained from the same data: " + String.join(", ", lineage.sameData()));
         out.flush();
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 }

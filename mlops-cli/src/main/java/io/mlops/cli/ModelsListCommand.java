@@ -1,5 +1,6 @@
 package io.mlops.cli;
 
+import io.mlops.contract.ExitCode;
 import io.mlops.engine.registry.ModelSummary;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mlops models list}. */
@@ -21,21 +21,21 @@ final class ModelsListCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = "--json", description = "Print the models as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         List<ModelSummary> models = registry.open().models();
-        if (json) {
+        if (json.enabled()) {
             Json.print(out, models);
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         if (models.isEmpty()) {
             out.println("no models in " + registry.folder());
             out.flush();
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"model", "versions", "aliases"});
@@ -52,6 +52,6 @@ final class ModelsListCommand implements Callable<Integer> {
         }
         new Report(out).table(rows);
         out.flush();
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -1,7 +1,9 @@
 package io.mlops.cli;
 
+import io.mlops.contract.ExitCode;
+import io.mlops.contract.command.CommandNames;
+import io.mlops.contract.registry.ModelRef;
 import io.mlops.engine.registry.FileSystemRegistry;
-import io.mlops.engine.registry.ModelRef;
 import io.mlops.engine.registry.ModelVersion;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -11,13 +13,12 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mlops models show NAME[@REF]}: the model card, the aliases and the checksum check of a version. */
 @Command(
-        name = "show",
+        name = CommandNames.SHOW,
         mixinStandardHelpOptions = true,
         description =
                 "Shows a version's model card, the model's aliases and what is deployed where, after verifying the model file's checksum.")
@@ -31,8 +32,8 @@ final class ModelsShowCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME[@REF]", description = "NAME (newest), NAME@VERSION or NAME@ALIAS.")
     String ref;
 
-    @Option(names = "--json", description = "Print the version record and aliases as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -41,14 +42,14 @@ final class ModelsShowCommand implements Callable<Integer> {
         ModelVersion version = open.resolve(ModelRef.parse(ref));
         open.readModel(version); // verifies the checksum: a corrupted model file is reported, exit 3
         Map<String, Integer> aliases = open.aliases(version.name());
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("version", version);
             document.put("aliases", aliases);
             document.put("deployments", open.deployments(version.name()));
             document.put("modelVerified", true);
             Json.print(out, document);
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         out.print(open.modelCard(version));
         out.println();
@@ -68,6 +69,6 @@ final class ModelsShowCommand implements Callable<Integer> {
                                 .collect(Collectors.joining("; "))));
         out.println("model file verified: sha256 " + version.model().sha256());
         out.flush();
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 }

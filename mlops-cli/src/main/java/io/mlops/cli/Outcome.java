@@ -1,19 +1,13 @@
 package io.mlops.cli;
 
-import io.mlops.engine.gates.GateReport;
+import io.mlops.contract.ExitCode;
+import io.mlops.contract.gates.GateReport;
 
-/** Maps results to exit codes. */
+/** Maps a run's gate report to the exit code the contract defines for it. */
 final class Outcome {
     private Outcome() {}
 
     static int exitCode(final GateReport gates) {
-        if (gates == null) {
-            return Mlops.OK;
-        }
-        return switch (gates.outcome()) {
-            case FAILED -> Mlops.GATES_FAILED;
-            case UNSTABLE -> Mlops.GATES_UNSTABLE;
-            case PASSED, INACTIVE -> Mlops.OK;
-        };
+        return (gates == null ? ExitCode.OK : gates.outcome().exitCode()).code();
     }
 }

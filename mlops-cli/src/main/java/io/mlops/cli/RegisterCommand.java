@@ -1,5 +1,7 @@
 package io.mlops.cli;
 
+import io.mlops.contract.ExitCode;
+import io.mlops.contract.command.CommandNames;
 import io.mlops.engine.registry.BuildInfo;
 import io.mlops.engine.registry.ModelVersion;
 import io.mlops.engine.registry.Registration;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops register}: registers a model bundle as the next version of a named model. */
 @Command(
-        name = "register",
+        name = CommandNames.REGISTER,
         mixinStandardHelpOptions = true,
         description = {
             "Registers a model bundle (written by mlops train) as the next version of a model.",
@@ -27,30 +29,37 @@ final class RegisterCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model bundle folder.")
+    @Option(
+            names = CommandNames.MODEL_OPTION,
+            required = true,
+            paramLabel = "DIR",
+            description = "The model bundle folder.")
     Path model;
 
-    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The model name.")
+    @Option(names = CommandNames.NAME_OPTION, required = true, paramLabel = "NAME", description = "The model name.")
     String name;
 
-    @Option(names = "--alias", paramLabel = "ALIAS", description = "Point this alias at the new version.")
+    @Option(
+            names = CommandNames.ALIAS_OPTION,
+            paramLabel = "ALIAS",
+            description = "Point this alias at the new version.")
     String alias;
 
-    @Option(names = "--by", paramLabel = "USER", description = "Who registers it (default: $MLOPS_USER, else $USER).")
-    String by;
+    @Mixin
+    ActorOption actor;
 
-    @Option(names = "--json", description = "Print the new version as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         ModelVersion version = registry.open()
                 .register(new Registration(
-                        model, name, registry.user(by), BuildInfo.fromEnvironment(registry.env()), Path.of(""), alias));
-        if (json) {
+                        model, name, actor.user(), BuildInfo.fromEnvironment(registry.env()), Path.of(""), alias));
+        if (json.enabled()) {
             Json.print(out, version);
-            return Mlops.OK;
+            return ExitCode.OK.code();
         }
         out.println("registered " + version.name() + "@" + version.version() + " (model sha256 "
                 + version.model().sha256() + ", " + version.model().size() + " bytes)");
@@ -58,6 +67,6 @@ final class RegisterCommand implements Callable<Integer> {
             out.println("alias " + alias + " -> " + version.version());
         }
         out.flush();
-        return Mlops.OK;
+        return ExitCode.OK.code();
     }
 }

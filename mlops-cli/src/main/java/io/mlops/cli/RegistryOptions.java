@@ -1,34 +1,23 @@
 package io.mlops.cli;
 
+import io.mlops.contract.command.CommandNames;
 import io.mlops.engine.registry.FileSystemRegistry;
 import java.nio.file.Path;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** {@code --registry DIR}, else {@code MLOPS_REGISTRY}, else {@code ~/.mlops/registry}; and {@code --by USER}. */
-final class RegistryOptions implements EnvironmentAware {
+/** {@code --registry DIR}, else {@code MLOPS_REGISTRY}, else {@code ~/.mlops/registry}. */
+final class RegistryOptions extends EnvironmentOptions {
     @Option(
-            names = "--registry",
+            names = CommandNames.REGISTRY_OPTION,
             paramLabel = "DIR",
             description = "The registry folder (default: $MLOPS_REGISTRY, else ~/.mlops/registry).")
     Path registry;
-
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void environment(final Map<String, String> variables) {
-        this.env = variables;
-    }
-
-    Map<String, String> env() {
-        return env;
-    }
 
     Path folder() {
         if (registry != null) {
             return registry;
         }
-        String configured = env.get("MLOPS_REGISTRY");
+        String configured = env().get("MLOPS_REGISTRY");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
@@ -37,15 +26,5 @@ final class RegistryOptions implements EnvironmentAware {
 
     FileSystemRegistry open() {
         return FileSystemRegistry.open(folder());
-    }
-
-    /** Who acts: the given user, else $MLOPS_USER, else $USER or $USERNAME. */
-    String user(final String given) {
-        for (String candidate : new String[] {given, env.get("MLOPS_USER"), env.get("USER"), env.get("USERNAME")}) {
-            if (candidate != null && !candidate.isBlank()) {
-                return candidate;
-            }
-        }
-        return "unknown";
     }
 }

@@ -1,9 +1,10 @@
 package io.mlops.cli;
 
-import io.mlops.engine.eval.ConfusionMatrix;
-import io.mlops.engine.eval.Metrics;
-import io.mlops.engine.gates.GateReport;
-import io.mlops.engine.gates.GateResult;
+import io.mlops.contract.gates.GateReport;
+import io.mlops.contract.gates.GateResult;
+import io.mlops.contract.metrics.ConfusionMatrix;
+import io.mlops.contract.metrics.MetricNames;
+import io.mlops.contract.metrics.Metrics;
 import io.mlops.engine.text.Printable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class Report {
                         : new String[] {"metric", "value", "baseline", "delta"});
         Map<String, Double> values = metrics.byName();
         Map<String, Double> base = baseline == null ? Map.of() : baseline.byName();
-        for (String name : List.of("accuracy", "macroPrecision", "macroRecall", "macroF1", "weightedF1", "logLoss")) {
+        for (String name : MetricNames.OVERALL) {
             if (!values.containsKey(name)) {
                 continue;
             }
@@ -46,7 +47,10 @@ final class Report {
         table(rows);
         out.println();
         List<String[]> classes = new ArrayList<>();
-        classes.add(new String[] {"class", "precision", "recall", "f1", "support"});
+        List<String> header = new ArrayList<>(List.of("class"));
+        header.addAll(MetricNames.PER_CLASS);
+        header.add("support");
+        classes.add(header.toArray(String[]::new));
         metrics.perClass()
                 .forEach((label, m) -> classes.add(new String[] {
                     label, number(m.precision()), number(m.recall()), number(m.f1()), Long.toString(m.support())

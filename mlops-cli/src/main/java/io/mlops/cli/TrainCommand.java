@@ -1,8 +1,9 @@
 package io.mlops.cli;
 
-import io.mlops.engine.data.ColumnType;
+import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.command.CommandNames;
+import io.mlops.contract.data.ColumnType;
 import io.mlops.engine.gates.Gate;
-import io.mlops.engine.train.Algorithm;
 import io.mlops.engine.train.SpecReader;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingResult;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops train}: trains a model from a spec file and/or options. */
 @Command(
-        name = "train",
+        name = CommandNames.TRAIN,
         mixinStandardHelpOptions = true,
         description = {
             "Trains a model, evaluates it on held-out data, and writes the model bundle with its run metadata.",
@@ -31,37 +32,46 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--spec", paramLabel = "FILE", description = "Training spec (YAML or JSON).")
+    @Option(names = CommandNames.SPEC_OPTION, paramLabel = "FILE", description = "Training spec (YAML or JSON).")
     Path spec;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Training data (CSV with header, or JSON Lines).")
+    @Option(
+            names = CommandNames.DATA_OPTION,
+            paramLabel = "FILE",
+            description = "Training data (CSV with header, or JSON Lines).")
     Path data;
 
-    @Option(names = "--label", paramLabel = "COLUMN", description = "The column to predict.")
+    @Option(names = CommandNames.LABEL_OPTION, paramLabel = "COLUMN", description = "The column to predict.")
     String label;
 
     @Option(
-            names = "--test-data",
+            names = CommandNames.TEST_DATA_OPTION,
             paramLabel = "FILE",
             description = "Separate test data; otherwise a seeded, stratified holdout.")
     Path testData;
 
-    @Option(names = "--test-fraction", paramLabel = "SHARE", description = "Share held out for testing (default 0.2).")
+    @Option(
+            names = CommandNames.TEST_FRACTION_OPTION,
+            paramLabel = "SHARE",
+            description = "Share held out for testing (default 0.2).")
     Double testFraction;
 
     @Option(
-            names = "--algorithm",
+            names = CommandNames.ALGORITHM_OPTION,
             paramLabel = "NAME",
             description = "logistic (default), linear-svm, liblinear, cart, random-forest or xgboost.")
     String algorithm;
 
     @Option(
-            names = {"-p", "--param"},
+            names = {"-p", CommandNames.PARAM_OPTION},
             paramLabel = "KEY=VALUE",
             description = "A hyperparameter, repeatable, e.g. epochs=10.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the split and the trainer (default 42).")
+    @Option(
+            names = CommandNames.SEED_OPTION,
+            paramLabel = "N",
+            description = "Seed of the split and the trainer (default 42).")
     Long seed;
 
     @Option(
@@ -74,20 +84,20 @@ final class TrainCommand implements Callable<Integer> {
     List<String> ignore = new ArrayList<>();
 
     @Option(
-            names = {"-o", "--output"},
+            names = {"-o", CommandNames.OUTPUT_OPTION},
             paramLabel = "DIR",
             description = "Model bundle folder (default: model).")
     Path output;
 
     @Option(
-            names = "--metadata",
+            names = CommandNames.METADATA_OPTION,
             paramLabel = "FILE",
             description =
                     "Also write the run metadata here (it is always written into the bundle as run-metadata.json).")
     Path metadata;
 
-    @Option(names = "--json", description = "Print the run metadata as JSON instead of a report.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     GateOptions gates;
@@ -118,7 +128,7 @@ final class TrainCommand implements Callable<Integer> {
         if (metadata != null) {
             TrainingPipeline.copyMetadata(result, metadata);
         }
-        if (json) {
+        if (json.enabled()) {
             console.out().print(result.metadataJson());
         } else {
             Report report = new Report(console.out());

@@ -5,6 +5,7 @@ import static io.mlops.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.mlops.contract.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class BadInputTest {
     }
 
     private String badInput(final Cli.Result result) {
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.BAD_INPUT);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(result.out()).as(result.toString()).isEmpty();
         String line = result.errorLine();
         assertThat(line).doesNotContain("Exception", "\tat ");
@@ -443,7 +444,7 @@ class BadInputTest {
                 "--output",
                 abs(file.resolve("model")));
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.BAD_INPUT);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(result.errorLine()).isEqualTo("mlops: " + file + ": output folder is a file, expected a folder");
         assertThat(Cli.entries(out)).containsExactly("somefile");
         assertThat(file).hasContent("keep me");
@@ -456,7 +457,7 @@ class BadInputTest {
         Cli.Result result =
                 run("train", "--data", abs(receipts), "--label", "category", "-p", "epochs=1", "--output", abs(file));
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.BAD_INPUT);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(result.errorLine()).isEqualTo("mlops: " + file + ": output folder is a file, expected a folder");
         assertThat(Cli.entries(out)).containsExactly("model");
         assertThat(file).hasContent("keep me");
@@ -480,7 +481,7 @@ class BadInputTest {
                     "--output",
                     abs(readOnly.resolve("model")));
 
-            assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.BAD_INPUT);
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
             assertThat(result.errorLine()).isEqualTo("mlops: " + readOnly + ": output folder is not writable");
             assertThat(Cli.entries(readOnly)).isEmpty();
         } finally {
@@ -496,7 +497,7 @@ class BadInputTest {
         Cli.Result result =
                 run("train", "--data", abs(receipts), "--label", "category", "-p", "epochs=1", "--output", abs(folder));
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.BAD_INPUT);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(result.errorLine())
                 .isEqualTo("mlops: " + folder
                         + ": output folder holds files that are not part of a model bundle (notes.txt); writing a"
@@ -520,7 +521,7 @@ class BadInputTest {
                 "--metadata",
                 abs(file.resolve("evaluation.json")));
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.BAD_INPUT);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(result.errorLine()).isEqualTo("mlops: " + file + ": output folder is a file, expected a folder");
         assertThat(Cli.entries(out)).containsExactly("somefile");
     }
@@ -542,7 +543,7 @@ class BadInputTest {
                 "--metadata",
                 abs(file.resolve("train.json")));
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.BAD_INPUT);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(result.errorLine()).isEqualTo("mlops: " + file + ": output folder is a file, expected a folder");
         assertThat(Cli.entries(out)).containsExactly("somefile");
     }
@@ -551,7 +552,7 @@ class BadInputTest {
     void shouldRejectANegativeRowCountOfTheDemo() {
         Cli.Result result = run("demo", "--output", abs(out.resolve("demo")), "--rows", "-5");
 
-        assertThat(result.exitCode()).as(result.toString()).isIn(Mlops.USAGE, Mlops.BAD_INPUT);
+        assertThat(result.exitCode()).as(result.toString()).isIn(ExitCode.USAGE.code(), ExitCode.BAD_INPUT.code());
         assertThat(result.err()).contains("--rows").doesNotContain("Exception", "\tat ");
         assertThat(Cli.entries(out)).isEmpty();
     }

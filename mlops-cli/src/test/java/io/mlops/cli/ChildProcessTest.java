@@ -3,6 +3,7 @@ package io.mlops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlops.contract.ExitCode;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class ChildProcessTest {
         Process result =
                 mlops("train", "--data", "data" + File.separator + "train.csv", "--label", "category", "--output", ".");
 
-        assertThat(result.exitCode()).as(result.err()).isEqualTo(Mlops.BAD_INPUT);
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(result.err())
                 .contains("mlops: .: output folder is the working directory, and writing a model bundle replaces the"
                         + " whole folder; choose a subfolder such as 'model'");
@@ -135,7 +136,7 @@ class ChildProcessTest {
                 "--gate",
                 "accuracy >= 0.999");
 
-        assertThat(result.exitCode()).as(result.err()).isEqualTo(Mlops.GATES_FAILED);
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.GATES_FAILED.code());
         assertThat(result.out()).contains("model model on test.csv (200 examples)", "quality gates: FAILED");
     }
 }

@@ -5,6 +5,7 @@ import static io.mlops.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlops.contract.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,8 @@ class DemoCommandTest {
     void shouldTrainTheDemoSpecAgainWithTrain() {
         Path dir = tempDir.resolve("demo");
         Cli.Result demo = run("demo", "--output", abs(dir), "--rows", "300", "--seed", "5");
-        assertThat(demo.exitCode()).isIn(Mlops.OK, Mlops.GATES_UNSTABLE, Mlops.GATES_FAILED);
+        assertThat(demo.exitCode())
+                .isIn(ExitCode.OK.code(), ExitCode.GATES_UNSTABLE.code(), ExitCode.GATES_FAILED.code());
         Path again = tempDir.resolve("again");
 
         Cli.Result result = run("train", "--spec", abs(dir.resolve("train.yaml")), "--output", abs(again), "--json");

@@ -5,6 +5,7 @@ import static io.mlops.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlops.contract.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,7 +93,7 @@ class DeployCommandTest {
         Cli.Result result = run(
                 "deploy", "--model", abs(model), "--dir", abs(dir.resolve("prod")), "--golden", abs(golden), "--json");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.DEPLOY_ROLLED_BACK);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.DEPLOY_ROLLED_BACK.code());
         JsonNode json = Cli.validMetadata(result.json());
         assertThat(json.get("deployment").get("status").asText()).isEqualTo("ROLLED_BACK");
         assertThat(json.get("deployment").get("reasons").get(0).asText())
@@ -112,7 +113,7 @@ class DeployCommandTest {
                 "--admin-token-env",
                 "MLOPS_TEST_TOKEN_THAT_IS_NOT_SET");
 
-        assertThat(result.exitCode()).isEqualTo(Mlops.BAD_INPUT);
+        assertThat(result.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(result.errorLine())
                 .isEqualTo("mlops: no admin token: set the environment variable "
                         + "MLOPS_TEST_TOKEN_THAT_IS_NOT_SET (or name another with --admin-token-env)");
@@ -120,10 +121,10 @@ class DeployCommandTest {
 
     @Test
     void shouldRequireExactlyOneTarget() {
-        assertThat(run("deploy", "--model", abs(model)).exitCode()).isEqualTo(Mlops.USAGE);
+        assertThat(run("deploy", "--model", abs(model)).exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run("deploy", "--model", abs(model), "--dir", "a", "--service", "http://127.0.0.1:9")
                         .exitCode())
-                .isEqualTo(Mlops.USAGE);
+                .isEqualTo(ExitCode.USAGE.code());
     }
 
     @Test

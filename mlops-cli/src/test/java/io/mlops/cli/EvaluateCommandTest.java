@@ -5,6 +5,13 @@ import static io.mlops.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlops.contract.ExitCode;
+import io.mlops.contract.gates.BuildResult;
+import io.mlops.contract.gates.GateReport;
+import io.mlops.contract.gates.GateResult;
+import io.mlops.contract.gates.GateStatus;
+import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.metadata.RunMetadataReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,7 +100,7 @@ class EvaluateCommandTest {
     void shouldExitWithFourWhenAnUnstableGateFails() {
         Cli.Result result = evaluate("--gate", "accuracy >= 0.5", "--gate", "accuracy >= 0.999 (unstable)");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_UNSTABLE);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.GATES_UNSTABLE.code());
         assertThat(result.out())
                 .containsPattern("(?m)^accuracy >= 0\\.999 \\(unstable\\) +\\d\\.\\d{4} +>= 0\\.9990 +UNSTABLE$")
                 .contains("quality gates: UNSTABLE");
@@ -104,7 +111,7 @@ class EvaluateCommandTest {
     void shouldExitWithFiveWhenAFailureGateFails() {
         Cli.Result result = evaluate("--gate", "accuracy >= 0.999", "--json");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_FAILED);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.GATES_FAILED.code());
         JsonNode gates = Cli.validMetadata(result.json()).path("gates");
         assertThat(gates.path("outcome").asText()).isEqualTo("FAILED");
         JsonNode gate = gates.path("results").get(0);
@@ -122,22 +129,76 @@ class EvaluateCommandTest {
     void shouldExitWithFourWhenGatesFailWithOnGateFailureUnstable() {
         Cli.Result result = evaluate("--gate", "accuracy >= 0.999", "--on-gate-failure", "UNSTABLE");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_UNSTABLE);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.GATES_UNSTABLE.code());
         assertThat(result.out()).contains("quality gates: UNSTABLE");
     }
 
     @Test
     void shouldLetAFailureSuffixOverrideOnGateFailureUnstable() {
-        Cli.Result result = evaluate("--gate", "accuracy >= 0.999 (failure)", "--on-gate-failure", "UNSTABLE");
+        Cli.Result result = evaluate(
+                "--gate",
+                "accuracy >= 0.999 (failure)",
+                "--gate",
+                "macroF1 > 1",
+                "--on-gate-failure",
+                "UNSTABLE",
+                "--json");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_FAILED);
+        GateReport gates = new RunMetadataReader().read("stdout", result.out()).gates();
+        assertThat(gates.results())
+                .extracting(GateResult::status)
+                .containsExactly(GateStatus.FAILED, GateStatus.UNSTABLE);
+        assertThat(gates.outcome()).isEqualTo(GateStatus.FAILED);
+        assertThat(result.exitCode())
+                .as("one answer: the report's outcome, its exit code and the build result the plugin maps it to")
+                .isEqualTo(gates.outcome().exitCode().code())
+                .isEqualTo(ExitCode.GATES_FAILED.code());
+        assertThat(gates.outcome().buildResult()).isEqualTo(BuildResult.FAILURE);
+    }
+
+    @Test
+    void shouldMakeBaselineGatesInactiveWhenTheRegistryBaselineDoesNotExistYet() {
+        Path registry = tempDir.resolve("registry");
+        Cli.Result registered =
+                run("register", "--model", abs(model), "--name", "receipts", "--registry", abs(registry));
+        assertThat(registered.exitCode()).as(registered.toString()).isZero();
+
+        Cli.Result result = evaluate(
+                "--baseline",
+                "receipts@champion",
+                "--registry",
+                abs(registry),
+                "--gate",
+                "accuracy >= baseline - 0.01",
+                "--gate",
+                "accuracy >= 0.5",
+                "--json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err())
+                .contains("[mlops] baseline 'receipts@champion' is not in the registry (alias 'champion' of model"
+                        + " 'receipts' not found; the model has no aliases); gates relative to the baseline are"
+                        + " INACTIVE");
+        RunMetadata metadata = new RunMetadataReader().read("stdout", result.out());
+        assertThat(metadata.baseline()).isNull();
+        assertThat(metadata.gates().results())
+                .extracting(GateResult::status)
+                .containsExactly(GateStatus.INACTIVE, GateStatus.PASSED);
+        assertThat(metadata.gates().outcome()).isEqualTo(GateStatus.PASSED);
+    }
+
+    @Test
+    void shouldStillRefuseAnInvalidBaselineReference() {
+        Cli.Result result = evaluate("--baseline", "receipts@", "--gate", "accuracy >= baseline - 0.01");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
     }
 
     @Test
     void shouldAcceptTheGateFailureModeInAnyCase() {
         Cli.Result result = evaluate("--gate", "accuracy >= 0.999", "--on-gate-failure", "unstable");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_UNSTABLE);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.GATES_UNSTABLE.code());
     }
 
     @Test
@@ -151,7 +212,7 @@ class EvaluateCommandTest {
                 "accuracy >= 0.1",
                 "--json");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_FAILED);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.GATES_FAILED.code());
         JsonNode results = result.json().path("gates").path("results");
         assertThat(results).extracting(r -> r.path("status").asText()).containsExactly("UNSTABLE", "FAILED", "PASSED");
     }
@@ -213,7 +274,7 @@ class EvaluateCommandTest {
     void shouldFailABaselineGateThatDemandsImprovement() {
         Cli.Result result = evaluate("--baseline", abs(model), "--gate", "accuracy > baseline (unstable)");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_UNSTABLE);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.GATES_UNSTABLE.code());
         assertThat(result.out()).contains("baseline", "delta", "+0.0000", "quality gates: UNSTABLE");
     }
 

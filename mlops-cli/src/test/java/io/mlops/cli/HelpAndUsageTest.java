@@ -4,6 +4,7 @@ import static io.mlops.cli.Cli.abs;
 import static io.mlops.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlops.contract.ExitCode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +103,7 @@ class HelpAndUsageTest {
     void shouldExitWithTwoForAnUnknownOption() {
         Cli.Result result = run("train", "--bogus");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.USAGE);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
         assertThat(result.err()).contains("Unknown option: '--bogus'", "Usage: mlops train");
         assertThat(result.out()).isEmpty();
     }
@@ -111,7 +112,7 @@ class HelpAndUsageTest {
     void shouldExitWithTwoForAnUnknownSubcommand() {
         Cli.Result result = run("deploy");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.USAGE);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
         assertThat(result.err()).contains("deploy");
     }
 
@@ -119,7 +120,7 @@ class HelpAndUsageTest {
     void shouldExitWithTwoWhenEvaluateHasNoModel() {
         Cli.Result result = run("evaluate", "--data", abs(tempDir.resolve("test.csv")));
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.USAGE);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
         assertThat(result.err()).contains("Missing required option: '--model=PATH|NAME@REF'");
     }
 
@@ -134,7 +135,7 @@ class HelpAndUsageTest {
                 "--on-gate-failure",
                 "MAYBE");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.USAGE);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
         assertThat(result.err()).contains("--on-gate-failure", "MAYBE");
     }
 
@@ -142,7 +143,7 @@ class HelpAndUsageTest {
     void shouldExitWithTwoForAMissingOptionValue() {
         Cli.Result result = run("train", "--seed");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.USAGE);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
         assertThat(result.err()).contains("--seed");
     }
 
@@ -150,7 +151,7 @@ class HelpAndUsageTest {
     void shouldExitWithTwoForANonNumericSeed() {
         Cli.Result result = run("train", "--seed", "seven");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.USAGE);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
         assertThat(result.err()).contains("seven");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlops.contract.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -239,7 +240,7 @@ class RegistryCommandsTest {
 
         Run show = mlops("models", "show", "receipts");
 
-        assertThat(show.exit()).isEqualTo(Mlops.BAD_INPUT);
+        assertThat(show.exit()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(show.err())
                 .startsWith("mlops: "
                         + dir.resolve("registry")
@@ -252,19 +253,19 @@ class RegistryCommandsTest {
 
     @Test
     void shouldExitWithUsageErrorsForMissingArguments() {
-        assertThat(mlops("models", "alias", "receipts", "champion", "1").exit()).isEqualTo(Mlops.USAGE);
+        assertThat(mlops("models", "alias", "receipts", "champion", "1").exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(mlops("models", "alias", "receipts", "champion", "one", "--reason", "r")
                         .exit())
-                .isEqualTo(Mlops.USAGE);
-        assertThat(mlops("register", "--name", "x").exit()).isEqualTo(Mlops.USAGE);
-        assertThat(mlops("models").exit()).isEqualTo(Mlops.USAGE);
+                .isEqualTo(ExitCode.USAGE.code());
+        assertThat(mlops("register", "--name", "x").exit()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(mlops("models").exit()).isEqualTo(ExitCode.USAGE.code());
         Run lineage = mlops("models", "lineage");
-        assertThat(lineage.exit()).isEqualTo(Mlops.USAGE);
+        assertThat(lineage.exit()).isEqualTo(ExitCode.USAGE.code());
         assertThat(lineage.err()).startsWith("give either NAME[@REF] or --data SHA256\n");
     }
 
     private static void assertBadInput(final Run run, final String message) {
-        assertThat(run.exit()).isEqualTo(Mlops.BAD_INPUT);
+        assertThat(run.exit()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.err()).isEqualTo(message);
     }
 }

@@ -3,6 +3,7 @@ package io.mlops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlops.contract.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -96,7 +97,7 @@ class RegistryWorkflowTest {
                                 "--to",
                                 dir.resolve("out").toString())
                         .exit())
-                .isEqualTo(Mlops.BAD_INPUT);
+                .isEqualTo(ExitCode.BAD_INPUT.code());
     }
 
     @Test
@@ -151,7 +152,7 @@ class RegistryWorkflowTest {
                                 dir.resolve("wrong.jsonl"),
                                 "{\"input\": {\"description\": \"taxi receipt\", \"amount\": 90.0}, \"expected\": \"meals\"}\n")
                         .toString());
-        assertThat(failed.exit()).as(failed.err()).isEqualTo(Mlops.DEPLOY_ROLLED_BACK);
+        assertThat(failed.exit()).as(failed.err()).isEqualTo(ExitCode.DEPLOY_ROLLED_BACK.code());
 
         RegistryCommandsTest.Run show = run("models", "show", "receipts", "--json");
         JsonNode deployments = show.json().get("deployments");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlops.contract.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -359,7 +360,7 @@ class TrainCommandTest {
                 "--gate",
                 "accuracy >= 0.999");
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.GATES_FAILED);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.GATES_FAILED.code());
         assertThat(result.out())
                 .containsPattern("accuracy >= 0\\.5 +\\d\\.\\d{4} +>= 0\\.5000 +PASSED")
                 .containsPattern("accuracy >= 0\\.999 +\\d\\.\\d{4} +>= 0\\.9990 +FAILED")

@@ -1,6 +1,7 @@
 package io.mlops.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -27,8 +28,19 @@ class ArchitectureTest {
         noClasses()
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("picocli..", "io.mlops.cli..", "org.eclipse.jetty..", "jakarta.servlet..")
+                .resideInAnyPackage(
+                        "picocli..", "io.mlops.cli..", "io.mlops.serving..", "org.eclipse.jetty..", "jakarta.servlet..")
                 .because("the engine is a library: command line and serving build on it, never the reverse")
+                .check(ENGINE);
+    }
+
+    @Test
+    void shouldHaveNoPackageCycles() {
+        slices().matching("io.mlops.engine.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .because("train, eval, metadata and the registry build on each other one way only; progress and the"
+                        + " run metadata records live below them")
                 .check(ENGINE);
     }
 

@@ -1,8 +1,9 @@
 package io.mlops.serving;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.mlops.engine.data.ColumnSpec;
-import io.mlops.engine.data.ColumnType;
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnStats;
+import io.mlops.contract.data.ColumnType;
+import io.mlops.contract.data.DataFingerprint;
 import io.mlops.engine.data.Fingerprinter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,43 +34,38 @@ public final class DriftMonitor {
     }
 
     /**
-     * Creates a monitor from the training fingerprint in a model's run metadata.
+     * Creates a monitor from the fingerprint of a model's training data.
      *
      * @param schema   the model's feature columns
-     * @param training the run metadata of the training, may be {@code null} (then nothing is monitored)
+     * @param training the fingerprint of the training data, may be {@code null} (then nothing is monitored)
      * @param window   how many recent inputs are compared
      * @return the monitor
      */
-    public static DriftMonitor of(final List<ColumnSpec> schema, final JsonNode training, final int window) {
+    public static DriftMonitor of(final List<ColumnSpec> schema, final DataFingerprint training, final int window) {
         List<Feature> features = new ArrayList<>();
-        JsonNode columns =
-                training == null ? null : training.path("data").path("train").path("columns");
+        Map<String, ColumnStats> columns =
+                training == null || training.columns() == null ? Map.of() : training.columns();
         for (int position = 0; position < schema.size(); position++) {
             ColumnSpec spec = schema.get(position);
-            JsonNode stats = columns == null ? null : columns.get(spec.name());
+            ColumnStats stats = columns.get(spec.name());
             if (stats == null) {
                 continue;
             }
-            if (spec.type() == ColumnType.NUMERIC && stats.has("histogram") && stats.has("min")) {
-                double[] expected = shares(stats.get("histogram"));
+            if (spec.type() == ColumnType.NUMERIC && stats.histogram() != null && stats.min() != null) {
+                double[] expected = shares(stats.histogram());
                 features.add(new Feature(
                         spec.name(),
                         position,
                         true,
-                        stats.get("min").doubleValue(),
-                        stats.get("max").doubleValue(),
+                        stats.min(),
+                        stats.max(),
                         Map.of(),
                         expected,
                         new AtomicIntegerArray(window)));
-            } else if (spec.type() == ColumnType.CATEGORICAL && stats.has("counts")) {
-                List<String> categories = new ArrayList<>();
-                List<Long> counts = new ArrayList<>();
-                stats.get("counts").fields().forEachRemaining(e -> {
-                    categories.add(e.getKey());
-                    counts.add(e.getValue().longValue());
-                });
-                long total = training.path("data").path("train").path("rows").asLong()
-                        - stats.path("missing").asLong();
+            } else if (spec.type() == ColumnType.CATEGORICAL && stats.counts() != null) {
+                List<String> categories = new ArrayList<>(stats.counts().keySet());
+                List<Long> counts = new ArrayList<>(stats.counts().values());
+                long total = training.rows() - stats.missing();
                 double[] expected = new double[categories.size() + 1];
                 long known = 0;
                 for (int i = 0; i < categories.size(); i++) {
@@ -88,11 +84,11 @@ public final class DriftMonitor {
         return new DriftMonitor(features, window);
     }
 
-    private static double[] shares(final JsonNode histogram) {
+    private static double[] shares(final List<Long> histogram) {
         double[] shares = new double[histogram.size()];
         double total = 0;
         for (int i = 0; i < shares.length; i++) {
-            shares[i] = histogram.get(i).doubleValue();
+            shares[i] = histogram.get(i);
             total += shares[i];
         }
         for (int i = 0; i < shares.length; i++) {

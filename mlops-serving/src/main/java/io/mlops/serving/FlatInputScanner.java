@@ -1,8 +1,8 @@
 package io.mlops.serving;
 
 import ch.randelshofer.fastdoubleparser.JsonDoubleParser;
-import io.mlops.engine.data.ColumnSpec;
-import io.mlops.engine.data.ColumnType;
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.mlops.serving;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import io.mlops.engine.features.FeaturePreparation;
 import java.util.Map;
 import java.util.TreeMap;

@@ -103,7 +103,7 @@ final class LinearScorer {
      *
      * @param input the input
      * @return the score of each class, by output id
-     * @throws io.mlops.engine.MlopsException if a value is missing and the model's policy says error
+     * @throws io.mlops.contract.MlopsException if a value is missing and the model's policy says error
      */
     double[] scores(final FeaturePreparation.Row input) {
         double[] prepared = new double[features];

@@ -3,18 +3,24 @@ package io.mlops.serving;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mlops.engine.MlopsException;
-import io.mlops.engine.data.ColumnSpec;
+import io.mlops.contract.Json;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.bundle.BundleLayout;
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnStats;
+import io.mlops.contract.data.DataFingerprint;
+import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.metadata.RunMetadataReader;
 import io.mlops.engine.io.BoundedFiles;
 import io.mlops.engine.model.BundleChecksums;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
-import io.mlops.engine.train.TrainingPipeline;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -22,7 +28,7 @@ import java.util.Random;
  * that a model is only ever switched in once it is known to answer.
  */
 public final class ModelLoader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final int WARM_UP = 2_000;
     /** Inputs drawn to compare direct linear scoring with Tribuo, and their seed. */
     private static final int SPREAD = 200;
@@ -52,7 +58,7 @@ public final class ModelLoader {
     public ServedModel load(final Path path, final String name, final String version) {
         ModelBundle bundle = new ModelStore().load(path);
         Predictor predictor = new Predictor(bundle);
-        JsonNode training = training(bundle.location());
+        RunMetadata training = training(bundle.location());
         List<Instance> samples =
                 samples(bundle, training).stream().map(predictor.reader()::read).toList();
         try {
@@ -84,47 +90,55 @@ public final class ModelLoader {
                 resolvedVersion,
                 bundle,
                 predictor,
-                DriftMonitor.of(bundle.preparation().getSchema().features(), training, driftWindow),
+                DriftMonitor.of(bundle.preparation().getSchema().features(), trainingData(training), driftWindow),
                 training,
                 Instant.now());
     }
 
     // read through the bundle's checksums, so that edited training statistics are refused like an edited model
-    private static JsonNode training(final Path folder) {
+    private static RunMetadata training(final Path folder) {
         BundleChecksums checksums = BundleChecksums.read(folder);
-        if (!checksums.sums().containsKey(TrainingPipeline.METADATA_FILE)) {
+        if (!checksums.sums().containsKey(BundleLayout.METADATA_FILE)) {
             return null;
         }
-        Path file = folder.resolve(TrainingPipeline.METADATA_FILE);
-        try {
-            return JSON.readTree(checksums.readVerified(
-                    TrainingPipeline.METADATA_FILE, BoundedFiles.MAX_DOCUMENT_BYTES, "run metadata", "load"));
-        } catch (IOException exception) {
-            throw MlopsException.inFile(file, "unreadable run metadata: " + exception.getMessage());
-        }
+        Path file = folder.resolve(BundleLayout.METADATA_FILE);
+        byte[] bytes = checksums.readVerified(
+                BundleLayout.METADATA_FILE, BoundedFiles.MAX_DOCUMENT_BYTES, "run metadata", "load");
+        return new RunMetadataReader().read(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** The fingerprint of the training data, which describes each column's values; {@code null} if unknown. */
+    private static DataFingerprint trainingData(final RunMetadata training) {
+        return training == null || training.data() == null
+                ? null
+                : training.data().get(RunMetadata.TRAIN_DATA);
+    }
+
+    private static Map<String, ColumnStats> trainingColumns(final RunMetadata training) {
+        DataFingerprint data = trainingData(training);
+        return data == null || data.columns() == null ? Map.of() : data.columns();
     }
 
     /**
      * Numeric inputs spread like the training data (each feature drawn around its training mean with its
      * standard deviation), where the smoke samples alone would mostly give scores of exactly 0 or 1.
      */
-    private static List<JsonNode> spread(final ModelBundle bundle, final JsonNode training) {
+    private static List<JsonNode> spread(final ModelBundle bundle, final RunMetadata training) {
         if (!bundle.preparation().isAllNumeric()) {
             return List.of();
         }
-        JsonNode columns =
-                training == null ? null : training.path("data").path("train").path("columns");
+        Map<String, ColumnStats> columns = trainingColumns(training);
         Random random = new Random(SPREAD_SEED);
         List<JsonNode> inputs = new ArrayList<>();
         for (int i = 0; i < SPREAD; i++) {
             ObjectNode input = JSON.createObjectNode();
             for (ColumnSpec spec : bundle.preparation().getSchema().features()) {
-                JsonNode stats = columns == null ? null : columns.get(spec.name());
-                double mean = stats != null && stats.path("mean").isNumber()
-                        ? stats.get("mean").doubleValue()
+                ColumnStats stats = columns.get(spec.name());
+                double mean = stats != null && stats.mean() != null
+                        ? stats.mean()
                         : bundle.preparation().getMeans().getOrDefault(spec.name(), 0.0);
-                double deviation = stats != null && stats.path("stdDev").isNumber()
-                        ? stats.get("stdDev").doubleValue()
+                double deviation = stats != null && stats.stdDev() != null
+                        ? stats.stdDev()
                         : bundle.preparation().getScales().getOrDefault(spec.name(), 1.0);
                 input.put(spec.name(), mean + deviation * random.nextGaussian());
             }
@@ -134,24 +148,23 @@ public final class ModelLoader {
     }
 
     // typical inputs from the training fingerprint: means, frequent categories and a few words
-    private static List<JsonNode> samples(final ModelBundle bundle, final JsonNode training) {
-        JsonNode columns =
-                training == null ? null : training.path("data").path("train").path("columns");
+    private static List<JsonNode> samples(final ModelBundle bundle, final RunMetadata training) {
+        Map<String, ColumnStats> columns = trainingColumns(training);
         List<JsonNode> samples = new ArrayList<>();
         for (int s = 0; s < 5; s++) {
             ObjectNode sample = JSON.createObjectNode();
             for (ColumnSpec spec : bundle.preparation().getSchema().features()) {
-                JsonNode stats = columns == null ? null : columns.get(spec.name());
+                ColumnStats stats = columns.get(spec.name());
                 switch (spec.type()) {
                     case NUMERIC -> sample.put(
                             spec.name(),
-                            stats != null && stats.has("mean")
-                                    ? stats.get("mean").doubleValue() * (0.5 + s * 0.25)
+                            stats != null && stats.mean() != null
+                                    ? stats.mean() * (0.5 + s * 0.25)
                                     : bundle.preparation().getMeans().getOrDefault(spec.name(), 0.0));
                     case CATEGORICAL -> {
                         List<String> values = new ArrayList<>();
-                        if (stats != null) {
-                            stats.path("counts").fieldNames().forEachRemaining(values::add);
+                        if (stats != null && stats.counts() != null) {
+                            values.addAll(stats.counts().keySet());
                         }
                         sample.put(spec.name(), values.isEmpty() ? "unknown" : values.get(s % values.size()));
                     }

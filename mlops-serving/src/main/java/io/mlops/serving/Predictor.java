@@ -1,8 +1,8 @@
 package io.mlops.serving;
 
-import io.mlops.engine.MlopsException;
-import io.mlops.engine.data.ColumnSpec;
-import io.mlops.engine.data.ColumnType;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnType;
 import io.mlops.engine.features.FeaturePreparation;
 import io.mlops.engine.model.ModelBundle;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.mlops.serving;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlops.contract.Json;
 
 /**
  * An HTTP answer: status, content type and body.
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param body        the body
  */
 record Reply(int status, String contentType, byte[] body) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     static Reply json(final int status, final Object body) {
         try {

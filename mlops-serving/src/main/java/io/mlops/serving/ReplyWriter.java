@@ -3,6 +3,7 @@ package io.mlops.serving;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlops.contract.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
  * of a Jackson-written reply with the same fields in the same order; {@code ReplyWriterTest} checks it.
  */
 final class ReplyWriter {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final byte[] ID = ascii(",\"id\":\"");
     private static final byte[] LABEL = ascii("\",\"label\":");
     private static final byte[] PROBABILITIES = ascii(",\"probabilities\":{");
@@ -36,7 +37,7 @@ final class ReplyWriter {
      */
     ReplyWriter(final ServedModel model) {
         this.model = model;
-        this.start = concat(ascii("{\"model\":"), encode(PredictionHandler.identity(model)));
+        this.start = concat(ascii("{\"model\":"), encode(ModelDescription.identity(model)));
         this.classes = model.predictor().classes();
         this.keys = new byte[classes.size()][];
         this.labels = new byte[classes.size()][];

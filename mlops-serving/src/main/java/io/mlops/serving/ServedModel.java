@@ -1,6 +1,6 @@
 package io.mlops.serving;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.mlops.contract.metadata.RunMetadata;
 import io.mlops.engine.model.ModelBundle;
 import java.time.Instant;
 
@@ -21,5 +21,5 @@ public record ServedModel(
         ModelBundle bundle,
         Predictor predictor,
         DriftMonitor drift,
-        JsonNode training,
+        RunMetadata training,
         Instant loadedAt) {}

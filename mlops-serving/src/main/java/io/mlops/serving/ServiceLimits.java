@@ -1,7 +1,7 @@
 package io.mlops.serving;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.io.BoundedFiles;
 import java.io.IOException;

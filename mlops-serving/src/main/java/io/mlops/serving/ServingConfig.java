@@ -88,17 +88,6 @@ public record ServingConfig(
     }
 
     /**
-     * Returns a copy with another port.
-     *
-     * @param value the port
-     * @return the copy
-     */
-    public ServingConfig withPort(final int value) {
-        return new ServingConfig(
-                host, value, adminToken, predictToken, maxBodyBytes, maxBatch, feedbackWindow, driftWindow, limits);
-    }
-
-    /**
      * Returns a copy with tokens.
      *
      * @param admin   the admin token

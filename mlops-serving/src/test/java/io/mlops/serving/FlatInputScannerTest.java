@@ -2,8 +2,8 @@ package io.mlops.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mlops.engine.data.ColumnSpec;
-import io.mlops.engine.data.ColumnType;
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,10 +3,10 @@ package io.mlops.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlops.engine.features.FeatureSettings;
+import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.features.FeatureSettings;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
-import io.mlops.engine.train.Algorithm;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

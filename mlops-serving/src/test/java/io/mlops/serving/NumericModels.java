@@ -1,9 +1,9 @@
 package io.mlops.serving;
 
-import io.mlops.engine.data.ColumnType;
-import io.mlops.engine.features.FeatureSettings;
-import io.mlops.engine.train.Algorithm;
-import io.mlops.engine.train.ProgressListener;
+import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.data.ColumnType;
+import io.mlops.contract.features.FeatureSettings;
+import io.mlops.engine.ProgressListener;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingSpec;
 import java.io.IOException;

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mlops.engine.train.Algorithm;
-import io.mlops.engine.train.ProgressListener;
+import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.engine.ProgressListener;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingSpec;
 import java.io.ByteArrayOutputStream;
@@ -115,7 +115,7 @@ class ReplyWriterTest {
         try (JsonGenerator json = JACKSON.createGenerator(bytes, JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeFieldName("model");
-            json.writeObject(PredictionHandler.identity(model));
+            json.writeObject(ModelDescription.identity(model));
             if (batch) {
                 json.writeArrayFieldStart("predictions");
                 for (int i = 0; i < results.length; i++) {

@@ -3,7 +3,7 @@ package io.mlops.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

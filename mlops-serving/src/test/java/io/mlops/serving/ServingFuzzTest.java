@@ -3,9 +3,9 @@ package io.mlops.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.mlops.engine.MlopsException;
-import io.mlops.engine.data.ColumnSpec;
-import io.mlops.engine.data.ColumnType;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnType;
 import io.mlops.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.mlops.serving;
 
+import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.engine.ProgressListener;
 import io.mlops.engine.demo.ReceiptsGenerator;
-import io.mlops.engine.train.Algorithm;
-import io.mlops.engine.train.ProgressListener;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingSpec;
 import java.io.IOException;
@@ -40,7 +40,7 @@ public final class TestModels {
                                 .data(folder.resolve("receipts.csv"))
                                 .label("category")
                                 .ignore("merchant")
-                                .column("description", io.mlops.engine.data.ColumnType.TEXT)
+                                .column("description", io.mlops.contract.data.ColumnType.TEXT)
                                 .algorithm(Algorithm.LOGISTIC)
                                 .param("epochs", 3)
                                 .seed(seed)

@@ -1,5 +1,9 @@
 package io.mlops.engine.data;
 
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnStats;
+import io.mlops.contract.data.ColumnType;
+import io.mlops.contract.data.DataFingerprint;
 import io.mlops.engine.io.Hashing;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -7,7 +7,7 @@ import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.RecordWrapper;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

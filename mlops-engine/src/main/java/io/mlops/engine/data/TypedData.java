@@ -1,6 +1,9 @@
 package io.mlops.engine.data;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnType;
+import io.mlops.contract.data.DataSchema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -1,25 +1,22 @@
 package io.mlops.engine.eval;
 
-import io.mlops.engine.data.DataFingerprint;
+import io.mlops.contract.gates.GateReport;
+import io.mlops.contract.metadata.ModelInfo;
+import io.mlops.contract.metadata.RunKind;
+import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.metrics.Metrics;
+import io.mlops.engine.ProgressListener;
 import io.mlops.engine.data.Fingerprinter;
 import io.mlops.engine.data.Table;
 import io.mlops.engine.data.TableReader;
 import io.mlops.engine.data.TypedData;
 import io.mlops.engine.gates.GateEvaluator;
-import io.mlops.engine.gates.GateReport;
-import io.mlops.engine.metadata.CodeVersion;
-import io.mlops.engine.metadata.EnvironmentInfo;
 import io.mlops.engine.metadata.MetadataWriter;
-import io.mlops.engine.metadata.ModelInfo;
-import io.mlops.engine.metadata.RunMetadata;
+import io.mlops.engine.metadata.RunTimer;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
-import io.mlops.engine.train.ProgressListener;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Evaluates a saved model on labelled data, optionally against a baseline model on the same data,
@@ -45,18 +42,17 @@ public final class EvaluationPipeline {
      *
      * @param request what to evaluate
      * @return the result
-     * @throws io.mlops.engine.MlopsException for bad input
+     * @throws io.mlops.contract.MlopsException for bad input
      */
     public EvaluationResult evaluate(final EvaluationRequest request) {
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
+        RunTimer timer = RunTimer.start(RunKind.EVALUATE, codeFolder);
         ModelStore store = new ModelStore();
         ModelBundle bundle = store.load(request.model());
         ModelBundle baseline = request.baseline() == null ? null : store.load(request.baseline());
         progress.progress("reading " + request.data());
         Table table = new TableReader().read(request.data());
         TypedData data = TypedData.of(table, bundle.preparation().getSchema());
-        long loaded = System.nanoTime();
+        timer.phase("loadMillis");
         progress.progress("evaluating " + request.model() + " on " + data.size() + " examples");
         Evaluator evaluator = new Evaluator();
         Metrics metrics =
@@ -70,36 +66,21 @@ public final class EvaluationPipeline {
         }
         GateReport gates = new GateEvaluator()
                 .evaluate(request.gates(), metrics.byName(), baselineMetrics == null ? null : baselineMetrics.byName());
-        long evaluated = System.nanoTime();
+        timer.phase("evaluateMillis");
 
-        Map<String, DataFingerprint> fingerprints = new LinkedHashMap<>();
-        fingerprints.put("test", new Fingerprinter().fingerprint(data));
-        Map<String, Long> durations = new LinkedHashMap<>();
-        durations.put("loadMillis", (loaded - t0) / 1_000_000);
-        durations.put("evaluateMillis", (evaluated - loaded) / 1_000_000);
-        durations.put("totalMillis", (System.nanoTime() - t0) / 1_000_000);
-        RunMetadata metadata = new RunMetadata(
-                MetadataWriter.SCHEMA_VERSION,
-                UUID.randomUUID().toString(),
-                "evaluate",
-                started.toString(),
-                Instant.now().toString(),
-                bundle.manifest().algorithm(),
-                bundle.manifest().hyperparameters(),
-                bundle.manifest().seed(),
-                null,
-                fingerprints,
-                bundle.preparation().getSchema(),
-                bundle.preparation().getSettings(),
-                info(request.modelName(), bundle),
-                baseline == null ? null : info(request.baselineName(), baseline),
-                CodeVersion.of(codeFolder).orElse(null),
-                metrics,
-                baselineMetrics,
-                request.gates().isEmpty() ? null : gates,
-                durations,
-                EnvironmentInfo.current(),
-                null);
+        RunMetadata metadata = timer.finish()
+                .algorithm(bundle.manifest().algorithm())
+                .hyperparameters(bundle.manifest().hyperparameters())
+                .seed(bundle.manifest().seed())
+                .data(Map.of(RunMetadata.TEST_DATA, new Fingerprinter().fingerprint(data)))
+                .schema(bundle.preparation().getSchema())
+                .features(bundle.preparation().getSettings())
+                .model(info(request.modelName(), bundle))
+                .baseline(baseline == null ? null : info(request.baselineName(), baseline))
+                .metrics(metrics)
+                .baselineMetrics(baselineMetrics)
+                .gates(request.gates().isEmpty() ? null : gates)
+                .build();
         return new EvaluationResult(metrics, baselineMetrics, gates, metadata, new MetadataWriter().toJson(metadata));
     }
 

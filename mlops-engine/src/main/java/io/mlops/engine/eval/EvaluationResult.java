@@ -1,7 +1,8 @@
 package io.mlops.engine.eval;
 
-import io.mlops.engine.gates.GateReport;
-import io.mlops.engine.metadata.RunMetadata;
+import io.mlops.contract.gates.GateReport;
+import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.metrics.Metrics;
 
 /**
  * The outcome of an evaluation.

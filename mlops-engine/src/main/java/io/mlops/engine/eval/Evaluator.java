@@ -1,5 +1,8 @@
 package io.mlops.engine.eval;
 
+import io.mlops.contract.metrics.ClassMetrics;
+import io.mlops.contract.metrics.ConfusionMatrix;
+import io.mlops.contract.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,10 +2,11 @@ package io.mlops.engine.features;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.mlops.engine.MlopsException;
-import io.mlops.engine.data.ColumnSpec;
-import io.mlops.engine.data.ColumnType;
-import io.mlops.engine.data.DataSchema;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnType;
+import io.mlops.contract.data.DataSchema;
+import io.mlops.contract.features.FeatureSettings;
 import io.mlops.engine.data.TypedData;
 import java.util.ArrayList;
 import java.util.Arrays;

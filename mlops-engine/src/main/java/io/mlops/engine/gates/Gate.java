@@ -1,5 +1,6 @@
 package io.mlops.engine.gates;
 
+import io.mlops.contract.gates.Criticality;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,9 @@
 package io.mlops.engine.gates;
 
+import io.mlops.contract.gates.Criticality;
+import io.mlops.contract.gates.GateReport;
+import io.mlops.contract.gates.GateResult;
+import io.mlops.contract.gates.GateStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

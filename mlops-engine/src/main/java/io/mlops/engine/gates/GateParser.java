@@ -1,6 +1,8 @@
 package io.mlops.engine.gates;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.gates.Criticality;
+import io.mlops.contract.metrics.MetricNames;
 import io.mlops.engine.text.Printable;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +18,9 @@ import java.util.regex.Pattern;
  */
 public final class GateParser {
     /** The metric names gates accept, without the per-class ones. */
-    public static final List<String> METRICS =
-            List.of("accuracy", "macroPrecision", "macroRecall", "macroF1", "weightedF1", "logLoss");
+    public static final List<String> METRICS = MetricNames.OVERALL;
     /** The per-class metric names, used as {@code name[class]}. */
-    public static final List<String> CLASS_METRICS = List.of("precision", "recall", "f1");
+    public static final List<String> CLASS_METRICS = MetricNames.PER_CLASS;
 
     private static final Pattern BASELINE =
             Pattern.compile("baseline(?:\\s*([+-])\\s*(\\S+))?", Pattern.CASE_INSENSITIVE);

@@ -1,6 +1,6 @@
 package io.mlops.engine.io;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package io.mlops.engine.model;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.bundle.BundleLayout;
 import io.mlops.engine.io.BoundedFiles;
 import io.mlops.engine.io.Hashing;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  */
 public final class BundleChecksums {
     /** The checksum file inside a bundle. */
-    public static final String FILE = "checksums.sha256";
+    public static final String FILE = BundleLayout.CHECKSUMS_FILE;
 
     private static final int HEX = 64;
     private static final long MAX_BYTES = 1L << 20;

@@ -2,7 +2,9 @@ package io.mlops.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.Json;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.bundle.BundleLayout;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.io.BoundedFiles;
 import io.mlops.engine.io.Hashing;
@@ -20,19 +22,19 @@ import java.util.stream.Stream;
 /**
  * Decides whether a folder may receive a model bundle. Writing a bundle replaces the whole folder, so
  * a folder is only replaced when it holds nothing but a model bundle that mlops wrote: recognised by
- * the bundle marker and format version in its {@value ModelStore#MANIFEST_FILE}, never by the file
+ * the bundle marker and format version in its {@value BundleLayout#MANIFEST_FILE}, never by the file
  * name alone, and holding only bundle files. Anything else in it is the user's and is never deleted.
  */
 public final class BundleFolder {
     /** The files a bundle folder may hold; anything else makes the folder not replaceable. */
     public static final Set<String> BUNDLE_FILES = Set.of(
-            ModelStore.MODEL_FILE,
-            ModelStore.MANIFEST_FILE,
+            BundleLayout.MODEL_FILE,
+            BundleLayout.MANIFEST_FILE,
             BundleChecksums.FILE,
-            "run-metadata.json",
-            "MODEL_CARD.md");
+            BundleLayout.METADATA_FILE,
+            BundleLayout.CARD_FILE);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final int LISTED_FILES = 5;
 
     private BundleFolder() {}
@@ -93,7 +95,7 @@ public final class BundleFolder {
         }
         if (!isBundle(target)) {
             throw new MlopsException(folder + ": output folder is not a model bundle written by mlops (its "
-                    + ModelStore.MANIFEST_FILE + " has no bundle marker '" + ModelStore.BUNDLE_MARKER
+                    + BundleLayout.MANIFEST_FILE + " has no bundle marker '" + BundleLayout.BUNDLE_MARKER
                     + "'); choose a new or empty folder");
         }
     }
@@ -103,7 +105,7 @@ public final class BundleFolder {
      * bundles written before the marker existed, format version 1 and the SHA-256 of its model file.
      */
     private static boolean isBundle(final Path folder) {
-        Path manifestFile = folder.resolve(ModelStore.MANIFEST_FILE);
+        Path manifestFile = folder.resolve(BundleLayout.MANIFEST_FILE);
         if (!Files.isRegularFile(manifestFile, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
@@ -116,13 +118,13 @@ public final class BundleFolder {
         if (manifest == null || !manifest.isObject()) {
             return false;
         }
-        if (ModelStore.BUNDLE_MARKER.equals(manifest.path("format").asText(null))) {
+        if (BundleLayout.BUNDLE_MARKER.equals(manifest.path("format").asText(null))) {
             return true;
         }
         return manifest.path("formatVersion").asInt() == 1
-                && ModelStore.MODEL_FILE.equals(manifest.path("modelFile").asText())
+                && BundleLayout.MODEL_FILE.equals(manifest.path("modelFile").asText())
                 && modelMatches(
-                        folder.resolve(ModelStore.MODEL_FILE),
+                        folder.resolve(BundleLayout.MODEL_FILE),
                         manifest.path("modelSha256").asText());
     }
 

@@ -1,6 +1,7 @@
 package io.mlops.engine.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mlops.contract.bundle.BundleLayout;
 import io.mlops.engine.features.FeaturePreparation;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,9 @@ import java.util.Map;
  * The {@code bundle.json} of a model bundle: what the model is, how to prepare its input, and the
  * checksum that guards its model file.
  *
- * @param format           the bundle marker {@value ModelStore#BUNDLE_MARKER}; absent in bundles written
+ * @param format           the bundle marker {@value BundleLayout#BUNDLE_MARKER}; absent in bundles written
  *                         before the marker existed
- * @param formatVersion    the bundle format version, {@value ModelStore#FORMAT_VERSION}
+ * @param formatVersion    the bundle format version, {@value BundleLayout#FORMAT_VERSION}
  * @param modelFile        the name of the Tribuo protobuf file in the bundle
  * @param modelSha256      the SHA-256 of the model file, verified on every load
  * @param modelFingerprint the SHA-256 of the model file without its training timestamps

@@ -1,9 +1,8 @@
 package io.mlops.engine.model;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.Json;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.bundle.BundleLayout;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.io.BoundedFiles;
 import io.mlops.engine.io.Hashing;
@@ -12,29 +11,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
 /**
  * Saves and loads model bundles: a folder with the model in Tribuo's protobuf format
- * ({@value #MODEL_FILE}) and its manifest ({@value #MANIFEST_FILE}). Saving is atomic for the whole
+ * ({@value BundleLayout#MODEL_FILE}) and its manifest ({@value BundleLayout#MANIFEST_FILE}). Saving is atomic for the whole
  * folder; loading verifies the model's SHA-256 before the model is parsed. Java deserialization is
  * never used.
  */
 public final class ModelStore {
-    /** The bundle format this code writes: 2 added {@link BundleChecksums#FILE}. */
-    public static final int FORMAT_VERSION = 2;
-    /** The model file inside a bundle. */
-    public static final String MODEL_FILE = "model.tribuo";
-    /** The manifest inside a bundle. */
-    public static final String MANIFEST_FILE = "bundle.json";
-    /** The value of the manifest's {@code format} field that marks a folder as a bundle mlops wrote. */
-    public static final String BUNDLE_MARKER = "mlops-model-bundle";
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
      * Serialises a model to bytes.
@@ -53,42 +41,19 @@ public final class ModelStore {
     }
 
     /**
-     * Writes a bundle folder atomically, replacing an earlier bundle in the same place.
+     * Serialises a model and completes its manifest with the model's checksum and fingerprint, before anything is
+     * written, so that the run metadata can name them.
      *
      * @param model    the model
-     * @param manifest the manifest; its checksums are computed here
-     * @param folder   the bundle folder
-     * @return the saved bundle, with its checksums
-     * @throws MlopsException if the folder is not writable, or exists and is not a bundle
+     * @param manifest the manifest without checksums
+     * @return the model's bytes with the complete manifest
      */
-    public ModelBundle save(final Model<Label> model, final BundleManifest manifest, final Path folder) {
-        return save(model, manifest, folder, bundle -> java.util.Map.of());
-    }
-
-    /**
-     * Writes a bundle folder atomically together with further files (such as the run metadata), so
-     * that either all of them or none of them appear.
-     *
-     * @param model      the model
-     * @param manifest   the manifest; its checksums are computed here
-     * @param folder     the bundle folder
-     * @param extraFiles given the bundle as it will be, the further files to write: name to UTF-8 text
-     * @return the saved bundle, with its checksums
-     * @throws MlopsException if the folder is not writable, or exists and is not a bundle
-     */
-    public ModelBundle save(
-            final Model<Label> model,
-            final BundleManifest manifest,
-            final Path folder,
-            final java.util.function.Function<ModelBundle, java.util.Map<String, String>> extraFiles) {
-        BundleFolder.checkReplaceable(folder);
-        Path target = folder.toAbsolutePath().normalize();
-        Path parent = AtomicFiles.ensureFolder(target.getParent());
+    public static SealedModel seal(final Model<Label> model, final BundleManifest manifest) {
         byte[] bytes = toBytes(model);
         BundleManifest complete = new BundleManifest(
-                BUNDLE_MARKER,
-                FORMAT_VERSION,
-                MODEL_FILE,
+                BundleLayout.BUNDLE_MARKER,
+                BundleLayout.FORMAT_VERSION,
+                BundleLayout.MODEL_FILE,
                 Hashing.sha256(bytes),
                 ModelFingerprint.of(bytes),
                 manifest.algorithm(),
@@ -98,16 +63,36 @@ public final class ModelStore {
                 manifest.dataSha256(),
                 manifest.tribuoVersion(),
                 manifest.preparation());
+        return new SealedModel(model, bytes, complete);
+    }
+
+    /**
+     * Writes a bundle folder atomically together with further files (such as the run metadata), so that either all
+     * of them or none of them appear.
+     *
+     * @param sealed     the model and its complete manifest
+     * @param folder     the bundle folder
+     * @param extraFiles the further files to write: name to UTF-8 text
+     * @return the saved bundle, with its checksums
+     * @throws MlopsException if the folder is not writable, or exists and is not a bundle
+     */
+    public ModelBundle save(final SealedModel sealed, final Path folder, final Map<String, String> extraFiles) {
+        BundleFolder.checkReplaceable(folder);
+        Path target = folder.toAbsolutePath().normalize();
+        Path parent = AtomicFiles.ensureFolder(target.getParent());
+        BundleManifest complete = sealed.manifest();
+        byte[] bytes = sealed.bytes();
+        Model<Label> model = sealed.model();
         Path temp = parent.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
-        String identity;
         Path old = parent.resolve("." + target.getFileName() + ".old-" + UUID.randomUUID());
+        String identity;
         try {
             Files.createDirectory(temp);
-            Files.write(temp.resolve(MODEL_FILE), bytes);
-            Files.write(temp.resolve(MANIFEST_FILE), JSON.writeValueAsBytes(complete));
-            java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(MODEL_FILE, MANIFEST_FILE));
-            for (var extra :
-                    extraFiles.apply(new ModelBundle(model, complete, target)).entrySet()) {
+            Files.write(temp.resolve(BundleLayout.MODEL_FILE), bytes);
+            Files.write(temp.resolve(BundleLayout.MANIFEST_FILE), Json.pretty().writeValueAsBytes(complete));
+            java.util.List<String> names =
+                    new java.util.ArrayList<>(java.util.List.of(BundleLayout.MODEL_FILE, BundleLayout.MANIFEST_FILE));
+            for (var extra : extraFiles.entrySet()) {
                 Files.writeString(temp.resolve(BundleChecksums.checkName(folder, extra.getKey())), extra.getValue());
                 names.add(extra.getKey());
             }
@@ -133,6 +118,39 @@ public final class ModelStore {
     }
 
     /**
+     * Reads a bundle manifest and checks that this code can read its format.
+     *
+     * @param file  the manifest file, for messages
+     * @param bytes its content
+     * @return the manifest
+     * @throws MlopsException naming the file if it is no manifest or of a newer format
+     */
+    public static BundleManifest readManifest(final Path file, final byte[] bytes) {
+        BundleManifest manifest;
+        try {
+            manifest = Json.mapper().readValue(bytes, BundleManifest.class);
+        } catch (IOException exception) {
+            throw MlopsException.inFile(file, "unreadable bundle manifest: " + exception.getMessage());
+        }
+        if (manifest == null) {
+            throw MlopsException.inFile(file, "unreadable bundle manifest: empty");
+        }
+        if (manifest.format() != null && !BundleLayout.BUNDLE_MARKER.equals(manifest.format())) {
+            throw MlopsException.inFile(
+                    file,
+                    "not an mlops model bundle: format is '" + manifest.format() + "', expected '"
+                            + BundleLayout.BUNDLE_MARKER + "'");
+        }
+        if (manifest.formatVersion() > BundleLayout.FORMAT_VERSION) {
+            throw MlopsException.inFile(
+                    file,
+                    "bundle format " + manifest.formatVersion() + " is newer than this version of mlops supports ("
+                            + BundleLayout.FORMAT_VERSION + ")");
+        }
+        return manifest;
+    }
+
+    /**
      * Loads a bundle, verifying the model's checksum.
      *
      * @param path the bundle folder, or the model file inside it
@@ -142,34 +160,19 @@ public final class ModelStore {
     public ModelBundle load(final Path path) {
         Path folder = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
         if (!Files.exists(path)) {
-            throw MlopsException.inFile(path, "model not found; expected a model bundle folder or its " + MODEL_FILE);
+            throw MlopsException.inFile(
+                    path, "model not found; expected a model bundle folder or its " + BundleLayout.MODEL_FILE);
         }
-        Path manifestFile = folder.resolve(MANIFEST_FILE);
+        Path manifestFile = folder.resolve(BundleLayout.MANIFEST_FILE);
         if (!Files.exists(manifestFile)) {
             throw MlopsException.inFile(
                     manifestFile, "bundle manifest not found; is " + path + " a model written by mlops train?");
         }
         BundleChecksums checksums = BundleChecksums.read(folder);
-        BundleManifest manifest;
-        try {
-            manifest = JSON.readValue(
-                    checksums.readVerified(MANIFEST_FILE, BoundedFiles.MAX_DOCUMENT_BYTES, "bundle manifest", "load"),
-                    BundleManifest.class);
-        } catch (IOException exception) {
-            throw MlopsException.inFile(manifestFile, "unreadable bundle manifest: " + exception.getMessage());
-        }
-        if (manifest.format() != null && !BUNDLE_MARKER.equals(manifest.format())) {
-            throw MlopsException.inFile(
-                    manifestFile,
-                    "not an mlops model bundle: format is '" + manifest.format() + "', expected '" + BUNDLE_MARKER
-                            + "'");
-        }
-        if (manifest.formatVersion() > FORMAT_VERSION) {
-            throw MlopsException.inFile(
-                    manifestFile,
-                    "bundle format " + manifest.formatVersion() + " is newer than this version of mlops supports ("
-                            + FORMAT_VERSION + ")");
-        }
+        BundleManifest manifest = readManifest(
+                manifestFile,
+                checksums.readVerified(
+                        BundleLayout.MANIFEST_FILE, BoundedFiles.MAX_DOCUMENT_BYTES, "bundle manifest", "load"));
         String modelName = BundleChecksums.checkName(folder, manifest.modelFile());
         Path modelFile = folder.resolve(modelName);
         byte[] bytes = checksums.readVerified(modelName, BoundedFiles.MAX_MODEL_BYTES, "model file", "load");
@@ -181,7 +184,7 @@ public final class ModelStore {
                             + "; the model file is corrupted or was modified, refusing to load it");
         }
         for (String other : checksums.sums().keySet()) {
-            if (!other.equals(MANIFEST_FILE) && !other.equals(modelName)) {
+            if (!other.equals(BundleLayout.MANIFEST_FILE) && !other.equals(modelName)) {
                 checksums.readVerified(other, BoundedFiles.MAX_DOCUMENT_BYTES, "file", "load");
             }
         }

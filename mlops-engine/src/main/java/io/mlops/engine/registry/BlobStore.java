@@ -1,6 +1,6 @@
 package io.mlops.engine.registry;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.io.Hashing;
 import java.io.IOException;

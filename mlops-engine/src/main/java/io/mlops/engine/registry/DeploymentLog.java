@@ -1,7 +1,7 @@
 package io.mlops.engine.registry;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;

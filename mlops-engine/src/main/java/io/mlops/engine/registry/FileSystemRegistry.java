@@ -1,10 +1,12 @@
 package io.mlops.engine.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.bundle.BundleLayout;
+import io.mlops.contract.registry.ModelNames;
+import io.mlops.contract.registry.ModelRef;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.io.BoundedFiles;
-import io.mlops.engine.io.Hashing;
 import io.mlops.engine.model.BundleChecksums;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,20 +46,13 @@ import java.util.stream.Stream;
  * and resolving never list a folder, so they cost the same however many versions a model has.</p>
  */
 public final class FileSystemRegistry implements ModelRegistry {
-    /** The format of {@code registry.json} and {@code version.json} this code writes. */
-    public static final int FORMAT_VERSION = 1;
     /** The file that marks a registry folder. */
     public static final String MARKER = "registry.json";
     /** The record of a version inside its folder. */
     public static final String VERSION_FILE = "version.json";
-    /** The model card inside a version folder. */
-    public static final String CARD_FILE = "MODEL_CARD.md";
-    /** The bundle manifest, copied unchanged. */
-    public static final String BUNDLE_FILE = "bundle.json";
-    /** The run metadata, copied unchanged. */
-    public static final String METADATA_FILE = "run-metadata.json";
+    /** The format of {@code registry.json} and {@code version.json} this code writes. */
+    public static final int FORMAT_VERSION = 1;
 
-    private static final String MODEL_FILE = "model.tribuo";
     private static final String NEXT_VERSION = "next-version";
     private static final String TEMP_PREFIX = ".tmp-";
     private static final int LISTED = 20;
@@ -162,49 +157,20 @@ public final class FileSystemRegistry implements ModelRegistry {
 
     @Override
     public ModelVersion register(final Registration registration) {
-        Path bundle = registration.bundle().toAbsolutePath().normalize();
-        if (!Files.isDirectory(bundle)) {
-            throw MlopsException.inFile(registration.bundle(), "model bundle folder not found");
-        }
-        requireBundleFile(registration.bundle(), BUNDLE_FILE);
-        requireBundleFile(registration.bundle(), METADATA_FILE);
-        BundleChecksums checksums = BundleChecksums.read(bundle);
-        byte[] checksumBytes = BoundedFiles.read(bundle.resolve(BundleChecksums.FILE), BoundedFiles.MAX_DOCUMENT_BYTES);
-        byte[] manifestBytes =
-                checksums.readVerified(BUNDLE_FILE, BoundedFiles.MAX_DOCUMENT_BYTES, "bundle manifest", "register");
-        byte[] metadataBytes =
-                checksums.readVerified(METADATA_FILE, BoundedFiles.MAX_DOCUMENT_BYTES, "run metadata", "register");
-        if (!Hashing.sha256(checksumBytes).equals(checksums.identity())) {
-            throw MlopsException.inFile(
-                    bundle.resolve(BundleChecksums.FILE), "changed while it was being registered; register it again");
-        }
-        JsonNode manifest = parse(registration.bundle().resolve(BUNDLE_FILE), manifestBytes);
-        JsonNode metadata = parse(registration.bundle().resolve(METADATA_FILE), metadataBytes);
-        String modelName =
-                BundleChecksums.checkName(bundle, manifest.path("modelFile").asText(MODEL_FILE));
-        Path modelFile = bundle.resolve(modelName);
-        BoundedFiles.check(modelFile, BoundedFiles.MAX_MODEL_BYTES);
-        String expected = manifest.path("modelSha256").asText("");
-        String actual = Hashing.sha256(modelFile);
-        if (!actual.equals(expected) || !actual.equals(checksums.sums().get(modelName))) {
-            throw MlopsException.inFile(
-                    registration.bundle().resolve(modelFile.getFileName()),
-                    "checksum mismatch: expected SHA-256 " + expected + ", found " + actual
-                            + "; the model file is corrupted or was modified, refusing to register it");
-        }
-        long size = size(modelFile);
-        RunSummary run = RunSummary.of(metadata);
+        BundleCandidate candidate = BundleCandidate.read(registration.bundle());
+        RunSummary run = RunSummary.of(candidate.metadata());
         DataGitInfo dataGit = dataGit(registration.workDir(), run);
-        blobs.put(modelFile, actual);
-        List<String> labels = new ArrayList<>();
-        manifest.path("labels").forEach(label -> labels.add(label.asText()));
-        List<String> features = new ArrayList<>();
-        manifest.path("preparation")
-                .path("schema")
-                .path("features")
-                .forEach(f -> features.add(
-                        f.path("name").asText() + ": " + f.path("type").asText().toLowerCase(java.util.Locale.ROOT)));
+        blobs.put(candidate.modelFile(), candidate.modelSha256());
+        return store(registration, candidate, run, dataGit);
+    }
 
+    private ModelVersion store(
+            final Registration registration,
+            final BundleCandidate candidate,
+            final RunSummary run,
+            final DataGitInfo dataGit) {
+        String actual = candidate.modelSha256();
+        long size = size(candidate.modelFile());
         String name = registration.name();
         Path modelFolder = modelFolder(name);
         try (RegistryLock.Held held = lock.acquire()) {
@@ -220,10 +186,10 @@ public final class FileSystemRegistry implements ModelRegistry {
                             actual,
                             blobs.relative(actual),
                             size,
-                            manifest.path("modelFingerprint").asText(null),
-                            manifest.path("algorithm").asText(null),
-                            bundle.toString(),
-                            checksums.identity()),
+                            candidate.manifest().modelFingerprint(),
+                            candidate.manifest().algorithm(),
+                            candidate.folder().toString(),
+                            candidate.identity()),
                     registration.registeredBy(),
                     now,
                     registration.build(),
@@ -231,12 +197,13 @@ public final class FileSystemRegistry implements ModelRegistry {
                     dataGit);
             Path temp = modelFolder.resolve(TEMP_PREFIX + UUID.randomUUID());
             Files.createDirectory(temp);
-            Durable.create(temp.resolve(BUNDLE_FILE), manifestBytes);
-            Durable.create(temp.resolve(METADATA_FILE), metadataBytes);
-            Durable.create(temp.resolve(BundleChecksums.FILE), checksumBytes);
+            Durable.create(temp.resolve(BundleLayout.MANIFEST_FILE), candidate.manifestBytes());
+            Durable.create(temp.resolve(BundleLayout.METADATA_FILE), candidate.metadataBytes());
+            Durable.create(temp.resolve(BundleChecksums.FILE), candidate.checksumBytes());
             Durable.create(
-                    temp.resolve(CARD_FILE),
-                    ModelCard.markdown(version, labels, features).getBytes(StandardCharsets.UTF_8));
+                    temp.resolve(BundleLayout.CARD_FILE),
+                    ModelCard.markdown(version, candidate.manifest().labels(), candidate.features())
+                            .getBytes(StandardCharsets.UTF_8));
             Durable.create(temp.resolve(VERSION_FILE), RegistryJson.PRETTY.writeValueAsBytes(version));
             Durable.syncFolder(temp);
             if (run.trainDataSha256() != null
@@ -276,7 +243,7 @@ public final class FileSystemRegistry implements ModelRegistry {
     @Override
     public AliasMove setAlias(
             final String name, final String alias, final int version, final String by, final String reason) {
-        RegistryNames.requireAlias(alias);
+        ModelNames.requireAlias(alias);
         Path modelFolder = existingModel(name);
         try (RegistryLock.Held held = lock.acquire()) {
             if (!Files.isRegularFile(versionFolder(name, version).resolve(VERSION_FILE))) {
@@ -339,7 +306,7 @@ public final class FileSystemRegistry implements ModelRegistry {
             Map<String, Integer> aliases = aliases(modelFolder);
             Integer target = aliases.get(ref.alias());
             if (target == null) {
-                throw new MlopsException("alias '" + ref.alias() + "' of model '" + ref.name() + "' not found; "
+                throw new ModelNotFoundException("alias '" + ref.alias() + "' of model '" + ref.name() + "' not found; "
                         + (aliases.isEmpty()
                                 ? "the model has no aliases"
                                 : "aliases: "
@@ -351,7 +318,7 @@ public final class FileSystemRegistry implements ModelRegistry {
         } else {
             number = latest(modelFolder);
             if (number == 0) {
-                throw new MlopsException("model '" + ref.name() + "' has no versions yet");
+                throw new ModelNotFoundException("model '" + ref.name() + "' has no versions yet");
             }
         }
         return readVersion(ref.name(), number);
@@ -373,7 +340,7 @@ public final class FileSystemRegistry implements ModelRegistry {
         Path folder = existingModel(name).resolve("versions");
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.map(p -> p.getFileName().toString())
-                    .filter(RegistryNames::isNumber)
+                    .filter(ModelNames::isNumber)
                     .map(Integer::valueOf)
                     .sorted()
                     .map(n -> readVersion(name, n))
@@ -434,7 +401,7 @@ public final class FileSystemRegistry implements ModelRegistry {
             List<ModelVersion> versions = new ArrayList<>();
             for (LineageIndex.Entry entry : lineage.entries(sha)) {
                 Path file = versionFolder(entry.name(), entry.version()).resolve(VERSION_FILE);
-                if (RegistryNames.isValid(entry.name()) && Files.isRegularFile(file)) {
+                if (ModelNames.isValid(entry.name()) && Files.isRegularFile(file)) {
                     ModelVersion version = readVersion(entry.name(), entry.version());
                     if (sha.equals(version.run().trainDataSha256())) {
                         versions.add(version);
@@ -452,7 +419,7 @@ public final class FileSystemRegistry implements ModelRegistry {
 
     @Override
     public String modelCard(final ModelVersion version) {
-        Path file = versionFolder(version.name(), version.version()).resolve(CARD_FILE);
+        Path file = versionFolder(version.name(), version.version()).resolve(BundleLayout.CARD_FILE);
         try {
             return Files.readString(file);
         } catch (IOException exception) {
@@ -478,8 +445,9 @@ public final class FileSystemRegistry implements ModelRegistry {
         Path source = versionFolder(version.name(), version.version());
         try {
             Files.createDirectory(temp);
-            Files.write(temp.resolve(MODEL_FILE), model);
-            for (String file : List.of(BUNDLE_FILE, METADATA_FILE, CARD_FILE)) {
+            Files.write(temp.resolve(BundleLayout.MODEL_FILE), model);
+            for (String file :
+                    List.of(BundleLayout.MANIFEST_FILE, BundleLayout.METADATA_FILE, BundleLayout.CARD_FILE)) {
                 Files.copy(source.resolve(file), temp.resolve(file));
             }
             if (version.model().bundleSha256() != null) {
@@ -512,9 +480,10 @@ public final class FileSystemRegistry implements ModelRegistry {
                             + "; the registry's copy was modified, refusing to use it");
         }
         checksums.verifyAll(BoundedFiles.MAX_MODEL_BYTES, "use");
-        if (!version.model().sha256().equals(checksums.sums().get(MODEL_FILE))) {
+        if (!version.model().sha256().equals(checksums.sums().get(BundleLayout.MODEL_FILE))) {
             throw MlopsException.inFile(
-                    folder.resolve(MODEL_FILE), "is not the model registered for " + what + "; refusing to use it");
+                    folder.resolve(BundleLayout.MODEL_FILE),
+                    "is not the model registered for " + what + "; refusing to use it");
         }
     }
 
@@ -555,22 +524,22 @@ public final class FileSystemRegistry implements ModelRegistry {
     }
 
     private Path modelFolder(final String name) {
-        return root.resolve("models").resolve(RegistryNames.requireModelName(name));
+        return root.resolve("models").resolve(ModelNames.requireModelName(name));
     }
 
     private Path existingModel(final String name) {
         Path folder = modelFolder(name);
         if (!Files.isDirectory(folder)) {
             List<String> names = modelNames();
-            throw new MlopsException("model '" + name + "' not found in registry " + root + "; "
+            throw new ModelNotFoundException("model '" + name + "' not found in registry " + root + "; "
                     + (names.isEmpty() ? "the registry is empty" : "models: " + bounded(names)));
         }
         return folder;
     }
 
-    private MlopsException versionNotFound(final String name, final int version) {
+    private ModelNotFoundException versionNotFound(final String name, final int version) {
         int latest = latest(modelFolder(name));
-        return new MlopsException("version " + version + " of model '" + name + "' not found; "
+        return new ModelNotFoundException("version " + version + " of model '" + name + "' not found; "
                 + (latest == 0
                         ? "the model has no versions yet"
                         : latest == 1 ? "it has version 1 only" : "versions are 1 to " + latest));
@@ -584,7 +553,7 @@ public final class FileSystemRegistry implements ModelRegistry {
         try (Stream<Path> entries = Files.list(models)) {
             return entries.filter(Files::isDirectory)
                     .map(p -> p.getFileName().toString())
-                    .filter(RegistryNames::isValid)
+                    .filter(ModelNames::isValid)
                     .sorted()
                     .toList();
         } catch (IOException exception) {
@@ -664,13 +633,6 @@ public final class FileSystemRegistry implements ModelRegistry {
 
     private String relative(final Path path) {
         return root.relativize(path).toString().replace('\\', '/');
-    }
-
-    private static void requireBundleFile(final Path bundle, final String name) {
-        Path file = bundle.resolve(name);
-        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw MlopsException.inFile(file, "not found; register a model bundle written by mlops train");
-        }
     }
 
     private static JsonNode parse(final Path file, final byte[] bytes) {

@@ -1,6 +1,6 @@
 package io.mlops.engine.registry;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.mlops.engine.registry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mlops.contract.metadata.CodeVersion;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ public record Lineage(
         String model,
         Map<String, RunSummary.DataRef> data,
         DataGitInfo dataGit,
-        RunSummary.CodeRef code,
+        CodeVersion code,
         BuildInfo build,
         String registered,
         List<String> sameData) {}

@@ -1,6 +1,7 @@
 package io.mlops.engine.registry;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.registry.ModelRef;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.mlops.engine.registry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mlops.contract.registry.ModelRef;
 
 /**
  * One immutable version of a registered model, as stored in its {@code version.json}.

@@ -1,5 +1,6 @@
 package io.mlops.engine.registry;
 
+import io.mlops.contract.registry.ModelNames;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -20,10 +21,10 @@ public record Registration(Path bundle, String name, String registeredBy, BuildI
      */
     public Registration {
         Objects.requireNonNull(bundle, "bundle");
-        RegistryNames.requireModelName(name);
+        ModelNames.requireModelName(name);
         registeredBy = registeredBy == null || registeredBy.isBlank() ? "unknown" : registeredBy;
         if (alias != null) {
-            RegistryNames.requireAlias(alias);
+            ModelNames.requireAlias(alias);
         }
     }
 

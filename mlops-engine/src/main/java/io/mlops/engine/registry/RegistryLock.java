@@ -1,6 +1,6 @@
 package io.mlops.engine.registry;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -1,8 +1,9 @@
 package io.mlops.engine.registry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
+import io.mlops.contract.data.DataFingerprint;
+import io.mlops.contract.metadata.CodeVersion;
+import io.mlops.contract.metadata.RunMetadata;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ public record RunSummary(
         Map<String, Object> parameters,
         Map<String, Double> metrics,
         Map<String, DataRef> data,
-        CodeRef code) {
+        CodeVersion code) {
 
     /**
      * A data file a run read.
@@ -38,86 +39,40 @@ public record RunSummary(
     public record DataRef(String file, String sha256, long rows) {}
 
     /**
-     * The code a run came from.
+     * Extracts the summary from run metadata.
      *
-     * @param commit the Git commit
-     * @param branch the branch
-     * @param dirty  whether tracked files had changes
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CodeRef(String commit, String branch, boolean dirty) {}
-
-    /**
-     * Extracts the summary from a run metadata document.
-     *
-     * @param metadata the parsed {@code run-metadata.json}
+     * @param metadata the run metadata of the training
      * @return the summary
      */
-    static RunSummary of(final JsonNode metadata) {
+    static RunSummary of(final RunMetadata metadata) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        metadata.path("hyperparameters")
-                .fields()
-                .forEachRemaining(e -> parameters.put(e.getKey(), scalar(e.getValue())));
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        JsonNode m = metadata.path("metrics");
-        for (String name :
-                new String[] {"accuracy", "macroPrecision", "macroRecall", "macroF1", "weightedF1", "logLoss"}) {
-            if (m.path(name).isNumber()) {
-                metrics.put(name, m.path(name).doubleValue());
-            }
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = m.path("perClass").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            for (String name : new String[] {"precision", "recall", "f1"}) {
-                if (e.getValue().path(name).isNumber()) {
-                    metrics.put(
-                            name + "[" + e.getKey() + "]",
-                            e.getValue().path(name).doubleValue());
-                }
-            }
+        if (metadata.hyperparameters() != null) {
+            // whole numbers as long, as the registry reads them back from version.json
+            metadata.hyperparameters()
+                    .forEach((name, value) ->
+                            parameters.put(name, value instanceof Integer i ? Long.valueOf(i.longValue()) : value));
         }
         Map<String, DataRef> data = new LinkedHashMap<>();
-        metadata.path("data")
-                .fields()
-                .forEachRemaining(e -> data.put(
-                        e.getKey(),
-                        new DataRef(
-                                e.getValue().path("file").asText(null),
-                                e.getValue().path("sha256").asText(null),
-                                e.getValue().path("rows").asLong())));
-        JsonNode c = metadata.path("codeVersion");
-        CodeRef code = c.isObject()
-                ? new CodeRef(
-                        c.path("commit").asText(null),
-                        c.path("branch").asText(null),
-                        c.path("dirty").asBoolean())
-                : null;
+        if (metadata.data() != null) {
+            metadata.data().forEach((role, f) -> data.put(role, ref(f)));
+        }
         return new RunSummary(
-                metadata.path("runId").asText(null),
-                metadata.path("algorithm").asText(null),
-                metadata.path("seed").isNumber() ? metadata.path("seed").longValue() : null,
+                metadata.runId(),
+                metadata.algorithm(),
+                metadata.seed(),
                 parameters,
-                metrics,
+                metadata.metrics() == null ? Map.of() : metadata.metrics().byName(),
                 data,
-                code);
+                metadata.codeVersion());
     }
 
-    private static Object scalar(final JsonNode node) {
-        if (node.isIntegralNumber()) {
-            return node.longValue();
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        return node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
+    private static DataRef ref(final DataFingerprint fingerprint) {
+        return new DataRef(fingerprint.file(), fingerprint.sha256(), fingerprint.rows());
     }
 
     /** @return the SHA-256 of the training data, or {@code null} */
     public String trainDataSha256() {
-        DataRef train = data == null ? null : data.get("train");
+        DataRef train = data == null ? null : data.get(RunMetadata.TRAIN_DATA);
         return train == null ? null : train.sha256();
     }
 }

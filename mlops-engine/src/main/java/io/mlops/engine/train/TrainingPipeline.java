@@ -1,43 +1,32 @@
 package io.mlops.engine.train;
 
-import io.mlops.engine.MlopsException;
-import io.mlops.engine.data.DataFingerprint;
-import io.mlops.engine.data.DataSchema;
-import io.mlops.engine.data.DataSplit;
-import io.mlops.engine.data.Fingerprinter;
-import io.mlops.engine.data.SchemaInference;
-import io.mlops.engine.data.TableReader;
-import io.mlops.engine.data.TypedData;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.bundle.BundleLayout;
+import io.mlops.contract.gates.GateReport;
+import io.mlops.contract.metadata.ModelInfo;
+import io.mlops.contract.metadata.RunKind;
+import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.metrics.Metrics;
+import io.mlops.engine.ProgressListener;
 import io.mlops.engine.eval.Evaluator;
-import io.mlops.engine.eval.Metrics;
 import io.mlops.engine.features.FeaturePreparation;
 import io.mlops.engine.gates.Gate;
 import io.mlops.engine.gates.GateEvaluator;
-import io.mlops.engine.gates.GateReport;
 import io.mlops.engine.io.AtomicFiles;
-import io.mlops.engine.io.Hashing;
-import io.mlops.engine.metadata.CodeVersion;
-import io.mlops.engine.metadata.EnvironmentInfo;
 import io.mlops.engine.metadata.MetadataWriter;
-import io.mlops.engine.metadata.ModelInfo;
-import io.mlops.engine.metadata.RunMetadata;
-import io.mlops.engine.metadata.SplitInfo;
+import io.mlops.engine.metadata.RunTimer;
 import io.mlops.engine.model.BundleFolder;
 import io.mlops.engine.model.BundleManifest;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
+import io.mlops.engine.model.SealedModel;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -53,8 +42,6 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * with the run metadata atomically.
  */
 public final class TrainingPipeline {
-    /** The name of the metadata file written into the bundle folder. */
-    public static final String METADATA_FILE = "run-metadata.json";
 
     private static final OffsetDateTime FIXED_DATA_TIME = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private static final int PROGRESS_STEPS = 10;
@@ -82,124 +69,79 @@ public final class TrainingPipeline {
      * @throws MlopsException for bad input; nothing is written then
      */
     public TrainingResult train(final TrainingSpec spec, final List<Gate> gates) {
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
+        RunTimer timer = RunTimer.start(RunKind.TRAIN, codeFolder);
         Map<String, Object> params = spec.algorithm().resolve(spec.params());
         BundleFolder.checkOutput(spec.output(), Arrays.asList(spec.data(), spec.testData()));
-        TableReader reader = new TableReader();
-        progress.progress("reading " + spec.data());
-        var table = reader.read(spec.data());
-        DataSchema schema = new SchemaInference().infer(table, spec.label(), spec.columns(), spec.ignore());
-        TypedData all = TypedData.of(table, schema);
-        requireTwoClasses(all);
-        Fingerprinter fingerprinter = new Fingerprinter();
-        Map<String, DataFingerprint> fingerprints = new LinkedHashMap<>();
-        String dataSha = Hashing.sha256(spec.data());
-        fingerprints.put("train", fingerprinter.fingerprint(all, dataSha));
-        TypedData train;
-        TypedData test;
-        SplitInfo split;
-        if (spec.testData() != null) {
-            train = all;
-            test = TypedData.of(reader.read(spec.testData()), schema);
-            fingerprints.put("test", fingerprinter.fingerprint(test));
-            split = new SplitInfo("file", null, train.size(), test.size());
-        } else {
-            DataSplit rows = DataSplit.stratified(all, spec.testFraction(), spec.seed());
-            if (rows.test().length == 0 || rows.train().length == 0) {
-                throw MlopsException.inFile(
-                        spec.data(),
-                        "too few rows (" + all.size()
-                                + ") to hold out a test set; add rows or give a separate test file");
-            }
-            train = all.select(rows.train());
-            test = all.select(rows.test());
-            split = new SplitInfo("holdout", spec.testFraction(), train.size(), test.size());
-        }
-        progress.progress(String.format(
-                "read %d rows: %d for training, %d for testing; label '%s' with classes %s",
-                all.size(), train.size(), test.size(), schema.label(), labels(all)));
-        progress.progress("schema: "
-                + schema.features().stream()
-                        .map(c -> c.name() + ":" + c.type().name().toLowerCase())
-                        .collect(Collectors.joining(", ")));
-        long loaded = System.nanoTime();
+        TrainingData data = new TrainingDataLoader(progress).load(spec);
+        timer.phase("loadMillis");
 
         boolean standardize = spec.features().standardize() == null
                 ? spec.algorithm().isLinear()
                 : spec.features().standardize();
-        FeaturePreparation preparation = FeaturePreparation.fit(train, spec.features(), standardize);
-        MutableDataset<Label> dataset = dataset(preparation.examples(train), spec.data());
+        FeaturePreparation preparation = FeaturePreparation.fit(data.train(), spec.features(), standardize);
+        Model<Label> model = fit(spec, params, preparation.examples(data.train()));
+        long trainMillis = timer.phase("trainMillis");
+        progress.progress("training finished in " + trainMillis + " ms; evaluating on "
+                + data.test().size() + " test examples");
+
+        Metrics metrics = new Evaluator().evaluate(model, preparation.examples(data.test()));
+        GateReport report = gates.isEmpty() ? null : new GateEvaluator().evaluate(gates, metrics.byName(), null);
+        timer.phase("evaluateMillis");
+
+        SealedModel sealed = ModelStore.seal(model, manifest(spec, params, data, preparation));
+        RunMetadata metadata = timer.finish()
+                .algorithm(spec.algorithm().id())
+                .hyperparameters(params)
+                .seed(spec.seed())
+                .split(data.split())
+                .data(data.fingerprints())
+                .schema(data.schema())
+                .features(spec.features())
+                .model(new ModelInfo(
+                        spec.output().toString(),
+                        sealed.manifest().modelSha256(),
+                        sealed.manifest().modelFingerprint()))
+                .metrics(metrics)
+                .gates(report)
+                .build();
+        String json = new MetadataWriter().toJson(metadata);
+        ModelBundle bundle = new ModelStore().save(sealed, spec.output(), Map.of(BundleLayout.METADATA_FILE, json));
+        progress.progress("model written to " + spec.output() + " (sha256 "
+                + bundle.manifest().modelSha256() + ")");
+        return new TrainingResult(bundle, metadata, json, spec.output().resolve(BundleLayout.METADATA_FILE));
+    }
+
+    private Model<Label> fit(
+            final TrainingSpec spec, final Map<String, Object> params, final List<Example<Label>> examples) {
+        MutableDataset<Label> dataset = dataset(examples, spec.data());
         long steps = totalSteps(spec.algorithm(), params, dataset.size());
         Trainer<Label> trainer = trainer(spec.algorithm(), params, spec.seed(), dataset.size());
         progress.progress(String.format(
                 "training %s on %d examples with %d features (seed %d)",
                 spec.algorithm().id(), dataset.size(), dataset.getFeatureMap().size(), spec.seed()));
-        Model<Label> model;
         try (TribuoProgress ignored = new TribuoProgress(progress, steps)) {
-            model = trainer.train(dataset);
+            return trainer.train(dataset);
         }
-        long trained = System.nanoTime();
-        progress.progress("training finished in " + millis(loaded, trained) + " ms; evaluating on " + test.size()
-                + " test examples");
+    }
 
-        Metrics metrics = new Evaluator().evaluate(model, preparation.examples(test));
-        GateReport report = gates.isEmpty() ? null : new GateEvaluator().evaluate(gates, metrics.byName(), null);
-        long evaluated = System.nanoTime();
-
-        BundleManifest manifest = new BundleManifest(
-                ModelStore.BUNDLE_MARKER,
-                ModelStore.FORMAT_VERSION,
-                ModelStore.MODEL_FILE,
+    private static BundleManifest manifest(
+            final TrainingSpec spec,
+            final Map<String, Object> params,
+            final TrainingData data,
+            final FeaturePreparation preparation) {
+        return new BundleManifest(
+                BundleLayout.BUNDLE_MARKER,
+                BundleLayout.FORMAT_VERSION,
+                BundleLayout.MODEL_FILE,
                 null,
                 null,
                 spec.algorithm().id(),
                 params,
                 spec.seed(),
-                List.copyOf(labels(train)),
-                dataSha,
+                data.labels(),
+                data.dataSha256(),
                 Tribuo.VERSION,
                 preparation);
-        MetadataWriter writer = new MetadataWriter();
-        String[] json = new String[1];
-        RunMetadata[] metadata = new RunMetadata[1];
-        ModelBundle bundle = new ModelStore().save(model, manifest, spec.output(), saved -> {
-            Map<String, Long> durations = new LinkedHashMap<>();
-            durations.put("loadMillis", millis(t0, loaded));
-            durations.put("trainMillis", millis(loaded, trained));
-            durations.put("evaluateMillis", millis(trained, evaluated));
-            durations.put("totalMillis", millis(t0, System.nanoTime()));
-            metadata[0] = new RunMetadata(
-                    MetadataWriter.SCHEMA_VERSION,
-                    UUID.randomUUID().toString(),
-                    "train",
-                    started.toString(),
-                    Instant.now().toString(),
-                    spec.algorithm().id(),
-                    params,
-                    spec.seed(),
-                    split,
-                    fingerprints,
-                    schema,
-                    spec.features(),
-                    new ModelInfo(
-                            spec.output().toString(),
-                            saved.manifest().modelSha256(),
-                            saved.manifest().modelFingerprint()),
-                    null,
-                    CodeVersion.of(codeFolder).orElse(null),
-                    metrics,
-                    null,
-                    report,
-                    durations,
-                    EnvironmentInfo.current(),
-                    null);
-            json[0] = writer.toJson(metadata[0]);
-            return Map.of(METADATA_FILE, json[0]);
-        });
-        progress.progress("model written to " + spec.output() + " (sha256 "
-                + bundle.manifest().modelSha256() + ")");
-        return new TrainingResult(bundle, metadata[0], json[0], spec.output().resolve(METADATA_FILE));
     }
 
     /**
@@ -238,7 +180,8 @@ public final class TrainingPipeline {
     public static Trainer<Label> trainer(
             final Algorithm algorithm, final Map<String, Object> params, final long seed, final int rows) {
         long steps = totalSteps(algorithm, params, rows);
-        return algorithm.trainer(params, seed, (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / PROGRESS_STEPS)));
+        return Trainers.of(
+                algorithm, params, seed, (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / PROGRESS_STEPS)));
     }
 
     private static long totalSteps(final Algorithm algorithm, final Map<String, Object> params, final int rows) {
@@ -248,27 +191,5 @@ public final class TrainingPipeline {
         int minibatch = ((Number) params.get("minibatch")).intValue();
         int epochs = ((Number) params.get("epochs")).intValue();
         return (long) epochs * ((rows + minibatch - 1) / minibatch);
-    }
-
-    private static void requireTwoClasses(final TypedData data) {
-        Set<String> labels = labels(data);
-        if (labels.size() < 2) {
-            throw MlopsException.inFile(
-                    data.source(),
-                    "label column '" + data.schema().label() + "' has only one class " + labels
-                            + "; a classifier needs at least two");
-        }
-    }
-
-    private static Set<String> labels(final TypedData data) {
-        Set<String> labels = new TreeSet<>();
-        for (int row = 0; row < data.size(); row++) {
-            labels.add(data.label(row));
-        }
-        return labels;
-    }
-
-    private static long millis(final long from, final long to) {
-        return Math.max(0, (to - from) / 1_000_000);
     }
 }

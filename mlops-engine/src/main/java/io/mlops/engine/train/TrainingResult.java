@@ -1,6 +1,6 @@
 package io.mlops.engine.train;
 
-import io.mlops.engine.metadata.RunMetadata;
+import io.mlops.contract.metadata.RunMetadata;
 import io.mlops.engine.model.ModelBundle;
 
 /**

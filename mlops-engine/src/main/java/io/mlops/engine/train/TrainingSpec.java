@@ -1,7 +1,8 @@
 package io.mlops.engine.train;
 
-import io.mlops.engine.data.ColumnType;
-import io.mlops.engine.features.FeatureSettings;
+import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.data.ColumnType;
+import io.mlops.contract.features.FeatureSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -205,22 +206,23 @@ public record TrainingSpec(
          * Builds the spec.
          *
          * @return the spec
-         * @throws io.mlops.engine.MlopsException if a required field is missing or out of range
+         * @throws io.mlops.contract.MlopsException if a required field is missing or out of range
          */
         public TrainingSpec build() {
             if (data == null) {
-                throw new io.mlops.engine.MlopsException(
+                throw new io.mlops.contract.MlopsException(
                         "no training data given: set 'data' to a CSV or JSON Lines file");
             }
             if (label == null || label.isBlank()) {
-                throw new io.mlops.engine.MlopsException("no label column given: set 'label' to the column to predict");
+                throw new io.mlops.contract.MlopsException(
+                        "no label column given: set 'label' to the column to predict");
             }
             if (!(testFraction > 0 && testFraction < 1)) {
-                throw new io.mlops.engine.MlopsException(
+                throw new io.mlops.contract.MlopsException(
                         "'testFraction' must be between 0 and 1 (exclusive), got " + testFraction);
             }
             if (seed < 0) {
-                throw new io.mlops.engine.MlopsException("'seed' must be >= 0, got " + seed);
+                throw new io.mlops.contract.MlopsException("'seed' must be >= 0, got " + seed);
             }
             algorithm.resolve(params);
             return new TrainingSpec(

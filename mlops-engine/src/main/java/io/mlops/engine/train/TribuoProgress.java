@@ -1,5 +1,6 @@
 package io.mlops.engine.train;
 
+import io.mlops.engine.ProgressListener;
 import java.util.Locale;
 import java.util.logging.Handler;
 import java.util.logging.Level;

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnType;
+import io.mlops.contract.data.DataSchema;
 import io.mlops.engine.TestData;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,6 +2,9 @@ package io.mlops.engine.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnType;
+import io.mlops.contract.data.DataSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.mlops.engine.data;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

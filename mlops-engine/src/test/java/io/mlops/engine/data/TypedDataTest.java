@@ -3,7 +3,12 @@ package io.mlops.engine.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnStats;
+import io.mlops.contract.data.ColumnType;
+import io.mlops.contract.data.DataFingerprint;
+import io.mlops.contract.data.DataSchema;
 import io.mlops.engine.TestData;
 import java.nio.file.Path;
 import java.util.Map;

@@ -3,6 +3,9 @@ package io.mlops.engine.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.mlops.contract.metrics.ClassMetrics;
+import io.mlops.contract.metrics.ConfusionMatrix;
+import io.mlops.contract.metrics.Metrics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

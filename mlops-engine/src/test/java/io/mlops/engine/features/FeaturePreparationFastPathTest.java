@@ -3,10 +3,11 @@ package io.mlops.engine.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlops.engine.MlopsException;
-import io.mlops.engine.data.ColumnSpec;
-import io.mlops.engine.data.ColumnType;
-import io.mlops.engine.data.DataSchema;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnType;
+import io.mlops.contract.data.DataSchema;
+import io.mlops.contract.features.FeatureSettings;
 import io.mlops.engine.data.Table;
 import io.mlops.engine.data.TypedData;
 import java.nio.file.Path;

@@ -3,11 +3,12 @@ package io.mlops.engine.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnType;
+import io.mlops.contract.data.DataSchema;
+import io.mlops.contract.features.FeatureSettings;
 import io.mlops.engine.TestData;
-import io.mlops.engine.data.ColumnSpec;
-import io.mlops.engine.data.ColumnType;
-import io.mlops.engine.data.DataSchema;
 import io.mlops.engine.data.TableReader;
 import io.mlops.engine.data.TypedData;
 import java.nio.file.Path;
@@ -97,7 +98,7 @@ class FeaturePreparationTest {
         }
         Path file = TestData.write(dir.resolve("train.jsonl"), jsonl.toString());
 
-        var result = new io.mlops.engine.train.TrainingPipeline(io.mlops.engine.train.ProgressListener.NONE, dir)
+        var result = new io.mlops.engine.train.TrainingPipeline(io.mlops.engine.ProgressListener.NONE, dir)
                 .train(
                         io.mlops.engine.train.TrainingSpec.builder()
                                 .data(file)

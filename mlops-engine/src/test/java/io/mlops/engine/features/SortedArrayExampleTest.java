@@ -2,9 +2,10 @@ package io.mlops.engine.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mlops.engine.data.ColumnSpec;
-import io.mlops.engine.data.ColumnType;
-import io.mlops.engine.data.DataSchema;
+import io.mlops.contract.data.ColumnSpec;
+import io.mlops.contract.data.ColumnType;
+import io.mlops.contract.data.DataSchema;
+import io.mlops.contract.features.FeatureSettings;
 import io.mlops.engine.data.Table;
 import io.mlops.engine.data.TypedData;
 import io.mlops.engine.train.TrainingPipeline;

@@ -3,7 +3,8 @@ package io.mlops.engine.gates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.gates.Criticality;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

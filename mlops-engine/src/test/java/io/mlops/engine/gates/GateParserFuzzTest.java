@@ -3,7 +3,8 @@ package io.mlops.engine.gates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.gates.Criticality;
 
 /**
  * Fuzzes the gate parser: any text is a gate or a {@link MlopsException} with a one-line message, and parsing

@@ -3,7 +3,11 @@ package io.mlops.engine.gates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.gates.Criticality;
+import io.mlops.contract.gates.GateReport;
+import io.mlops.contract.gates.GateResult;
+import io.mlops.contract.gates.GateStatus;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

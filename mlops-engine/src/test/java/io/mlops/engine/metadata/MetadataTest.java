@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlops.contract.metadata.CodeVersion;
+import io.mlops.contract.metadata.ModelInfo;
+import io.mlops.contract.metadata.RunKind;
+import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.metadata.RunMetadataSchema;
 import io.mlops.engine.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,36 +23,22 @@ class MetadataTest {
     @TempDir
     Path dir;
 
-    private static RunMetadata minimal(final String kind) {
-        return new RunMetadata(
-                MetadataWriter.SCHEMA_VERSION,
-                "123e4567-e89b-12d3-a456-426614174000",
-                kind,
-                "2026-11-27T09:00:00Z",
-                "2026-11-27T09:00:01Z",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new ModelInfo("model", "a".repeat(64), "b".repeat(64)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                Map.of("totalMillis", 1000L),
-                EnvironmentInfo.current(),
-                null);
+    private static RunMetadata minimal(final RunKind kind) {
+        return RunMetadata.builder(kind)
+                .runId("123e4567-e89b-12d3-a456-426614174000")
+                .startedAt("2026-11-27T09:00:00Z")
+                .finishedAt("2026-11-27T09:00:01Z")
+                .model(new ModelInfo("model", "a".repeat(64), "b".repeat(64)))
+                .durations(Map.of(RunMetadata.TOTAL_MILLIS, 1000L))
+                .environment(RunEnvironment.current())
+                .build();
     }
 
     @Test
     void shouldRejectADocumentThatBreaksTheSchemaAndWriteNothing() {
         Path file = dir.resolve("meta.json");
 
-        assertThatThrownBy(() -> new MetadataWriter().write(minimal("train"), file))
+        assertThatThrownBy(() -> new MetadataWriter().write(minimal(RunKind.TRAIN), file))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("run metadata does not match its schema")
                 .hasMessageContaining("algorithm");
@@ -57,25 +48,23 @@ class MetadataTest {
     @Test
     void shouldFindViolationsInHandEditedDocuments() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        JsonNode valid = mapper.valueToTree(minimal("evaluate"));
+        JsonNode valid = mapper.valueToTree(minimal(RunKind.EVALUATE));
         ((ObjectNode) valid).remove("environment");
 
         assertThat(MetadataWriter.violations(valid)).anyMatch(v -> v.contains("environment"));
-        ObjectNode wrongKind = mapper.valueToTree(minimal("evaluate"));
+        ObjectNode wrongKind = mapper.valueToTree(minimal(RunKind.EVALUATE));
         wrongKind.put("kind", "deploy");
         assertThat(MetadataWriter.violations(wrongKind)).isNotEmpty();
     }
 
     @Test
-    void shouldPublishTheSameSchemaInTheDocs() throws Exception {
-        Path docs = Path.of("..", "docs", "run-metadata-1.schema.json");
-        try (var in = MetadataWriter.class.getResourceAsStream(MetadataWriter.SCHEMA_RESOURCE)) {
-            assertThat(docs)
-                    .as("docs/run-metadata-1.schema.json is the published copy")
-                    .exists();
-            assertThat(Files.readString(docs))
-                    .isEqualTo(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        }
+    void shouldPublishTheContractsSchemaInTheDocs() throws Exception {
+        String published = "mlops-contract/src/main/resources" + RunMetadataSchema.RESOURCE;
+        assertThat(Path.of("..", published)).as("the one copy of the schema").exists();
+        assertThat(Path.of("..", "docs", "run-metadata-1.schema.json"))
+                .as("no second copy")
+                .doesNotExist();
+        assertThat(Files.readString(Path.of("..", "docs", "metadata.md"))).contains(published);
     }
 
     @Test
@@ -93,18 +82,18 @@ class MetadataTest {
                     .call()
                     .getName();
 
-            assertThat(CodeVersion.of(repo)).contains(new CodeVersion(commit, "main", false));
+            assertThat(GitCodeVersion.of(repo)).contains(new CodeVersion(commit, "main", false));
             TestData.write(repo.resolve("untracked-output.json"), "{}");
-            assertThat(CodeVersion.of(repo).orElseThrow().dirty())
+            assertThat(GitCodeVersion.of(repo).orElseThrow().dirty())
                     .as("untracked files are not changes")
                     .isFalse();
             TestData.write(repo.resolve("train.py"), "print('v2')\n");
-            assertThat(CodeVersion.of(repo.resolve("sub-folder-that-does-not-exist")
+            assertThat(GitCodeVersion.of(repo.resolve("sub-folder-that-does-not-exist")
                                     .getParent())
                             .orElseThrow()
                             .dirty())
                     .isTrue();
         }
-        assertThat(CodeVersion.of(dir.resolve("elsewhere"))).isEmpty();
+        assertThat(GitCodeVersion.of(dir.resolve("elsewhere"))).isEmpty();
     }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.engine.ProgressListener;
 import io.mlops.engine.TestData;
-import io.mlops.engine.train.ProgressListener;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingSpec;
 import java.io.IOException;
@@ -104,7 +104,8 @@ class BundleFolderTest {
         ModelBundle loaded = new ModelStore().load(bundle);
         Path late = Files.writeString(bundle.resolve("added-during-training.txt"), "late");
 
-        assertThatThrownBy(() -> new ModelStore().save(loaded.model(), loaded.manifest(), bundle))
+        assertThatThrownBy(() -> new ModelStore()
+                        .save(ModelStore.seal(loaded.model(), loaded.manifest()), bundle, java.util.Map.of()))
                 .isInstanceOf(MlopsException.class)
                 .hasMessageContaining("(added-during-training.txt)");
         assertThat(late).hasContent("late");

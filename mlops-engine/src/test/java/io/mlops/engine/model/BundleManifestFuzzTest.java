@@ -1,7 +1,8 @@
 package io.mlops.engine.model;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.bundle.BundleLayout;
 import io.mlops.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,9 +20,9 @@ class BundleManifestFuzzTest {
         try {
             Path bundle = dir.resolve("bundle");
             Files.createDirectories(bundle);
-            Files.write(bundle.resolve(ModelStore.MANIFEST_FILE), manifest);
-            Files.write(bundle.resolve(ModelStore.MODEL_FILE), new byte[] {1, 2, 3});
-            BundleChecksums.write(bundle, List.of(ModelStore.MANIFEST_FILE, ModelStore.MODEL_FILE));
+            Files.write(bundle.resolve(BundleLayout.MANIFEST_FILE), manifest);
+            Files.write(bundle.resolve(BundleLayout.MODEL_FILE), new byte[] {1, 2, 3});
+            BundleChecksums.write(bundle, List.of(BundleLayout.MANIFEST_FILE, BundleLayout.MODEL_FILE));
             new ModelStore().load(bundle);
         } catch (MlopsException refused) {
             // the documented outcome for a bad bundle

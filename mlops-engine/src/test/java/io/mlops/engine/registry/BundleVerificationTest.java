@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.registry.ModelRef;
 import io.mlops.engine.io.Hashing;
 import io.mlops.engine.model.BundleChecksums;
 import io.mlops.engine.model.ModelBundle;

@@ -1,8 +1,8 @@
 package io.mlops.engine.registry;
 
+import io.mlops.contract.data.ColumnType;
+import io.mlops.engine.ProgressListener;
 import io.mlops.engine.TestData;
-import io.mlops.engine.data.ColumnType;
-import io.mlops.engine.train.ProgressListener;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingSpec;
 import java.nio.file.Path;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.registry.ModelNames;
+import io.mlops.contract.registry.ModelRef;
 import io.mlops.engine.io.Hashing;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
@@ -214,7 +216,7 @@ class FileSystemRegistryTest {
                 .hasMessage(
                         "invalid model name 'a/b': use 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit");
         for (String bad : new String[] {"..", ".", "", "..\\x", "-a", "a b", "x".repeat(65)}) {
-            assertThatThrownBy(() -> RegistryNames.requireModelName(bad))
+            assertThatThrownBy(() -> ModelNames.requireModelName(bad))
                     .isInstanceOf(MlopsException.class)
                     .hasMessageStartingWith("invalid model name '" + bad + "'");
         }

@@ -3,7 +3,8 @@ package io.mlops.engine.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.registry.ModelRef;
 import org.junit.jupiter.api.Test;
 
 class ModelRefTest {

@@ -1,5 +1,7 @@
 package io.mlops.engine.registry;
 
+import io.mlops.contract.bundle.BundleLayout;
+import io.mlops.contract.registry.ModelRef;
 import io.mlops.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -128,8 +130,8 @@ public final class RegistryBenchmark {
         ModelVersion first = registry.register(Registration.of(bundle, "m", "bench"));
         Path model = registry.root().resolve("models/m");
         Path one = registry.versionFolder("m", 1);
-        byte[] bundleJson = Files.readAllBytes(one.resolve(FileSystemRegistry.BUNDLE_FILE));
-        byte[] metadata = Files.readAllBytes(one.resolve(FileSystemRegistry.METADATA_FILE));
+        byte[] bundleJson = Files.readAllBytes(one.resolve(BundleLayout.MANIFEST_FILE));
+        byte[] metadata = Files.readAllBytes(one.resolve(BundleLayout.METADATA_FILE));
         StringBuilder index = new StringBuilder();
         for (int n = 2; n <= count; n++) {
             Path folder = registry.versionFolder("m", n);
@@ -146,10 +148,10 @@ public final class RegistryBenchmark {
                     null);
             Files.write(
                     folder.resolve(FileSystemRegistry.VERSION_FILE), RegistryJson.PRETTY.writeValueAsBytes(version));
-            Files.write(folder.resolve(FileSystemRegistry.BUNDLE_FILE), bundleJson);
-            Files.write(folder.resolve(FileSystemRegistry.METADATA_FILE), metadata);
+            Files.write(folder.resolve(BundleLayout.MANIFEST_FILE), bundleJson);
+            Files.write(folder.resolve(BundleLayout.METADATA_FILE), metadata);
             Files.writeString(
-                    folder.resolve(FileSystemRegistry.CARD_FILE),
+                    folder.resolve(BundleLayout.CARD_FILE),
                     ModelCard.markdown(version, java.util.List.of(), java.util.List.of()));
             index.append("{\"name\":\"m\",\"version\":").append(n).append("}\n");
         }

@@ -1,5 +1,6 @@
 package io.mlops.engine.registry;
 
+import io.mlops.contract.registry.ModelRef;
 import java.nio.file.Path;
 
 /**

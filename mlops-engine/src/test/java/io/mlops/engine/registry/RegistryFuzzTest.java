@@ -3,7 +3,8 @@ package io.mlops.engine.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.registry.ModelRef;
 import io.mlops.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;

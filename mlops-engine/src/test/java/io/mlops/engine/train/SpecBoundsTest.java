@@ -2,7 +2,7 @@ package io.mlops.engine.train;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

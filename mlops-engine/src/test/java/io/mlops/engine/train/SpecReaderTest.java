@@ -3,10 +3,11 @@ package io.mlops.engine.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.data.ColumnType;
+import io.mlops.contract.features.FeatureSettings;
 import io.mlops.engine.TestData;
-import io.mlops.engine.data.ColumnType;
-import io.mlops.engine.features.FeatureSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

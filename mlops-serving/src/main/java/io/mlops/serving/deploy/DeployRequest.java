@@ -1,5 +1,6 @@
 package io.mlops.serving.deploy;
 
+import io.mlops.contract.deploy.LoadTestSpec;
 import java.nio.file.Path;
 import java.util.Objects;
 

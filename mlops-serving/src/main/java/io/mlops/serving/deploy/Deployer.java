@@ -1,9 +1,14 @@
 package io.mlops.serving.deploy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.Json;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.deploy.DeployResult;
+import io.mlops.contract.deploy.DeployStatus;
+import io.mlops.contract.deploy.GoldenResult;
+import io.mlops.contract.deploy.LoadTestResult;
+import io.mlops.contract.deploy.LoadTestSpec;
+import io.mlops.engine.ProgressListener;
 import io.mlops.engine.model.ModelStore;
-import io.mlops.engine.train.ProgressListener;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +19,6 @@ import java.util.Locale;
  * against it, and rolls back automatically when any check fails.
  */
 public final class Deployer {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ProgressListener progress;
 
     /**
@@ -41,7 +44,7 @@ public final class Deployer {
         progress.progress("deploying " + request.name() + " " + request.version() + " to " + target.describe());
         DeploymentTarget.Activation activation = target.activate(request.bundle(), request.name(), request.version());
         List<String> reasons = new ArrayList<>();
-        GoldenCheck.Result goldenResult = null;
+        GoldenResult goldenResult = null;
         LoadTestResult loadResult = null;
         try {
             if (golden != null) {
@@ -76,7 +79,7 @@ public final class Deployer {
                 List<String> bodies = new ArrayList<>();
                 if (golden != null) {
                     for (GoldenCheck.Golden g : golden) {
-                        bodies.add(JSON.writeValueAsString(g.input()));
+                        bodies.add(Json.mapper().writeValueAsString(g.input()));
                     }
                 }
                 if (bodies.isEmpty()) {
@@ -116,7 +119,7 @@ public final class Deployer {
             target.release(activation);
             progress.progress("deployed " + request.name() + " " + request.version() + " to " + activation.location());
             return new DeployResult(
-                    "DEPLOYED",
+                    DeployStatus.DEPLOYED,
                     target.describe(),
                     activation.location(),
                     request.name(),
@@ -129,7 +132,7 @@ public final class Deployer {
         progress.progress("rolling back " + activation.location());
         target.rollback(activation);
         return new DeployResult(
-                "ROLLED_BACK",
+                DeployStatus.ROLLED_BACK,
                 target.describe(),
                 activation.location(),
                 request.name(),

@@ -1,6 +1,6 @@
 package io.mlops.serving.deploy;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.serving.ServiceLimits;
 import io.mlops.serving.ServiceSettings;

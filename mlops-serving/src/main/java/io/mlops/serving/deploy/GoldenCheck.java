@@ -2,7 +2,9 @@ package io.mlops.serving.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.Json;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.deploy.GoldenResult;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +21,7 @@ import java.util.List;
  * {@code {"input": {...}, "expected": "label"}}. Every answer must be 200 with the expected label.
  */
 public final class GoldenCheck {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     /**
      * One golden request.
@@ -29,20 +31,6 @@ public final class GoldenCheck {
      * @param expected the expected label
      */
     public record Golden(long line, JsonNode input, String expected) {}
-
-    /**
-     * The result of the check.
-     *
-     * @param total    golden requests sent
-     * @param passed   answered 200 with the expected label
-     * @param failures one line per failed request
-     */
-    public record Result(int total, int passed, List<String> failures) {
-        /** @return whether every golden request passed */
-        public boolean ok() {
-            return failures.isEmpty() && total > 0;
-        }
-    }
 
     /**
      * Reads a golden file.
@@ -88,7 +76,7 @@ public final class GoldenCheck {
      * @param golden   the requests
      * @return the result
      */
-    public Result run(final URI endpoint, final String token, final List<Golden> golden) {
+    public GoldenResult run(final URI endpoint, final String token, final List<Golden> golden) {
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<String> failures = new ArrayList<>();
@@ -122,6 +110,6 @@ public final class GoldenCheck {
                 break;
             }
         }
-        return new Result(golden.size(), passed, failures);
+        return new GoldenResult(golden.size(), passed, failures);
     }
 }

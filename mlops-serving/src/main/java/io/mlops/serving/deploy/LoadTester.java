@@ -1,5 +1,7 @@
 package io.mlops.serving.deploy;
 
+import io.mlops.contract.deploy.LoadTestResult;
+import io.mlops.contract.deploy.LoadTestSpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

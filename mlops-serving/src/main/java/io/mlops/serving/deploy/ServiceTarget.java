@@ -1,7 +1,8 @@
 package io.mlops.serving.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.Json;
+import io.mlops.contract.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +22,7 @@ import java.util.UUID;
  * written anywhere.
  */
 public final class ServiceTarget implements DeploymentTarget {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final URI base;
     private final String adminToken;

@@ -2,11 +2,11 @@ package io.mlops.serving.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mlops.engine.data.ColumnType;
+import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.data.ColumnType;
+import io.mlops.engine.ProgressListener;
 import io.mlops.engine.demo.Receipt;
 import io.mlops.engine.demo.ReceiptsGenerator;
-import io.mlops.engine.train.Algorithm;
-import io.mlops.engine.train.ProgressListener;
 import io.mlops.engine.train.TrainingPipeline;
 import io.mlops.engine.train.TrainingSpec;
 import io.mlops.serving.ConstantResponseServer;

@@ -3,7 +3,10 @@ package io.mlops.serving.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlops.engine.MlopsException;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.deploy.DeployResult;
+import io.mlops.contract.deploy.DeployStatus;
+import io.mlops.contract.deploy.LoadTestSpec;
 import io.mlops.serving.PredictionServer;
 import io.mlops.serving.ServiceSettings;
 import io.mlops.serving.ServingConfig;
@@ -47,7 +50,7 @@ class DeployerTest {
                                 new LoadTestSpec(40, 2, 10_000, 0.0)),
                         target);
 
-        assertThat(result.status()).as(log.toString()).isEqualTo("DEPLOYED");
+        assertThat(result.status()).as(log.toString()).isEqualTo(DeployStatus.DEPLOYED);
         assertThat(result.golden().passed()).isEqualTo(1);
         assertThat(result.load().sent()).isEqualTo(80);
         assertThat(result.load().failed()).isZero();
@@ -87,7 +90,7 @@ class DeployerTest {
         DeployResult result = new Deployer(log::add)
                 .deploy(new DeployRequest(TestModels.modelB(), "receipts", "2", golden("meals"), null), target);
 
-        assertThat(result.status()).isEqualTo("ROLLED_BACK");
+        assertThat(result.status()).isEqualTo(DeployStatus.ROLLED_BACK);
         assertThat(result.reasons())
                 .singleElement()
                 .asString()
@@ -115,7 +118,7 @@ class DeployerTest {
                                     golden("transport"),
                                     new LoadTestSpec(40, 1, 10_000, 0.0)),
                             target);
-            assertThat(ok.status()).as(log.toString()).isEqualTo("DEPLOYED");
+            assertThat(ok.status()).as(log.toString()).isEqualTo(DeployStatus.DEPLOYED);
             assertThat(server.slot().current().version()).isEqualTo("2");
 
             // an impossible latency gate fails the load test, so the service returns to version 2
@@ -128,7 +131,7 @@ class DeployerTest {
                                     golden("transport"),
                                     new LoadTestSpec(40, 1, 0.000_001, 0.0)),
                             target);
-            assertThat(failed.status()).isEqualTo("ROLLED_BACK");
+            assertThat(failed.status()).isEqualTo(DeployStatus.ROLLED_BACK);
             assertThat(failed.reasons()).singleElement().asString().startsWith("load test failed: p99 latency ");
             assertThat(server.slot().current().version()).isEqualTo("2");
         }

@@ -1,0 +1,145 @@
+package io.mlops.contract.algorithm;
+
+import static io.mlops.contract.algorithm.Hyperparameter.choice;
+import static io.mlops.contract.algorithm.Hyperparameter.decimal;
+import static io.mlops.contract.algorithm.Hyperparameter.integer;
+
+import io.mlops.contract.MlopsException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The training algorithms by id, each with the hyperparameters it accepts, their defaults and limits. The engine makes
+ * the trainer; everyone else (command line, Jenkins steps, specs) names the algorithm by its {@link #id()}.
+ */
+public enum Algorithm {
+    /** Multinomial logistic regression trained by SGD with AdaGrad. */
+    LOGISTIC("logistic", true, sgdParameters()),
+    /** Linear support vector machine (hinge loss) trained by SGD with AdaGrad. */
+    LINEAR_SVM("linear-svm", true, sgdParameters()),
+    /** LIBLINEAR's exact solvers (logistic regression or SVM). */
+    LIBLINEAR(
+            "liblinear",
+            true,
+            List.of(
+                    choice(
+                            "solver",
+                            "L2R_LR",
+                            List.of(
+                                    "L2R_LR",
+                                    "L2R_L2LOSS_SVC",
+                                    "L2R_L2LOSS_SVC_DUAL",
+                                    "L2R_L1LOSS_SVC_DUAL",
+                                    "L1R_L2LOSS_SVC",
+                                    "L1R_LR",
+                                    "L2R_LR_DUAL",
+                                    "MCSVM_CS"),
+                            "LIBLINEAR solver"),
+                    decimal("cost", 1.0, 1e-9, 1e9, "inverse regularisation strength"),
+                    integer("maxIterations", 1000, 1, 1_000_000, "solver iterations"),
+                    decimal("epsilon", 0.01, 1e-12, 1.0, "stopping tolerance"))),
+    /** A single classification and regression tree. */
+    CART(
+            "cart",
+            false,
+            List.of(
+                    integer("maxDepth", 10, 1, 1000, "deepest level of the tree"),
+                    decimal("featureFraction", 1.0, 0.01, 1.0, "share of features considered at each split"))),
+    /** A random forest of CART trees with majority voting. */
+    RANDOM_FOREST(
+            "random-forest",
+            false,
+            List.of(
+                    integer("trees", 50, 1, 10_000, "number of trees"),
+                    integer("maxDepth", 12, 1, 1000, "deepest level of each tree"),
+                    decimal("featureFraction", 0.5, 0.01, 1.0, "share of features considered at each split"))),
+    /** Gradient-boosted trees by XGBoost. */
+    XGBOOST(
+            "xgboost",
+            false,
+            List.of(
+                    integer("trees", 50, 1, 10_000, "boosting rounds"),
+                    decimal("eta", 0.3, 1e-6, 1.0, "learning rate"),
+                    integer("maxDepth", 6, 1, 100, "deepest level of each tree"),
+                    decimal("subsample", 1.0, 0.01, 1.0, "share of rows per tree"),
+                    decimal("featureSubsample", 1.0, 0.01, 1.0, "share of features per tree"),
+                    decimal("lambda", 1.0, 0, 1e6, "L2 regularisation"),
+                    decimal("alpha", 0.0, 0, 1e6, "L1 regularisation"),
+                    decimal("minChildWeight", 1.0, 0, 1e6, "minimum hessian weight in a child"),
+                    decimal("gamma", 0.0, 0, 1e6, "minimum loss reduction to split"),
+                    integer("threads", 1, 1, 256, "threads; 1 keeps training reproducible")));
+
+    /** The hyperparameters of both SGD-trained linear models. */
+    private static List<Hyperparameter> sgdParameters() {
+        return List.of(
+                integer("epochs", 5, 1, 10_000, "passes over the training data"),
+                decimal("learningRate", 1.0, 1e-9, 1e6, "AdaGrad initial learning rate"),
+                integer("minibatch", 1, 1, 1_000_000, "examples per gradient step"));
+    }
+
+    private final String id;
+    private final boolean linear;
+    private final Map<String, Hyperparameter> parameters;
+
+    Algorithm(final String id, final boolean linear, final List<Hyperparameter> parameters) {
+        this.id = id;
+        this.linear = linear;
+        this.parameters = new LinkedHashMap<>();
+        parameters.forEach(p -> this.parameters.put(p.name(), p));
+    }
+
+    /** @return the name used in specs and on the command line, e.g. {@code logistic} */
+    public String id() {
+        return id;
+    }
+
+    /** @return whether the model is linear, so that numeric features are standardised by default */
+    public boolean isLinear() {
+        return linear;
+    }
+
+    /** @return the accepted hyperparameters, in documentation order */
+    public List<Hyperparameter> parameters() {
+        return List.copyOf(parameters.values());
+    }
+
+    /**
+     * Finds an algorithm by its name.
+     *
+     * @param name the name, e.g. {@code logistic}
+     * @return the algorithm
+     * @throws MlopsException if there is none of that name
+     */
+    public static Algorithm of(final String name) {
+        String key = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Arrays.stream(values())
+                .filter(a -> a.id.equals(key))
+                .findFirst()
+                .orElseThrow(() -> new MlopsException("unknown algorithm '" + name + "'; expected one of "
+                        + Arrays.stream(values()).map(Algorithm::id).toList()));
+    }
+
+    /**
+     * Checks the user's hyperparameters and fills in the defaults.
+     *
+     * @param given the values given, by name
+     * @return every hyperparameter of this algorithm with its value, in documentation order
+     * @throws MlopsException naming an unknown hyperparameter or a bad value
+     */
+    public Map<String, Object> resolve(final Map<String, ?> given) {
+        for (String name : given.keySet()) {
+            if (!parameters.containsKey(name)) {
+                throw new MlopsException(String.format(
+                        "unknown hyperparameter '%s' for algorithm '%s'; expected one of %s",
+                        name, id, parameters.keySet()));
+            }
+        }
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        parameters.forEach((name, p) ->
+                resolved.put(name, given.containsKey(name) ? p.convert(id, given.get(name)) : p.defaultValue()));
+        return resolved;
+    }
+}

@@ -1,0 +1,83 @@
+package io.mlops.contract.command;
+
+/**
+ * The names of the {@code mlops} subcommands and options. The command line declares its options with these constants
+ * and {@link MlopsCommand} writes them, so the two cannot drift apart.
+ */
+public final class CommandNames {
+    /** {@code mlops train}. */
+    public static final String TRAIN = "train";
+    /** {@code mlops evaluate}. */
+    public static final String EVALUATE = "evaluate";
+    /** {@code mlops register}. */
+    public static final String REGISTER = "register";
+    /** {@code mlops deploy}. */
+    public static final String DEPLOY = "deploy";
+    /** {@code mlops models}: the registry's subcommands. */
+    public static final String MODELS = "models";
+    /** {@code mlops models show}. */
+    public static final String SHOW = "show";
+    /** {@code mlops models alias}. */
+    public static final String ALIAS = "alias";
+
+    /** Training spec file. */
+    public static final String SPEC_OPTION = "--spec";
+    /** Data file. */
+    public static final String DATA_OPTION = "--data";
+    /** Label column. */
+    public static final String LABEL_OPTION = "--label";
+    /** Algorithm id. */
+    public static final String ALGORITHM_OPTION = "--algorithm";
+    /** One hyperparameter, {@code KEY=VALUE}. */
+    public static final String PARAM_OPTION = "--param";
+    /** Seed. */
+    public static final String SEED_OPTION = "--seed";
+    /** Separate test data file. */
+    public static final String TEST_DATA_OPTION = "--test-data";
+    /** Held-out share. */
+    public static final String TEST_FRACTION_OPTION = "--test-fraction";
+    /** Bundle output folder. */
+    public static final String OUTPUT_OPTION = "--output";
+    /** Run metadata file. */
+    public static final String METADATA_OPTION = "--metadata";
+    /** Print JSON instead of a report. */
+    public static final String JSON_OPTION = "--json";
+    /** Model bundle path or {@code NAME@REF}. */
+    public static final String MODEL_OPTION = "--model";
+    /** One quality gate. */
+    public static final String GATE_OPTION = "--gate";
+    /** Baseline model path or {@code NAME@REF}. */
+    public static final String BASELINE_OPTION = "--baseline";
+    /** The criticality of gates without a suffix. */
+    public static final String ON_GATE_FAILURE_OPTION = "--on-gate-failure";
+    /** Registry folder. */
+    public static final String REGISTRY_OPTION = "--registry";
+    /** Model name. */
+    public static final String NAME_OPTION = "--name";
+    /** Alias to set. */
+    public static final String ALIAS_OPTION = "--alias";
+    /** Who does it, for the audit log. */
+    public static final String BY_OPTION = "--by";
+    /** Why, for the audit log. */
+    public static final String REASON_OPTION = "--reason";
+    /** Deploy to a running service at this URL. */
+    public static final String SERVICE_OPTION = "--service";
+    /** Deploy to a release folder. */
+    public static final String DIR_OPTION = "--dir";
+    /** Version label of a deployment. */
+    public static final String VERSION_LABEL_OPTION = "--version-label";
+    /** The environment variable holding the service's admin token. */
+    public static final String ADMIN_TOKEN_ENV_OPTION = "--admin-token-env";
+    /** Golden requests file. */
+    public static final String GOLDEN_OPTION = "--golden";
+    /** Load test: requests per second. */
+    public static final String RPS_OPTION = "--rps";
+    /** Load test: duration in seconds. */
+    public static final String SECONDS_OPTION = "--seconds";
+    /** Load test: p99 latency gate. */
+    public static final String P99_MS_OPTION = "--p99-ms";
+    /** Load test: error-rate gate. */
+    public static final String MAX_ERROR_RATE_OPTION = "--max-error-rate";
+
+    private CommandNames() {}
+}
