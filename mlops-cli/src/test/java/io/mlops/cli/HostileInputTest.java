@@ -115,7 +115,7 @@ class HostileInputTest {
 
         Run deploy = run(env, "deploy", "--model", bundle.toString(), "--service", "http://admin:T0KEN@127.0.0.1:9");
 
-        assertThat(deploy.exit()).isEqualTo(Mlops.BAD_INPUT);
+        assertThat(deploy.exit()).isEqualTo(io.mlops.contract.ExitCode.BAD_INPUT.code());
         assertThat(deploy.err())
                 .isEqualTo("mlops: service URL with user info (user:password@) refused: it would be printed and stored;"
                         + " give the admin token in MLOPS_ADMIN_TOKEN instead" + System.lineSeparator())
