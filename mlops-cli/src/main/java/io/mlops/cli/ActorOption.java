@@ -1,27 +1,19 @@
 package io.mlops.cli;
 
 import io.mlops.contract.command.CommandNames;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** {@code --by USER}: who acts, for the registry's records; else {@code $MLOPS_USER}, {@code $USER}, {@code $USERNAME}. */
-final class ActorOption implements EnvironmentAware {
+final class ActorOption extends EnvironmentOptions {
     @Option(
             names = CommandNames.BY_OPTION,
             paramLabel = "USER",
             description = "Who does it, for the registry's records (default: $MLOPS_USER, else $USER).")
     String by;
 
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void environment(final Map<String, String> variables) {
-        this.env = variables;
-    }
-
     /** @return the given user, else $MLOPS_USER, else $USER or $USERNAME, else {@code unknown} */
     String user() {
-        for (String candidate : new String[] {by, env.get("MLOPS_USER"), env.get("USER"), env.get("USERNAME")}) {
+        for (String candidate : new String[] {by, env().get("MLOPS_USER"), env().get("USER"), env().get("USERNAME")}) {
             if (candidate != null && !candidate.isBlank()) {
                 return candidate;
             }

@@ -1,6 +1,7 @@
 package io.mlops.cli;
 
 import io.mlops.engine.ProgressListener;
+import io.mlops.engine.text.Printable;
 import java.io.PrintWriter;
 
 /** Where a command writes: results on standard output, progress on standard error. */
@@ -19,7 +20,7 @@ final class Console {
 
     ProgressListener progress() {
         return message -> {
-            err.println("[mlops] " + message);
+            err.println("[mlops] " + Printable.escape(message));
             err.flush();
         };
     }

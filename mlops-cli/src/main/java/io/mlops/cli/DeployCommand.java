@@ -6,6 +6,7 @@ import io.mlops.contract.command.CommandNames;
 import io.mlops.contract.deploy.DeployResult;
 import io.mlops.contract.deploy.LoadTestSpec;
 import io.mlops.engine.io.AtomicFiles;
+import io.mlops.engine.text.Printable;
 import io.mlops.serving.deploy.DeployPipeline;
 import io.mlops.serving.deploy.DeploymentTarget;
 import io.mlops.serving.deploy.DirectoryTarget;
@@ -188,7 +189,7 @@ final class DeployCommand implements Callable<Integer> {
                         result.load().p95Ms(),
                         result.load().p99Ms());
             }
-            result.reasons().forEach(reason -> out.println("rolled back: " + reason));
+            result.reasons().forEach(reason -> out.println("rolled back: " + Printable.escape(reason)));
         }
         out.flush();
         return (result.deployed() ? ExitCode.OK : ExitCode.DEPLOY_ROLLED_BACK).code();
@@ -196,7 +197,9 @@ final class DeployCommand implements Callable<Integer> {
 
     private DeploymentTarget target() {
         if (target.dir != null) {
-            return new DirectoryTarget(target.dir, ServerRuntime.current());
+            String predict = registry.env().get(predictTokenEnv);
+            return new DirectoryTarget(
+                    target.dir, ServerRuntime.current(), predict == null || predict.isBlank() ? null : predict);
         }
         String admin = registry.env().get(adminTokenEnv);
         if (admin == null || admin.isBlank()) {

@@ -4,6 +4,7 @@ import io.mlops.contract.ExitCode;
 import io.mlops.contract.MlopsException;
 import io.mlops.contract.metadata.EnvironmentInfo;
 import io.mlops.engine.metadata.RunEnvironment;
+import io.mlops.engine.text.Printable;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -81,7 +82,7 @@ public final class Mlops {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof MlopsException) {
-                err.println("mlops: " + exception.getMessage());
+                err.println("mlops: " + Printable.escape(exception.getMessage()));
                 return ExitCode.BAD_INPUT.code();
             }
             err.println("mlops: internal error: " + exception);

@@ -3,6 +3,7 @@ package io.mlops.cli;
 import io.mlops.contract.ExitCode;
 import io.mlops.contract.command.CommandNames;
 import io.mlops.engine.registry.AliasMove;
+import io.mlops.engine.text.Printable;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ final class ModelsAliasCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         out.println(name + "@" + alias + ": " + (move.from() == null ? "(new)" : move.from()) + " -> " + move.to()
-                + " by " + move.by() + ": " + move.reason());
+                + " by " + Printable.escape(move.by()) + ": " + Printable.escape(move.reason()));
         out.flush();
         return ExitCode.OK.code();
     }

@@ -3,33 +3,21 @@ package io.mlops.cli;
 import io.mlops.contract.command.CommandNames;
 import io.mlops.engine.registry.FileSystemRegistry;
 import java.nio.file.Path;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** {@code --registry DIR}, else {@code MLOPS_REGISTRY}, else {@code ~/.mlops/registry}. */
-final class RegistryOptions implements EnvironmentAware {
+final class RegistryOptions extends EnvironmentOptions {
     @Option(
             names = CommandNames.REGISTRY_OPTION,
             paramLabel = "DIR",
             description = "The registry folder (default: $MLOPS_REGISTRY, else ~/.mlops/registry).")
     Path registry;
 
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void environment(final Map<String, String> variables) {
-        this.env = variables;
-    }
-
-    Map<String, String> env() {
-        return env;
-    }
-
     Path folder() {
         if (registry != null) {
             return registry;
         }
-        String configured = env.get("MLOPS_REGISTRY");
+        String configured = env().get("MLOPS_REGISTRY");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }

@@ -5,6 +5,7 @@ import io.mlops.contract.gates.GateResult;
 import io.mlops.contract.metrics.ConfusionMatrix;
 import io.mlops.contract.metrics.MetricNames;
 import io.mlops.contract.metrics.Metrics;
+import io.mlops.engine.text.Printable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,11 @@ final class Report {
         out.println("quality gates: " + report.outcome());
     }
 
-    void table(final List<String[]> rows) {
+    /** Prints a table; control characters in cells are escaped, so no value can start a row of its own. */
+    void table(final List<String[]> given) {
+        List<String[]> rows = given.stream()
+                .map(row -> java.util.Arrays.stream(row).map(Printable::escape).toArray(String[]::new))
+                .toList();
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         java.util.Arrays.fill(widths, 1);

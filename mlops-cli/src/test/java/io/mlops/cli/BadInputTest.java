@@ -391,7 +391,7 @@ class BadInputTest {
     @Test
     void shouldRefuseACorruptedModelFile() throws IOException {
         Path copy = Files.createDirectory(tempDir.resolve("corrupted"));
-        for (String name : List.of("model.tribuo", "bundle.json", "run-metadata.json")) {
+        for (String name : List.of("model.tribuo", "bundle.json", "run-metadata.json", "checksums.sha256")) {
             Files.copy(model.resolve(name), copy.resolve(name));
         }
         Path file = copy.resolve("model.tribuo");
@@ -500,7 +500,9 @@ class BadInputTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(result.errorLine())
                 .isEqualTo("mlops: " + folder
-                        + ": output folder exists and is not a model bundle; choose a new or empty folder");
+                        + ": output folder holds files that are not part of a model bundle (notes.txt); writing a"
+                        + " bundle replaces the whole folder, so choose a new or empty folder, or move those files"
+                        + " away");
         assertThat(Cli.entries(out)).containsExactly("model");
         assertThat(Cli.entries(folder)).containsExactly("notes.txt");
         assertThat(notes).hasContent("my notes");

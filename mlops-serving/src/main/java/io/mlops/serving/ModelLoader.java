@@ -11,10 +11,11 @@ import io.mlops.contract.data.ColumnStats;
 import io.mlops.contract.data.DataFingerprint;
 import io.mlops.contract.metadata.RunMetadata;
 import io.mlops.contract.metadata.RunMetadataReader;
+import io.mlops.engine.io.BoundedFiles;
+import io.mlops.engine.model.BundleChecksums;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,16 +95,16 @@ public final class ModelLoader {
                 Instant.now());
     }
 
+    // read through the bundle's checksums, so that edited training statistics are refused like an edited model
     private static RunMetadata training(final Path folder) {
-        Path file = folder.resolve(BundleLayout.METADATA_FILE);
-        if (!Files.isRegularFile(file)) {
+        BundleChecksums checksums = BundleChecksums.read(folder);
+        if (!checksums.sums().containsKey(BundleLayout.METADATA_FILE)) {
             return null;
         }
-        try {
-            return new RunMetadataReader().read(file.toString(), Files.readString(file));
-        } catch (IOException exception) {
-            throw MlopsException.inFile(file, "unreadable run metadata: " + exception.getMessage());
-        }
+        Path file = folder.resolve(BundleLayout.METADATA_FILE);
+        byte[] bytes = checksums.readVerified(
+                BundleLayout.METADATA_FILE, BoundedFiles.MAX_DOCUMENT_BYTES, "run metadata", "load");
+        return new RunMetadataReader().read(file.toString(), new String(bytes, StandardCharsets.UTF_8));
     }
 
     /** The fingerprint of the training data, which describes each column's values; {@code null} if unknown. */

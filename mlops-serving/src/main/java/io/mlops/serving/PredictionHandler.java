@@ -1,19 +1,8 @@
 package io.mlops.serving;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlops.contract.Json;
-import io.mlops.contract.MlopsException;
-import io.mlops.contract.metrics.MetricNames;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -28,9 +17,6 @@ import org.eclipse.jetty.util.Callback;
  * wrong; only a bug gives a 500.
  */
 final class PredictionHandler extends Handler.Abstract.NonBlocking {
-    /** For the bodies of feedback and admin requests; predictions are read by {@link InputReader}. */
-    private static final ObjectMapper JSON = Json.mapper();
-
     /** Bodies this large (big batches) are answered on a pool thread, not holding up the selector's other connections. */
     private static final int LARGE_BODY = 16 * 1024;
 
@@ -38,18 +24,26 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
 
     private final ServingConfig config;
     private final ModelSlot slot;
-    private final ModelLoader loader;
-    private final PredictionLog log = new PredictionLog(100_000);
-    private final LiveQuality quality;
     private final ServiceMetrics metrics;
-    private volatile ReplyWriter replyWriter;
+    private final PredictEndpoint predict;
+    private final FeedbackEndpoint feedback;
+    private final AdminEndpoint admin;
 
-    PredictionHandler(final ServingConfig config, final ModelSlot slot, final ModelLoader loader) {
+    /** Loads the model a swap asks for; {@link ModelLoader#load} in the service. */
+    @FunctionalInterface
+    interface SwapLoader {
+        ServedModel load(Path bundle, String name, String version);
+    }
+
+    PredictionHandler(final ServingConfig config, final ModelSlot slot, final SwapLoader loader) {
         this.config = config;
         this.slot = slot;
-        this.loader = loader;
-        this.quality = new LiveQuality(config.feedbackWindow());
+        LiveQuality quality = new LiveQuality(config.feedbackWindow());
+        PredictionLog log = new PredictionLog(100_000);
         this.metrics = new ServiceMetrics(slot, () -> quality);
+        this.predict = new PredictEndpoint(slot, config.maxBatch(), config.limits(), log);
+        this.feedback = new FeedbackEndpoint(log, quality, metrics);
+        this.admin = new AdminEndpoint(slot, loader, metrics, config.limits().swapTimeoutSeconds());
     }
 
     ModelSlot slot() {
@@ -131,7 +125,7 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
         Reply withBody(final boolean blocking, final Check check, final JsonAction action) throws HttpProblem {
             return withBytes(blocking, body -> {
                 check.run();
-                return action.apply(parse(body));
+                return action.apply(RequestChecks.parse(body));
             });
         }
 
@@ -199,219 +193,52 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
         Request request = exchange.request;
         return switch (exchange.path) {
             case "/v1/predict" -> {
-                requireMethod(request, "POST");
+                RequestChecks.requireMethod(request, "POST");
                 yield exchange.withBytes(false, body -> {
-                    requireToken(request, config.predictToken());
-                    return predict(body);
+                    RequestChecks.requireToken(request, config.predictToken());
+                    return predict.answer(body);
                 });
             }
             case "/v1/feedback" -> {
-                requireMethod(request, "POST");
-                yield exchange.withBody(false, () -> requireToken(request, config.predictToken()), this::feedback);
+                RequestChecks.requireMethod(request, "POST");
+                yield exchange.withBody(
+                        false, () -> RequestChecks.requireToken(request, config.predictToken()), feedback::answer);
             }
             case "/v1/health" -> {
-                requireMethod(request, "GET");
+                RequestChecks.requireMethod(request, "GET");
                 yield Reply.json(
-                        200, Map.of("live", true, "ready", slot.current() != null, "model", identity(slot.current())));
+                        200,
+                        Map.of(
+                                "live",
+                                true,
+                                "ready",
+                                slot.current() != null,
+                                "model",
+                                ModelDescription.identity(slot.current())));
             }
             case "/v1/model" -> {
-                requireMethod(request, "GET");
-                yield Reply.json(200, describe(slot.current()));
+                RequestChecks.requireMethod(request, "GET");
+                yield Reply.json(200, ModelDescription.describe(slot.current()));
             }
             case "/metrics" -> {
-                requireMethod(request, "GET");
+                RequestChecks.requireMethod(request, "GET");
                 yield new Reply(200, ServiceMetrics.contentType(), metrics.scrape());
             }
             case "/v1/admin/swap" -> {
-                requireMethod(request, "POST");
-                yield exchange.withBody(true, () -> requireAdmin(request), this::swap);
+                RequestChecks.requireMethod(request, "POST");
+                yield exchange.withBody(
+                        true, () -> RequestChecks.requireAdmin(request, config), json -> admin.swap(json, request));
             }
             case "/v1/admin/rollback" -> {
-                requireMethod(request, "POST");
-                // waits for a swap in progress
+                RequestChecks.requireMethod(request, "POST");
+                // never waits for a swap that is loading: it abandons it
                 yield exchange.withBytes(true, body -> {
-                    requireAdmin(request);
-                    return rollback();
+                    RequestChecks.requireAdmin(request, config);
+                    return admin.rollback();
                 });
             }
             default -> throw new HttpProblem(404, "no such endpoint: " + exchange.path);
         };
-    }
-
-    private Reply predict(final byte[] body) throws HttpProblem {
-        ServedModel model = slot.current();
-        InputReader.Inputs inputs = model.predictor().reader().read(body, config.maxBatch());
-        boolean batch = inputs.batch();
-        int count = inputs.instances().size();
-        String[] ids = new String[count];
-        Predictor.Result[] results = new Predictor.Result[count];
-        for (int i = 0; i < count; i++) {
-            Instance instance = inputs.instances().get(i);
-            try {
-                model.predictor().validate(instance);
-                Predictor.Result result = model.predictor().predict(instance);
-                model.drift().observe(instance);
-                ids[i] = log.record(result.label());
-                results[i] = result;
-            } catch (InvalidInputException exception) {
-                Map<String, Object> error = new LinkedHashMap<>();
-                error.put("error", exception.getMessage());
-                if (batch) {
-                    error.put("instance", i);
-                }
-                error.put("fields", exception.fields());
-                return Reply.json(400, error);
-            }
-        }
-        return new Reply(200, "application/json", replyWriter(model).write(batch, ids, results));
-    }
-
-    /** The reply writer of the model, prepared once per model rather than once per request. */
-    private ReplyWriter replyWriter(final ServedModel model) {
-        ReplyWriter cached = replyWriter;
-        if (cached == null || cached.model() != model) {
-            cached = new ReplyWriter(model);
-            replyWriter = cached;
-        }
-        return cached;
-    }
-
-    private Reply feedback(final JsonNode body) throws HttpProblem {
-        List<JsonNode> events = new ArrayList<>();
-        if (body.isObject() && body.has("feedback")) {
-            body.get("feedback").forEach(events::add);
-        } else {
-            events.add(body);
-        }
-        int accepted = 0;
-        List<String> unknown = new ArrayList<>();
-        for (JsonNode event : events) {
-            if (!event.isObject()
-                    || !event.path("id").isTextual()
-                    || !event.path("label").isTextual()) {
-                throw new HttpProblem(
-                        400, "feedback must be {\"id\": \"<prediction id>\", \"label\": \"<true class>\"}");
-            }
-            String predicted = log.lookup(event.get("id").asText());
-            if (predicted == null) {
-                unknown.add(event.get("id").asText());
-                continue;
-            }
-            quality.record(event.get("label").asText(), predicted);
-            metrics.feedback();
-            accepted++;
-        }
-        if (accepted == 0) {
-            throw new HttpProblem(
-                    404, "unknown prediction id(s) " + unknown + ": never issued by this service instance, or too old");
-        }
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("accepted", accepted);
-        reply.put("unknown", unknown);
-        reply.put("liveAccuracy", quality.accuracy());
-        reply.put("window", quality.size());
-        return Reply.json(200, reply);
-    }
-
-    private synchronized Reply swap(final JsonNode body) throws HttpProblem {
-        if (!body.path("bundle").isTextual()) {
-            throw new HttpProblem(400, "swap needs {\"bundle\": \"<path of a model bundle on the server>\"}");
-        }
-        ServedModel next;
-        try {
-            next = loader.load(Path.of(body.get("bundle").asText()), text(body, "name"), text(body, "version"));
-        } catch (MlopsException exception) {
-            throw new HttpProblem(422, exception.getMessage());
-        }
-        ServedModel previous = slot.swap(next);
-        metrics.swapped("swap");
-        return Reply.json(200, Map.of("previous", identity(previous), "current", identity(next)));
-    }
-
-    private synchronized Reply rollback() throws HttpProblem {
-        try {
-            ServedModel from = slot.current();
-            ServedModel to = slot.rollback();
-            metrics.swapped("rollback");
-            return Reply.json(200, Map.of("previous", identity(from), "current", identity(to)));
-        } catch (IllegalStateException exception) {
-            throw new HttpProblem(409, exception.getMessage());
-        }
-    }
-
-    private static String text(final JsonNode body, final String field) {
-        return body.path(field).isTextual() ? body.get(field).asText() : null;
-    }
-
-    static Map<String, Object> identity(final ServedModel model) {
-        Map<String, Object> identity = new LinkedHashMap<>();
-        identity.put("name", model.name());
-        identity.put("version", model.version());
-        identity.put("sha256", model.bundle().manifest().modelSha256());
-        return identity;
-    }
-
-    private static Map<String, Object> describe(final ServedModel model) {
-        Map<String, Object> description = identity(model);
-        description.put("fingerprint", model.bundle().manifest().modelFingerprint());
-        description.put("algorithm", model.bundle().manifest().algorithm());
-        description.put("labels", model.bundle().manifest().labels());
-        description.put("schema", model.bundle().preparation().getSchema());
-        description.put("loadedAt", model.loadedAt().toString());
-        if (model.training() != null && model.training().metrics() != null) {
-            Map<String, Double> metrics = model.training().metrics().byName();
-            Map<String, Object> summary = new LinkedHashMap<>();
-            for (String name : MetricNames.OVERALL) {
-                if (metrics.containsKey(name)) {
-                    summary.put(name, metrics.get(name));
-                }
-            }
-            description.put("trainingMetrics", summary);
-        }
-        return description;
-    }
-
-    private static JsonNode parse(final byte[] bytes) throws HttpProblem {
-        if (bytes.length == 0) {
-            throw new HttpProblem(400, "empty request body; expected JSON");
-        }
-        try {
-            JsonNode node = JSON.readTree(bytes);
-            if (node == null || node.isMissingNode()) {
-                throw new HttpProblem(400, "empty request body; expected JSON");
-            }
-            return node;
-        } catch (JsonProcessingException exception) {
-            throw new HttpProblem(400, "malformed JSON: " + exception.getOriginalMessage());
-        } catch (IOException exception) {
-            throw new HttpProblem(400, "cannot read request body: " + exception.getMessage());
-        }
-    }
-
-    private static void requireMethod(final Request request, final String method) throws HttpProblem {
-        if (!method.equals(request.getMethod())) {
-            throw new HttpProblem(405, request.getMethod() + " is not allowed here; use " + method);
-        }
-    }
-
-    private void requireAdmin(final Request request) throws HttpProblem {
-        if (config.adminToken() == null) {
-            throw new HttpProblem(403, "admin API disabled: start the service with an admin token");
-        }
-        requireToken(request, config.adminToken());
-    }
-
-    private static void requireToken(final Request request, final String token) throws HttpProblem {
-        if (token == null) {
-            return;
-        }
-        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        String expected = "Bearer " + token;
-        if (header == null
-                || !MessageDigest.isEqual(
-                        header.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-            throw new HttpProblem(401, "missing or wrong bearer token");
-        }
     }
 
     /** A request that cannot be answered normally, with its status. */

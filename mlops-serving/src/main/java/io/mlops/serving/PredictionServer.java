@@ -2,6 +2,7 @@ package io.mlops.serving;
 
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -30,10 +31,16 @@ public final class PredictionServer implements AutoCloseable {
      * @throws Exception if the server cannot start (e.g. the port is taken)
      */
     public static PredictionServer start(final ServingConfig config, final ServedModel model) throws Exception {
+        return start(config, model, new ModelLoader(config.driftWindow())::load);
+    }
+
+    /** Starts the service with another way to load the models of swaps (tests: a load that hangs). */
+    static PredictionServer start(
+            final ServingConfig config, final ServedModel model, final PredictionHandler.SwapLoader loader)
+            throws Exception {
         Server server = jetty(config);
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
-        PredictionHandler handler =
-                new PredictionHandler(config, new ModelSlot(model), new ModelLoader(config.driftWindow()));
+        PredictionHandler handler = new PredictionHandler(config, new ModelSlot(model), loader);
         server.setHandler(handler);
         server.setStopTimeout(5_000);
         server.start();
@@ -51,14 +58,23 @@ public final class PredictionServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("mlops-serving");
         Server server = new Server(threads);
+        ServiceLimits limits = config.limits();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        // a client trickling its body is failed instead of holding a connection and a buffer for ever
+        http.setMinRequestDataRate(limits.minRequestBytesPerSecond());
+        http.setIdleTimeout(limits.idleTimeoutMillis());
         // one selector per core: the handler computes on the selector threads, so they are the service's workers
         ServerConnector connector = new ServerConnector(
                 server, 1, Runtime.getRuntime().availableProcessors(), new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());
+        // a connection silent for this long is closed: also bounds a client sending its headers byte by byte
+        connector.setIdleTimeout(limits.idleTimeoutMillis());
         server.addConnector(connector);
+        // beyond this many connections Jetty stops accepting, so connections wait in the backlog rather than
+        // exhausting the file descriptors
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         return server;
     }
 

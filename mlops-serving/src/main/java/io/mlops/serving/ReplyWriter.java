@@ -37,7 +37,7 @@ final class ReplyWriter {
      */
     ReplyWriter(final ServedModel model) {
         this.model = model;
-        this.start = concat(ascii("{\"model\":"), encode(PredictionHandler.identity(model)));
+        this.start = concat(ascii("{\"model\":"), encode(ModelDescription.identity(model)));
         this.classes = model.predictor().classes();
         this.keys = new byte[classes.size()][];
         this.labels = new byte[classes.size()][];

@@ -128,7 +128,10 @@ public final class ServeCommand implements Callable<Integer> {
                 orDefault(file == null ? null : file.maxBodyBytes(), defaults.maxBodyBytes()),
                 orDefault(file == null ? null : file.maxBatch(), defaults.maxBatch()),
                 pick("--feedback-window", feedbackWindow, file == null ? null : file.feedbackWindow()),
-                orDefault(file == null ? null : file.driftWindow(), defaults.driftWindow()));
+                orDefault(file == null ? null : file.driftWindow(), defaults.driftWindow()),
+                file == null || file.limits() == null
+                        ? ServiceLimits.defaults()
+                        : file.limits().or(ServiceLimits.defaults()));
         ServedModel served = new ModelLoader(serving.driftWindow())
                 .load(
                         model,

@@ -175,7 +175,7 @@ public final class ServiceMetrics {
     /**
      * Counts a swap or rollback.
      *
-     * @param kind {@code swap} or {@code rollback}
+     * @param kind {@code swap}, {@code rollback} or {@code abandoned} (a swap given up)
      */
     public void swapped(final String kind) {
         swaps.labelValues(kind).inc();

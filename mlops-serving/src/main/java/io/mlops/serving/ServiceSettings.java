@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.mlops.contract.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
+import io.mlops.engine.io.BoundedFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -28,6 +28,7 @@ import java.nio.file.Path;
  * @param driftWindow     recent inputs the drift score covers
  * @param maxBodyBytes    the largest request body accepted
  * @param maxBatch        the most instances in one request
+ * @param limits          connection, rate, size, time and heap limits ({@link ServiceLimits})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServiceSettings(
@@ -40,9 +41,49 @@ public record ServiceSettings(
         Integer feedbackWindow,
         Integer driftWindow,
         Integer maxBodyBytes,
-        Integer maxBatch) {
+        Integer maxBatch,
+        ServiceLimits limits) {
     /** The file name inside a release folder. */
     public static final String FILE = "config.json";
+
+    /**
+     * Settings without limits (the defaults apply).
+     *
+     * @param name            the model name the service shows
+     * @param version         the version label the service shows
+     * @param host            the address to bind
+     * @param port            the port
+     * @param adminTokenEnv   the environment variable holding the admin token
+     * @param predictTokenEnv the environment variable holding the prediction token
+     * @param feedbackWindow  feedback events the live accuracy covers
+     * @param driftWindow     recent inputs the drift score covers
+     * @param maxBodyBytes    the largest request body accepted
+     * @param maxBatch        the most instances in one request
+     */
+    public ServiceSettings(
+            final String name,
+            final String version,
+            final String host,
+            final Integer port,
+            final String adminTokenEnv,
+            final String predictTokenEnv,
+            final Integer feedbackWindow,
+            final Integer driftWindow,
+            final Integer maxBodyBytes,
+            final Integer maxBatch) {
+        this(
+                name,
+                version,
+                host,
+                port,
+                adminTokenEnv,
+                predictTokenEnv,
+                feedbackWindow,
+                driftWindow,
+                maxBodyBytes,
+                maxBatch,
+                null);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -60,7 +101,7 @@ public record ServiceSettings(
     public static ServiceSettings read(final Path file) {
         ServiceSettings settings;
         try {
-            settings = JSON.readValue(Files.readString(file), ServiceSettings.class);
+            settings = JSON.readValue(BoundedFiles.read(file, BoundedFiles.MAX_SETTINGS_BYTES), ServiceSettings.class);
         } catch (UnrecognizedPropertyException exception) {
             throw MlopsException.inFile(
                     file,
@@ -98,6 +139,9 @@ public record ServiceSettings(
         blank(file, "host", host);
         blank(file, "adminTokenEnv", adminTokenEnv);
         blank(file, "predictTokenEnv", predictTokenEnv);
+        if (limits != null) {
+            limits.check(file);
+        }
     }
 
     private static void range(final Path file, final String field, final Integer value, final int min, final int max) {

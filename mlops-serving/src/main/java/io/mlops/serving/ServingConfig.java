@@ -11,6 +11,7 @@ package io.mlops.serving;
  * @param maxBatch       the most instances in one prediction request
  * @param feedbackWindow how many recent feedback events the live accuracy covers
  * @param driftWindow    how many recent inputs the drift score covers
+ * @param limits         the service's limits, complete
  */
 public record ServingConfig(
         String host,
@@ -20,7 +21,8 @@ public record ServingConfig(
         int maxBodyBytes,
         int maxBatch,
         int feedbackWindow,
-        int driftWindow) {
+        int driftWindow,
+        ServiceLimits limits) {
     /** The default bind address: loopback only. */
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -34,14 +36,55 @@ public record ServingConfig(
     }
 
     /**
-     * Returns a copy with another port.
+     * A configuration with the default {@link ServiceLimits}.
      *
-     * @param value the port
+     * @param host           the address to bind
+     * @param port           the port
+     * @param adminToken     the admin token, or {@code null}
+     * @param predictToken   the prediction token, or {@code null}
+     * @param maxBodyBytes   the largest accepted request body
+     * @param maxBatch       the most instances in one request
+     * @param feedbackWindow feedback events the live accuracy covers
+     * @param driftWindow    recent inputs the drift score covers
+     */
+    public ServingConfig(
+            final String host,
+            final int port,
+            final String adminToken,
+            final String predictToken,
+            final int maxBodyBytes,
+            final int maxBatch,
+            final int feedbackWindow,
+            final int driftWindow) {
+        this(
+                host,
+                port,
+                adminToken,
+                predictToken,
+                maxBodyBytes,
+                maxBatch,
+                feedbackWindow,
+                driftWindow,
+                ServiceLimits.defaults());
+    }
+
+    /**
+     * Returns a copy with other limits.
+     *
+     * @param value the limits; missing fields keep their defaults
      * @return the copy
      */
-    public ServingConfig withPort(final int value) {
+    public ServingConfig withLimits(final ServiceLimits value) {
         return new ServingConfig(
-                host, value, adminToken, predictToken, maxBodyBytes, maxBatch, feedbackWindow, driftWindow);
+                host,
+                port,
+                adminToken,
+                predictToken,
+                maxBodyBytes,
+                maxBatch,
+                feedbackWindow,
+                driftWindow,
+                value.or(ServiceLimits.defaults()));
     }
 
     /**
@@ -52,7 +95,8 @@ public record ServingConfig(
      * @return the copy
      */
     public ServingConfig withTokens(final String admin, final String predict) {
-        return new ServingConfig(host, port, admin, predict, maxBodyBytes, maxBatch, feedbackWindow, driftWindow);
+        return new ServingConfig(
+                host, port, admin, predict, maxBodyBytes, maxBatch, feedbackWindow, driftWindow, limits);
     }
 
     @Override

@@ -119,7 +119,7 @@ class HotSwapTest {
     @Test
     void shouldRefuseACorruptedBundleAndKeepServing() throws Exception {
         Path copy = Files.createTempDirectory("corrupt");
-        for (String file : List.of("model.tribuo", "bundle.json", "run-metadata.json")) {
+        for (String file : List.of("model.tribuo", "bundle.json", "run-metadata.json", "checksums.sha256")) {
             Files.copy(TestModels.modelB().resolve(file), copy.resolve(file));
         }
         byte[] bytes = Files.readAllBytes(copy.resolve("model.tribuo"));

@@ -115,7 +115,7 @@ class ReplyWriterTest {
         try (JsonGenerator json = JACKSON.createGenerator(bytes, JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeFieldName("model");
-            json.writeObject(PredictionHandler.identity(model));
+            json.writeObject(ModelDescription.identity(model));
             if (batch) {
                 json.writeArrayFieldStart("predictions");
                 for (int i = 0; i < results.length; i++) {

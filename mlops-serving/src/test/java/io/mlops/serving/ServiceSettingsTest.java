@@ -143,6 +143,6 @@ class ServiceSettingsTest {
 
         assertThatThrownBy(() -> ServiceSettings.read(file))
                 .isInstanceOf(MlopsException.class)
-                .hasMessageStartingWith(file + ": cannot read: ");
+                .hasMessage(file + ": file not found");
     }
 }

@@ -37,13 +37,7 @@ public enum Algorithm {
                     decimal("learningRate", 1.0, 1e-9, 1e6, "sgd: AdaGrad initial learning rate"),
                     integer("minibatch", 1, 1, 1_000_000, "sgd: examples per gradient step"))),
     /** Linear support vector machine (hinge loss) trained by SGD with AdaGrad. */
-    LINEAR_SVM(
-            "linear-svm",
-            true,
-            List.of(
-                    integer("epochs", 5, 1, 10_000, "passes over the training data"),
-                    decimal("learningRate", 1.0, 1e-9, 1e6, "AdaGrad initial learning rate"),
-                    integer("minibatch", 1, 1, 1_000_000, "examples per gradient step"))),
+    LINEAR_SVM("linear-svm", true, sgdParameters()),
     /** LIBLINEAR's exact solvers (logistic regression or SVM). */
     LIBLINEAR(
             "liblinear",
@@ -95,6 +89,14 @@ public enum Algorithm {
                     decimal("minChildWeight", 1.0, 0, 1e6, "minimum hessian weight in a child"),
                     decimal("gamma", 0.0, 0, 1e6, "minimum loss reduction to split"),
                     integer("threads", 1, 1, 256, "threads; 1 keeps training reproducible")));
+
+    /** The hyperparameters of both SGD-trained linear models. */
+    private static List<Hyperparameter> sgdParameters() {
+        return List.of(
+                integer("epochs", 5, 1, 10_000, "passes over the training data"),
+                decimal("learningRate", 1.0, 1e-9, 1e6, "AdaGrad initial learning rate"),
+                integer("minibatch", 1, 1, 1_000_000, "examples per gradient step"));
+    }
 
     private final String id;
     private final boolean linear;

@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  * JSON Lines, everything else is CSV.
  */
 public final class TableReader {
+    /** The most columns a data file may have: far beyond a tabular model's needs, far below what takes minutes. */
+    public static final int MAX_COLUMNS = 10_000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The longest field FastCSV reads (its buffer limit), in characters. */
@@ -324,6 +327,13 @@ public final class TableReader {
     }
 
     private static List<String> header(final Path file, final List<String> fields, final char separator) {
+        if (fields.size() > MAX_COLUMNS) {
+            throw MlopsException.atLine(
+                    file,
+                    1,
+                    "the header has " + fields.size() + " columns, more than the " + MAX_COLUMNS
+                            + " this engine is made for; keep the columns the model needs (e.g. with cut or csvcut)");
+        }
         if (fields.size() == 1) {
             for (char other : new char[] {',', ';', '\t'}) {
                 if (other != separator && fields.get(0).indexOf(other) >= 0) {
@@ -343,6 +353,7 @@ public final class TableReader {
             }
         }
         List<String> header = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < fields.size(); i++) {
             String name = fields.get(i).strip();
             if (i == 0 && name.startsWith("\uFEFF")) {
@@ -351,7 +362,7 @@ public final class TableReader {
             if (name.isEmpty()) {
                 throw MlopsException.atLine(file, 1, "header column " + (i + 1) + " has no name");
             }
-            if (header.contains(name)) {
+            if (!seen.add(name)) {
                 throw MlopsException.atLine(file, 1, "header names column '" + name + "' twice");
             }
             header.add(name);

@@ -3,6 +3,7 @@ package io.mlops.engine.gates;
 import io.mlops.contract.MlopsException;
 import io.mlops.contract.gates.Criticality;
 import io.mlops.contract.metrics.MetricNames;
+import io.mlops.engine.text.Printable;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -21,8 +22,6 @@ public final class GateParser {
     /** The per-class metric names, used as {@code name[class]}. */
     public static final List<String> CLASS_METRICS = MetricNames.PER_CLASS;
 
-    private static final Pattern GATE = Pattern.compile(
-            "\\s*([A-Za-z][A-Za-z0-9]*)(?:\\[([^\\]]+)])?\\s*(>=|<=|>|<)\\s*(.+?)\\s*(?:\\(\\s*([A-Za-z]+)\\s*\\))?\\s*");
     private static final Pattern BASELINE =
             Pattern.compile("baseline(?:\\s*([+-])\\s*(\\S+))?", Pattern.CASE_INSENSITIVE);
 
@@ -55,15 +54,17 @@ public final class GateParser {
      * @throws MlopsException naming the expression and what was expected
      */
     public Gate parse(final String expression) {
-        Matcher m = GATE.matcher(expression == null ? "" : expression);
-        if (!m.matches()) {
-            throw new MlopsException("gate \"" + expression + "\" is not of the form 'METRIC OP THRESHOLD', "
+        Parts parts = Parts.of(expression == null ? "" : expression);
+        if (parts == null) {
+            throw new MlopsException("gate \"" + Printable.shorten(expression)
+                    + "\" is not of the form 'METRIC OP THRESHOLD', "
                     + "e.g. 'accuracy >= 0.9' or 'macroF1 >= baseline - 0.01'");
         }
-        String metric = metric(expression, m.group(1), m.group(2));
-        Gate.Operator operator = operator(m.group(3));
-        Criticality criticality = m.group(5) == null ? defaultCriticality : criticality(expression, m.group(5));
-        String threshold = m.group(4);
+        String metric = metric(expression, parts.name(), parts.label());
+        Gate.Operator operator = operator(parts.operator());
+        Criticality criticality =
+                parts.criticality() == null ? defaultCriticality : criticality(expression, parts.criticality());
+        String threshold = parts.threshold();
         Matcher b = BASELINE.matcher(threshold);
         if (b.matches()) {
             double offset = 0;
@@ -75,22 +76,114 @@ public final class GateParser {
         return new Gate(expression.strip(), metric, operator, number(expression, threshold), false, criticality);
     }
 
+    /**
+     * The pieces of {@code METRIC[LABEL] OP THRESHOLD (CRITICALITY)}, cut by one left-to-right scan, so that
+     * parsing takes time linear in the length of the expression whatever it holds (a backtracking regular
+     * expression took cubic time on long thresholds).
+     */
+    private record Parts(String name, String label, String operator, String threshold, String criticality) {
+        static Parts of(final String text) {
+            int end = text.length();
+            while (end > 0 && space(text.charAt(end - 1))) {
+                end--;
+            }
+            int i = skipSpace(text, 0, end);
+            int nameStart = i;
+            if (i >= end || !asciiLetter(text.charAt(i))) {
+                return null;
+            }
+            while (i < end && (asciiLetter(text.charAt(i)) || asciiDigit(text.charAt(i)))) {
+                i++;
+            }
+            String name = text.substring(nameStart, i);
+            String label = null;
+            if (i < end && text.charAt(i) == '[') {
+                int close = text.indexOf(']', i + 1);
+                if (close < 0 || close >= end || close == i + 1) {
+                    return null;
+                }
+                label = text.substring(i + 1, close);
+                i = close + 1;
+            }
+            i = skipSpace(text, i, end);
+            String operator;
+            if (text.startsWith(">=", i) || text.startsWith("<=", i)) {
+                operator = text.substring(i, i + 2);
+            } else if (i < end && (text.charAt(i) == '>' || text.charAt(i) == '<')) {
+                operator = text.substring(i, i + 1);
+            } else {
+                return null;
+            }
+            i = skipSpace(text, i + operator.length(), end);
+            if (i >= end) {
+                return null;
+            }
+            String criticality = null;
+            int thresholdEnd = end;
+            if (text.charAt(end - 1) == ')') {
+                int open = text.lastIndexOf('(', end - 1);
+                if (open > i) {
+                    int wordStart = skipSpace(text, open + 1, end - 1);
+                    int wordEnd = end - 1;
+                    while (wordEnd > wordStart && space(text.charAt(wordEnd - 1))) {
+                        wordEnd--;
+                    }
+                    boolean word = wordEnd > wordStart;
+                    for (int c = wordStart; c < wordEnd && word; c++) {
+                        word = asciiLetter(text.charAt(c));
+                    }
+                    if (word) {
+                        criticality = text.substring(wordStart, wordEnd);
+                        thresholdEnd = open;
+                        while (space(text.charAt(thresholdEnd - 1))) {
+                            thresholdEnd--;
+                        }
+                    }
+                }
+            }
+            return new Parts(name, label, operator, text.substring(i, thresholdEnd), criticality);
+        }
+
+        private static int skipSpace(final String text, final int from, final int end) {
+            int i = from;
+            while (i < end && space(text.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        // the characters regular expressions call \s
+        private static boolean space(final char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
+
+        private static boolean asciiLetter(final char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        }
+
+        private static boolean asciiDigit(final char c) {
+            return c >= '0' && c <= '9';
+        }
+    }
+
     private static String metric(final String expression, final String name, final String label) {
         if (label != null) {
             return CLASS_METRICS.stream()
                     .filter(c -> c.equalsIgnoreCase(name))
                     .findFirst()
                     .map(c -> c + "[" + label.strip() + "]")
-                    .orElseThrow(() -> new MlopsException("gate \"" + expression + "\": unknown per-class metric '"
-                            + name + "'; expected one of "
+                    .orElseThrow(() -> new MlopsException("gate \"" + Printable.shorten(expression)
+                            + "\": unknown per-class metric '"
+                            + Printable.shorten(name) + "'; expected one of "
                             + CLASS_METRICS.stream().map(c -> c + "[CLASS]").toList()));
         }
         return METRICS.stream()
                 .filter(c -> c.equalsIgnoreCase(name))
                 .findFirst()
-                .orElseThrow(() -> new MlopsException("gate \"" + expression + "\": unknown metric '" + name
-                        + "'; expected one of " + METRICS + " or "
-                        + CLASS_METRICS.stream().map(c -> c + "[CLASS]").toList()));
+                .orElseThrow(() -> new MlopsException(
+                        "gate \"" + Printable.shorten(expression) + "\": unknown metric '" + Printable.shorten(name)
+                                + "'; expected one of " + METRICS + " or "
+                                + CLASS_METRICS.stream().map(c -> c + "[CLASS]").toList()));
     }
 
     private static Gate.Operator operator(final String symbol) {
@@ -106,8 +199,8 @@ public final class GateParser {
         try {
             return Criticality.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException exception) {
-            throw new MlopsException("gate \"" + expression + "\": unknown criticality '" + text
-                    + "'; expected (unstable) or (failure)");
+            throw new MlopsException("gate \"" + Printable.shorten(expression) + "\": unknown criticality '"
+                    + Printable.shorten(text) + "'; expected (unstable) or (failure)");
         }
     }
 
@@ -120,7 +213,7 @@ public final class GateParser {
         } catch (NumberFormatException exception) {
             // reported below
         }
-        throw new MlopsException("gate \"" + expression + "\": threshold \"" + text.strip()
-                + "\" is not a number or 'baseline [+|- NUMBER]'");
+        throw new MlopsException("gate \"" + Printable.shorten(expression) + "\": threshold \""
+                + Printable.shorten(text.strip()) + "\" is not a number or 'baseline [+|- NUMBER]'");
     }
 }

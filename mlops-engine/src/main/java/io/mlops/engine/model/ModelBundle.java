@@ -12,8 +12,21 @@ import org.tribuo.classification.Label;
  * @param model    the model
  * @param manifest the manifest
  * @param location the bundle folder it was loaded from or saved to
+ * @param identity the bundle's identity (the SHA-256 of its {@link BundleChecksums#FILE}), or {@code null}
+ *                 for a bundle not yet written
  */
-public record ModelBundle(Model<Label> model, BundleManifest manifest, Path location) {
+public record ModelBundle(Model<Label> model, BundleManifest manifest, Path location, String identity) {
+    /**
+     * A bundle not yet written, without an identity.
+     *
+     * @param model    the model
+     * @param manifest the manifest
+     * @param location where it will be written
+     */
+    public ModelBundle(final Model<Label> model, final BundleManifest manifest, final Path location) {
+        this(model, manifest, location, null);
+    }
+
     /** @return the feature preparation */
     public FeaturePreparation preparation() {
         return manifest.preparation();

@@ -4,12 +4,12 @@ import io.mlops.contract.Json;
 import io.mlops.contract.MlopsException;
 import io.mlops.contract.bundle.BundleLayout;
 import io.mlops.engine.io.AtomicFiles;
+import io.mlops.engine.io.BoundedFiles;
 import io.mlops.engine.io.Hashing;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -41,19 +41,6 @@ public final class ModelStore {
     }
 
     /**
-     * Writes a bundle folder atomically, replacing an earlier bundle in the same place.
-     *
-     * @param model    the model
-     * @param manifest the manifest; its checksums are computed here
-     * @param folder   the bundle folder
-     * @return the saved bundle, with its checksums
-     * @throws MlopsException if the folder is not writable, or exists and is not a bundle
-     */
-    public ModelBundle save(final Model<Label> model, final BundleManifest manifest, final Path folder) {
-        return save(seal(model, manifest), folder, Map.of());
-    }
-
-    /**
      * Serialises a model and completes its manifest with the model's checksum and fingerprint, before anything is
      * written, so that the run metadata can name them.
      *
@@ -64,6 +51,7 @@ public final class ModelStore {
     public static SealedModel seal(final Model<Label> model, final BundleManifest manifest) {
         byte[] bytes = toBytes(model);
         BundleManifest complete = new BundleManifest(
+                BundleLayout.BUNDLE_MARKER,
                 BundleLayout.FORMAT_VERSION,
                 BundleLayout.MODEL_FILE,
                 Hashing.sha256(bytes),
@@ -89,7 +77,7 @@ public final class ModelStore {
      * @throws MlopsException if the folder is not writable, or exists and is not a bundle
      */
     public ModelBundle save(final SealedModel sealed, final Path folder, final Map<String, String> extraFiles) {
-        checkTarget(folder);
+        BundleFolder.checkReplaceable(folder);
         Path target = folder.toAbsolutePath().normalize();
         Path parent = AtomicFiles.ensureFolder(target.getParent());
         BundleManifest complete = sealed.manifest();
@@ -97,13 +85,18 @@ public final class ModelStore {
         Model<Label> model = sealed.model();
         Path temp = parent.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
         Path old = parent.resolve("." + target.getFileName() + ".old-" + UUID.randomUUID());
+        String identity;
         try {
             Files.createDirectory(temp);
             Files.write(temp.resolve(BundleLayout.MODEL_FILE), bytes);
             Files.write(temp.resolve(BundleLayout.MANIFEST_FILE), Json.pretty().writeValueAsBytes(complete));
+            java.util.List<String> names =
+                    new java.util.ArrayList<>(java.util.List.of(BundleLayout.MODEL_FILE, BundleLayout.MANIFEST_FILE));
             for (var extra : extraFiles.entrySet()) {
-                Files.writeString(temp.resolve(extra.getKey()), extra.getValue());
+                Files.writeString(temp.resolve(BundleChecksums.checkName(folder, extra.getKey())), extra.getValue());
+                names.add(extra.getKey());
             }
+            identity = BundleChecksums.write(temp, names);
             if (Files.exists(target)) {
                 Files.move(target, old);
             }
@@ -121,36 +114,7 @@ public final class ModelStore {
             AtomicFiles.deleteQuietly(temp);
             AtomicFiles.deleteQuietly(old);
         }
-        return new ModelBundle(model, complete, target);
-    }
-
-    /**
-     * Checks, before any work, that a bundle can be written to a folder: it is new, empty or an earlier
-     * bundle (which is replaced), and it can be created.
-     *
-     * @param folder the bundle folder
-     * @throws MlopsException if it cannot be used
-     */
-    public static void checkTarget(final Path folder) {
-        Path target = folder.toAbsolutePath().normalize();
-        if (Files.isDirectory(target)
-                && !isEmpty(target)
-                && !Files.exists(target.resolve(BundleLayout.MANIFEST_FILE))) {
-            throw new MlopsException(
-                    folder + ": output folder exists and is not a model bundle; " + "choose a new or empty folder");
-        }
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new MlopsException(folder + ": output folder is a file, expected a folder");
-        }
-        AtomicFiles.checkWritableFolder(target.getParent());
-    }
-
-    private static boolean isEmpty(final Path folder) {
-        try (var entries = Files.list(folder)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException exception) {
-            return false;
-        }
+        return new ModelBundle(model, complete, target, identity);
     }
 
     /**
@@ -170,6 +134,12 @@ public final class ModelStore {
         }
         if (manifest == null) {
             throw MlopsException.inFile(file, "unreadable bundle manifest: empty");
+        }
+        if (manifest.format() != null && !BundleLayout.BUNDLE_MARKER.equals(manifest.format())) {
+            throw MlopsException.inFile(
+                    file,
+                    "not an mlops model bundle: format is '" + manifest.format() + "', expected '"
+                            + BundleLayout.BUNDLE_MARKER + "'");
         }
         if (manifest.formatVersion() > BundleLayout.FORMAT_VERSION) {
             throw MlopsException.inFile(
@@ -194,29 +164,29 @@ public final class ModelStore {
                     path, "model not found; expected a model bundle folder or its " + BundleLayout.MODEL_FILE);
         }
         Path manifestFile = folder.resolve(BundleLayout.MANIFEST_FILE);
-        byte[] manifestBytes;
-        try {
-            manifestBytes = Files.readAllBytes(manifestFile);
-        } catch (NoSuchFileException exception) {
+        if (!Files.exists(manifestFile)) {
             throw MlopsException.inFile(
                     manifestFile, "bundle manifest not found; is " + path + " a model written by mlops train?");
-        } catch (IOException exception) {
-            throw MlopsException.inFile(manifestFile, "unreadable bundle manifest: " + exception.getMessage());
         }
-        BundleManifest manifest = readManifest(manifestFile, manifestBytes);
-        Path modelFile = folder.resolve(manifest.modelFile());
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(modelFile);
-        } catch (IOException exception) {
-            throw MlopsException.inFile(modelFile, "model file not found or unreadable");
-        }
+        BundleChecksums checksums = BundleChecksums.read(folder);
+        BundleManifest manifest = readManifest(
+                manifestFile,
+                checksums.readVerified(
+                        BundleLayout.MANIFEST_FILE, BoundedFiles.MAX_DOCUMENT_BYTES, "bundle manifest", "load"));
+        String modelName = BundleChecksums.checkName(folder, manifest.modelFile());
+        Path modelFile = folder.resolve(modelName);
+        byte[] bytes = checksums.readVerified(modelName, BoundedFiles.MAX_MODEL_BYTES, "model file", "load");
         String actual = Hashing.sha256(bytes);
         if (!actual.equals(manifest.modelSha256())) {
             throw MlopsException.inFile(
                     modelFile,
                     "checksum mismatch: expected SHA-256 " + manifest.modelSha256() + ", found " + actual
                             + "; the model file is corrupted or was modified, refusing to load it");
+        }
+        for (String other : checksums.sums().keySet()) {
+            if (!other.equals(BundleLayout.MANIFEST_FILE) && !other.equals(modelName)) {
+                checksums.readVerified(other, BoundedFiles.MAX_DOCUMENT_BYTES, "file", "load");
+            }
         }
         Model<?> model;
         try {
@@ -229,6 +199,6 @@ public final class ModelStore {
         }
         @SuppressWarnings("unchecked")
         Model<Label> classifier = (Model<Label>) model;
-        return new ModelBundle(classifier, manifest, folder);
+        return new ModelBundle(classifier, manifest, folder, checksums.identity());
     }
 }

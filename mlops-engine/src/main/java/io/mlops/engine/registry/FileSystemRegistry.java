@@ -6,6 +6,8 @@ import io.mlops.contract.bundle.BundleLayout;
 import io.mlops.contract.registry.ModelNames;
 import io.mlops.contract.registry.ModelRef;
 import io.mlops.engine.io.AtomicFiles;
+import io.mlops.engine.io.BoundedFiles;
+import io.mlops.engine.model.BundleChecksums;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,8 +52,6 @@ public final class FileSystemRegistry implements ModelRegistry {
     public static final String VERSION_FILE = "version.json";
     /** The format of {@code registry.json} and {@code version.json} this code writes. */
     public static final int FORMAT_VERSION = 1;
-    /** The model card inside a version folder. */
-    public static final String CARD_FILE = "MODEL_CARD.md";
 
     private static final String NEXT_VERSION = "next-version";
     private static final String TEMP_PREFIX = ".tmp-";
@@ -95,7 +95,9 @@ public final class FileSystemRegistry implements ModelRegistry {
      * @return the registry
      */
     public static FileSystemRegistry open(final Path folder, final Clock clock, final RegistryListener listener) {
-        Path root = AtomicFiles.ensureFolder(folder.toAbsolutePath().normalize());
+        Path absolute = folder.toAbsolutePath().normalize();
+        // an existing registry is opened without write access, so that reading it needs none
+        Path root = Files.isRegularFile(absolute.resolve(MARKER)) ? absolute : AtomicFiles.ensureFolder(absolute);
         try {
             root = root.toRealPath();
         } catch (IOException exception) {
@@ -186,7 +188,8 @@ public final class FileSystemRegistry implements ModelRegistry {
                             size,
                             candidate.manifest().modelFingerprint(),
                             candidate.manifest().algorithm(),
-                            candidate.folder().toString()),
+                            candidate.folder().toString(),
+                            candidate.identity()),
                     registration.registeredBy(),
                     now,
                     registration.build(),
@@ -196,8 +199,9 @@ public final class FileSystemRegistry implements ModelRegistry {
             Files.createDirectory(temp);
             Durable.create(temp.resolve(BundleLayout.MANIFEST_FILE), candidate.manifestBytes());
             Durable.create(temp.resolve(BundleLayout.METADATA_FILE), candidate.metadataBytes());
+            Durable.create(temp.resolve(BundleChecksums.FILE), candidate.checksumBytes());
             Durable.create(
-                    temp.resolve(CARD_FILE),
+                    temp.resolve(BundleLayout.CARD_FILE),
                     ModelCard.markdown(version, candidate.manifest().labels(), candidate.features())
                             .getBytes(StandardCharsets.UTF_8));
             Durable.create(temp.resolve(VERSION_FILE), RegistryJson.PRETTY.writeValueAsBytes(version));
@@ -415,7 +419,7 @@ public final class FileSystemRegistry implements ModelRegistry {
 
     @Override
     public String modelCard(final ModelVersion version) {
-        Path file = versionFolder(version.name(), version.version()).resolve(CARD_FILE);
+        Path file = versionFolder(version.name(), version.version()).resolve(BundleLayout.CARD_FILE);
         try {
             return Files.readString(file);
         } catch (IOException exception) {
@@ -442,8 +446,13 @@ public final class FileSystemRegistry implements ModelRegistry {
         try {
             Files.createDirectory(temp);
             Files.write(temp.resolve(BundleLayout.MODEL_FILE), model);
-            for (String file : List.of(BundleLayout.MANIFEST_FILE, BundleLayout.METADATA_FILE, CARD_FILE)) {
+            for (String file :
+                    List.of(BundleLayout.MANIFEST_FILE, BundleLayout.METADATA_FILE, BundleLayout.CARD_FILE)) {
                 Files.copy(source.resolve(file), temp.resolve(file));
+            }
+            if (version.model().bundleSha256() != null) {
+                Files.copy(source.resolve(BundleChecksums.FILE), temp.resolve(BundleChecksums.FILE));
+                checkExported(temp, version);
             }
             Files.deleteIfExists(target);
             AtomicFiles.move(temp, target);
@@ -454,6 +463,28 @@ public final class FileSystemRegistry implements ModelRegistry {
             AtomicFiles.deleteQuietly(temp);
         }
         return version;
+    }
+
+    /**
+     * Checks an exported bundle against the registry: its checksum file is the one registered (the bundle's
+     * identity), every file matches it, and its model is the registered model.
+     */
+    private static void checkExported(final Path folder, final ModelVersion version) {
+        BundleChecksums checksums = BundleChecksums.read(folder);
+        String what = version.name() + "@" + version.version();
+        if (!checksums.identity().equals(version.model().bundleSha256())) {
+            throw MlopsException.inFile(
+                    folder.resolve(BundleChecksums.FILE),
+                    "bundle identity " + checksums.identity() + " differs from the "
+                            + version.model().bundleSha256() + " registered for " + what
+                            + "; the registry's copy was modified, refusing to use it");
+        }
+        checksums.verifyAll(BoundedFiles.MAX_MODEL_BYTES, "use");
+        if (!version.model().sha256().equals(checksums.sums().get(BundleLayout.MODEL_FILE))) {
+            throw MlopsException.inFile(
+                    folder.resolve(BundleLayout.MODEL_FILE),
+                    "is not the model registered for " + what + "; refusing to use it");
+        }
     }
 
     /**

@@ -42,8 +42,17 @@ public record ModelVersion(
      * @param fingerprint the model fingerprint (SHA-256 without training timestamps)
      * @param algorithm   the algorithm
      * @param source      the bundle folder it was registered from
+     * @param bundleSha256 the bundle's identity (the SHA-256 of its checksum file), against which an exported or
+     *                     deployed copy is checked; absent for versions registered before bundles listed their
+     *                     files' checksums
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ModelFile(
-            String sha256, String blob, long size, String fingerprint, String algorithm, String source) {}
+            String sha256,
+            String blob,
+            long size,
+            String fingerprint,
+            String algorithm,
+            String source,
+            String bundleSha256) {}
 }

@@ -1,5 +1,6 @@
 package io.mlops.engine.train;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import io.mlops.contract.MlopsException;
 import io.mlops.contract.algorithm.Algorithm;
 import io.mlops.contract.data.ColumnType;
 import io.mlops.contract.features.FeatureSettings;
+import io.mlops.engine.io.BoundedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,15 +34,18 @@ public final class SpecReader {
      * @throws MlopsException if the file is missing or has an unknown field or a bad value
      */
     public TrainingSpec.Builder read(final Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw MlopsException.inFile(file, "spec file not found");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // a key given twice is a mistake whichever value was meant: never let the last one win silently
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        byte[] bytes = BoundedFiles.read(file, BoundedFiles.MAX_SETTINGS_BYTES);
         SpecFile spec;
         try {
-            spec = mapper.readValue(file.toFile(), SpecFile.class);
+            spec = mapper.readValue(bytes, SpecFile.class);
         } catch (UnrecognizedPropertyException exception) {
             throw MlopsException.inFile(
                     file,
@@ -52,6 +57,13 @@ public final class SpecReader {
         } catch (JsonMappingException exception) {
             throw MlopsException.inFile(
                     file, "bad value at " + location(exception) + ": " + exception.getOriginalMessage());
+        } catch (com.fasterxml.jackson.core.exc.StreamReadException exception) {
+            throw MlopsException.inFile(
+                    file,
+                    "not a valid spec: " + exception.getOriginalMessage()
+                            + (exception.getLocation() == null
+                                    ? ""
+                                    : " (line " + exception.getLocation().getLineNr() + ")"));
         } catch (IOException exception) {
             throw MlopsException.inFile(file, "cannot read spec: " + exception.getMessage());
         }

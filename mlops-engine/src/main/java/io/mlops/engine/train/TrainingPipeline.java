@@ -16,6 +16,7 @@ import io.mlops.engine.gates.GateEvaluator;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.metadata.MetadataWriter;
 import io.mlops.engine.metadata.RunTimer;
+import io.mlops.engine.model.BundleFolder;
 import io.mlops.engine.model.BundleManifest;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
@@ -23,6 +24,7 @@ import io.mlops.engine.model.SealedModel;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.tribuo.Example;
@@ -69,7 +71,7 @@ public final class TrainingPipeline {
     public TrainingResult train(final TrainingSpec spec, final List<Gate> gates) {
         RunTimer timer = RunTimer.start(RunKind.TRAIN, codeFolder);
         Map<String, Object> params = spec.algorithm().resolve(spec.params());
-        ModelStore.checkTarget(spec.output());
+        BundleFolder.checkOutput(spec.output(), Arrays.asList(spec.data(), spec.testData()));
         TrainingData data = new TrainingDataLoader(progress).load(spec);
         timer.phase("loadMillis");
 
@@ -128,6 +130,7 @@ public final class TrainingPipeline {
             final TrainingData data,
             final FeaturePreparation preparation) {
         return new BundleManifest(
+                BundleLayout.BUNDLE_MARKER,
                 BundleLayout.FORMAT_VERSION,
                 BundleLayout.MODEL_FILE,
                 null,

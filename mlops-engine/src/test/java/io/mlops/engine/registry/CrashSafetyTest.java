@@ -83,7 +83,12 @@ class CrashSafetyTest {
             Path folder = registry.versionFolder("m", version.version());
             try (Stream<Path> files = Files.list(folder)) {
                 assertThat(files.map(p -> p.getFileName().toString()))
-                        .containsExactlyInAnyOrder("version.json", "bundle.json", "run-metadata.json", "MODEL_CARD.md");
+                        .containsExactlyInAnyOrder(
+                                "version.json",
+                                "bundle.json",
+                                "run-metadata.json",
+                                "checksums.sha256",
+                                "MODEL_CARD.md");
             }
             assertThat(registry.modelCard(version)).endsWith("whenever it is read.\n");
         }

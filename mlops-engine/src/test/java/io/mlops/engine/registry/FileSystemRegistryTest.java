@@ -153,7 +153,7 @@ class FileSystemRegistryTest {
     void shouldRefuseToRegisterACorruptedBundle() throws IOException {
         Path copy = dir.resolve("copy");
         Files.createDirectories(copy);
-        for (String file : new String[] {"model.tribuo", "bundle.json", "run-metadata.json"}) {
+        for (String file : new String[] {"model.tribuo", "bundle.json", "run-metadata.json", "checksums.sha256"}) {
             Files.copy(bundle.resolve(file), copy.resolve(file));
         }
         byte[] bytes = Files.readAllBytes(copy.resolve("model.tribuo"));

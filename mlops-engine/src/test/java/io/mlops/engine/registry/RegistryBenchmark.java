@@ -151,7 +151,7 @@ public final class RegistryBenchmark {
             Files.write(folder.resolve(BundleLayout.MANIFEST_FILE), bundleJson);
             Files.write(folder.resolve(BundleLayout.METADATA_FILE), metadata);
             Files.writeString(
-                    folder.resolve(FileSystemRegistry.CARD_FILE),
+                    folder.resolve(BundleLayout.CARD_FILE),
                     ModelCard.markdown(version, java.util.List.of(), java.util.List.of()));
             index.append("{\"name\":\"m\",\"version\":").append(n).append("}\n");
         }

@@ -2,6 +2,7 @@ package io.mlops.serving.deploy;
 
 import io.mlops.contract.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
+import io.mlops.serving.ServiceLimits;
 import io.mlops.serving.ServiceSettings;
 import io.mlops.serving.ServingConfig;
 import java.io.IOException;
@@ -30,6 +31,10 @@ public final class DirectoryTarget implements DeploymentTarget {
 
     private final Path root;
     private final ServerRuntime runtime;
+    private final String predictToken;
+    /** The variable the service reads its prediction token from, unless its settings name another. */
+    static final String PREDICT_TOKEN_ENV = "MLOPS_PREDICT_TOKEN";
+
     private final Map<String, Process> servers = new ConcurrentHashMap<>();
     private final Map<String, Path> previous = new ConcurrentHashMap<>();
 
@@ -40,8 +45,20 @@ public final class DirectoryTarget implements DeploymentTarget {
      * @param runtime how releases start their service
      */
     public DirectoryTarget(final Path root, final ServerRuntime runtime) {
+        this(root, runtime, null);
+    }
+
+    /**
+     * Creates a target whose check server requires a prediction token, which the golden check and load test send.
+     *
+     * @param root         the deployment folder
+     * @param runtime      how releases start their service
+     * @param predictToken the prediction token, or {@code null} for an open check server
+     */
+    public DirectoryTarget(final Path root, final ServerRuntime runtime, final String predictToken) {
         this.root = root.toAbsolutePath();
         this.runtime = runtime;
+        this.predictToken = predictToken;
     }
 
     /** @return the {@code current} link */
@@ -56,13 +73,30 @@ public final class DirectoryTarget implements DeploymentTarget {
             Files.createDirectories(release);
             ServiceTarget.copyBundle(bundle, release.resolve("model"));
             String classPath = runtime.install(release);
-            new ServiceSettings(name, version, ServingConfig.LOOPBACK, DEFAULT_PORT, null, null, null, null, null, null)
+            ServingConfig defaults = ServingConfig.defaults();
+            new ServiceSettings(
+                            name,
+                            version,
+                            ServingConfig.LOOPBACK,
+                            DEFAULT_PORT,
+                            null,
+                            null,
+                            null,
+                            null,
+                            defaults.maxBodyBytes(),
+                            defaults.maxBatch(),
+                            ServiceLimits.defaults())
                     .write(release.resolve(ServiceSettings.FILE));
             AtomicFiles.writeString(
                     release.resolve("run.sh"),
                     "#!/bin/sh\n# starts this release's prediction service; "
                             + "settings in " + ServiceSettings.FILE + ", options given here win over them\n"
-                            + "cd \"$(dirname \"$0\")\" && exec java " + String.join(" ", ServerRuntime.JVM_OPTIONS)
+                            + "cd \"$(dirname \"$0\")\" || exit 1\n"
+                            + "# the heap: limits.heap in " + ServiceSettings.FILE + " (MLOPS_HEAP wins)\n"
+                            + "heap=$(sed -n 's/.*\"heap\" *: *\"\\([0-9]*[kmgKMG]\\)\".*/\\1/p' "
+                            + ServiceSettings.FILE + ")\n"
+                            + "exec java " + String.join(" ", ServerRuntime.JVM_OPTIONS) + " -Xmx${MLOPS_HEAP:-${heap:-"
+                            + ServiceLimits.DEFAULT_HEAP + "}}"
                             + " ${JAVA_OPTS:-} -cp '" + classPath.replace(release + "/", "")
                             + "' io.mlops.serving.ServeCommand --model model --config " + ServiceSettings.FILE
                             + " \"$@\"\n");
@@ -73,14 +107,20 @@ public final class DirectoryTarget implements DeploymentTarget {
                 previous.put(release.toString(), before);
             }
             Path portFile = release.resolve(".port");
-            Process server = new ProcessBuilder(ServerRuntime.command(
+            ProcessBuilder builder = new ProcessBuilder(ServerRuntime.command(
                             classPath, release.resolve("model"), release.resolve(ServiceSettings.FILE), portFile))
                     .redirectErrorStream(true)
-                    .redirectOutput(release.resolve("check-server.log").toFile())
-                    .start();
+                    .redirectOutput(release.resolve("check-server.log").toFile());
+            // the check server requires the prediction token exactly when the deploy's golden check sends it
+            builder.environment().remove(PREDICT_TOKEN_ENV);
+            if (predictToken != null) {
+                builder.environment().put(PREDICT_TOKEN_ENV, predictToken);
+            }
+            Process server = builder.start();
             servers.put(release.toString(), server);
             int port = awaitPort(server, portFile, release);
-            return new Activation(URI.create("http://127.0.0.1:" + port + "/v1/predict"), null, release.toString());
+            return new Activation(
+                    URI.create("http://127.0.0.1:" + port + "/v1/predict"), predictToken, release.toString());
         } catch (IOException exception) {
             throw new MlopsException(root + ": cannot deploy: " + exception.getMessage(), exception);
         }

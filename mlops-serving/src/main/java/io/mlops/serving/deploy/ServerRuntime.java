@@ -1,6 +1,8 @@
 package io.mlops.serving.deploy;
 
 import io.mlops.serving.ServeCommand;
+import io.mlops.serving.ServiceLimits;
+import io.mlops.serving.ServiceSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,6 +80,17 @@ public final class ServerRuntime {
     }
 
     /**
+     * The heap of a release's service: {@code limits.heap} of its settings, else {@link ServiceLimits#DEFAULT_HEAP}.
+     *
+     * @param settings the release's settings file
+     * @return e.g. {@code 1g}
+     */
+    static String heap(final Path settings) {
+        ServiceLimits limits = ServiceSettings.read(settings).limits();
+        return limits == null || limits.heap() == null ? ServiceLimits.DEFAULT_HEAP : limits.heap();
+    }
+
+    /**
      * Builds the command that serves a release's model.
      *
      * @param classPath the class path returned by {@link #install(Path)}
@@ -90,6 +103,7 @@ public final class ServerRuntime {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        command.add("-Xmx" + heap(settings));
         command.add("-cp");
         command.add(classPath);
         command.add(ServeCommand.class.getName());

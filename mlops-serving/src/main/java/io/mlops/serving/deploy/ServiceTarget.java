@@ -40,6 +40,11 @@ public final class ServiceTarget implements DeploymentTarget {
      * @param staging      a folder the service can read, where bundles are staged
      */
     public ServiceTarget(final URI base, final String adminToken, final String predictToken, final Path staging) {
+        if (base.getRawUserInfo() != null) {
+            // refused rather than stripped: the user meant to authenticate, and a URL is printed and stored
+            throw new MlopsException("service URL with user info (user:password@) refused: it would be printed and"
+                    + " stored; give the admin token in MLOPS_ADMIN_TOKEN instead");
+        }
         this.base = base;
         this.adminToken = adminToken;
         this.predictToken = predictToken;
