@@ -217,7 +217,7 @@ class BadInputTest {
     void shouldReportAnUnknownHyperparameter() {
         assertThat(train("--data", abs(receipts), "--label", "category", "-p", "epoch=3"))
                 .isEqualTo("mlops: unknown hyperparameter 'epoch' for algorithm 'logistic'; "
-                        + "expected one of [epochs, learningRate, minibatch]");
+                        + "expected one of [solver, cost, maxIterations, tolerance, epochs, learningRate, minibatch]");
     }
 
     @Test

@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * Reads the usual prediction body straight from its bytes: one flat JSON object whose fields are all
  * features of the model, each once, with numbers (parsed by FastDoubleParser's JSON number parser),
- * {@code null}s, and strings of plain ASCII without escapes. For anything else (a batch, an unknown or
- * repeated field, a wrong type, an escape, a non-ASCII string, a malformed body) it gives up, and
+ * {@code null}s, and strings without escapes in strictly valid UTF-8 (RFC 3629: no overlong forms, no
+ * surrogates, nothing above U+10FFFF). For anything else (a batch, an unknown or repeated field, a wrong type,
+ * an escape, a byte sequence that is not valid UTF-8, a malformed body) it gives up, and
  * {@link InputReader} reads the body with Jackson, which also words every error. Where it does not give up,
  * its instance is the one Jackson's path reads; {@code FlatInputScannerTest} compares the two on many bodies.
  */
@@ -91,11 +92,24 @@ final class FlatInputScanner {
             return -1;
         }
         if (first == '"') {
-            int stringEnd = plainString(body, i + 1, true);
-            if (numeric[f] || stringEnd < 0) {
+            if (numeric[f]) {
                 return -1;
             }
-            instance.string(f, new String(body, i + 1, stringEnd - i - 1, StandardCharsets.ISO_8859_1));
+            int stringEnd = plainString(body, i + 1, false);
+            if (stringEnd < 0) {
+                return -1;
+            }
+            int ascii = i + 1;
+            while (ascii < stringEnd && body[ascii] >= 0) {
+                ascii++;
+            }
+            if (ascii == stringEnd) {
+                instance.string(f, new String(body, i + 1, stringEnd - i - 1, StandardCharsets.ISO_8859_1));
+            } else if (Utf8.isValid(body, ascii, stringEnd)) {
+                instance.string(f, new String(body, i + 1, stringEnd - i - 1, StandardCharsets.UTF_8));
+            } else {
+                return -1;
+            }
             return stringEnd + 1;
         }
         if (!numeric[f] || first != '-' && (first < '0' || first > '9')) {
@@ -169,8 +183,9 @@ final class FlatInputScanner {
     }
 
     /**
-     * Finds the closing quote of a string without escapes or control characters (and, for values, of ASCII
-     * only) that starts at {@code from}; -1 if there is none.
+     * Finds the closing quote of a string without escapes or control characters (and, if asked, of ASCII
+     * only) that starts at {@code from}; -1 if there is none. Bytes of multi-byte UTF-8 characters are never
+     * a quote, a backslash or a control character, so the quote found is the string's end.
      */
     private static int plainString(final byte[] body, final int from, final boolean asciiOnly) {
         for (int i = from; i < body.length; i++) {

@@ -64,8 +64,26 @@ class FlatInputScannerTest {
         "\"tab\\tin\"",
         "\"quote \\\" in\"",
         "\"raw\ttab\"",
-        "\"a/b\""
+        "\"a/b\"",
+        "\"Müller GmbH, Düsseldorf\"",
+        "\"Café € 3\"",
+        "\"東京 タクシー\"",
+        "\"emoji \uD83D\uDE95 taxi\"",
+        "\"ß\""
     };
+    /** Byte sequences that are not strictly valid UTF-8, put into bodies by {@link #mutate}. */
+    private static final byte[][] INVALID_UTF8 = {
+        {(byte) 0x80},
+        {(byte) 0xC0, (byte) 0xAF},
+        {(byte) 0xC3},
+        {(byte) 0xE2, (byte) 0x82},
+        {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+        {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+        {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+        {(byte) 0xFF}
+    };
+
     private static final String[] OTHERS = {"null", "true", "false", "[]", "[1,2]", "{}", "{\"a\":1}", "nul", "nulls"};
 
     private final InputReader reader = new InputReader(FEATURES);
@@ -97,7 +115,6 @@ class FlatInputScannerTest {
                 "{\"f1\":\"1\"}",
                 "{\"other\":1}",
                 "{\"note\":\"caf\\u00e9\"}",
-                "{\"note\":\"Größe\"}",
                 "{\"f1\":1} x",
                 "[1]",
                 "{\"f1\":1e400}",
@@ -114,21 +131,106 @@ class FlatInputScannerTest {
     }
 
     @Test
+    void shouldReadNonAsciiStringsItself() {
+        FlatInputScanner scanner = new FlatInputScanner(FEATURES);
+        String body = "{\"größe\":2,\"country\":\"Österreich\",\"note\":\"Taxi \uD83D\uDE95 zum Flughafen, 東京\"}";
+
+        Instance instance = scanner.scan(body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(instance).isNotNull();
+        assertThat(instance.number(2)).isEqualTo(2.0);
+        assertThat(instance.string(4)).isEqualTo("Österreich");
+        assertThat(instance.string(5)).isEqualTo("Taxi \uD83D\uDE95 zum Flughafen, 東京");
+    }
+
+    @Test
+    void shouldLeaveInvalidUtf8ToJackson() throws Exception {
+        for (byte[] invalid : INVALID_UTF8) {
+            byte[] bytes = withInvalid("{\"note\":\"ab", invalid, "cd\"}");
+
+            assertThat(new FlatInputScanner(FEATURES).scan(bytes))
+                    .as(java.util.HexFormat.of().formatHex(invalid))
+                    .isNull();
+            assertThat(outcome(() -> reader.read(bytes, 10)))
+                    .isEqualTo(outcome(() -> reader.readWithJackson(bytes, 10)));
+        }
+    }
+
+    @Test
+    void shouldAcceptExactlyTheStrictlyValidUtf8() {
+        // every 1- to 3-byte sequence and the 4-byte ones around the edges, against the JDK's strict decoder
+        byte[] buffer = new byte[4];
+        for (int b0 = 0x80; b0 <= 0xFF; b0++) {
+            for (int b1 = 0; b1 <= 0xFF; b1++) {
+                buffer[0] = (byte) b0;
+                buffer[1] = (byte) b1;
+                assertThat(Utf8.isValid(buffer, 0, 2)).isEqualTo(jdkValid(buffer, 2));
+                for (int b2 : new int[] {0x00, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF}) {
+                    buffer[2] = (byte) b2;
+                    assertThat(Utf8.isValid(buffer, 0, 3)).isEqualTo(jdkValid(buffer, 3));
+                    buffer[3] = (byte) 0x80;
+                    assertThat(Utf8.isValid(buffer, 0, 4)).isEqualTo(jdkValid(buffer, 4));
+                }
+            }
+        }
+    }
+
+    private static boolean jdkValid(final byte[] bytes, final int length) {
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes, 0, length));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException exception) {
+            return false;
+        }
+    }
+
+    private static byte[] withInvalid(final String before, final byte[] invalid, final String after) {
+        byte[] start = before.getBytes(StandardCharsets.UTF_8);
+        byte[] end = after.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[start.length + invalid.length + end.length];
+        System.arraycopy(start, 0, bytes, 0, start.length);
+        System.arraycopy(invalid, 0, bytes, start.length, invalid.length);
+        System.arraycopy(end, 0, bytes, start.length + invalid.length, end.length);
+        return bytes;
+    }
+
+    @Test
     void shouldReadEveryBodyAsJacksonDoes() throws Exception {
         Random random = new Random(42);
         int scanned = 0;
+        int nonAscii = 0;
         for (int n = 0; n < 20_000; n++) {
             String body = body(random);
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = mutate(body.getBytes(StandardCharsets.UTF_8), random);
             if (new FlatInputScanner(FEATURES).scan(bytes) != null) {
                 scanned++;
+                nonAscii += body.replace("größe", "").chars().anyMatch(c -> c > 0x7F) ? 1 : 0;
             }
             assertThat(outcome(() -> reader.read(bytes, 10)))
-                    .as(body)
+                    .as(java.util.HexFormat.of().formatHex(bytes))
                     .isEqualTo(outcome(() -> reader.readWithJackson(bytes, 10)));
         }
         // most generated bodies carry some oddity; enough must be plain for the comparison to cover the scanner
         assertThat(scanned).isGreaterThan(1_000);
+        assertThat(nonAscii).isGreaterThan(300);
+    }
+
+    /** Sometimes puts a sequence that is not valid UTF-8 somewhere into the body. */
+    private static byte[] mutate(final byte[] body, final Random random) {
+        if (random.nextInt(10) != 0) {
+            return body;
+        }
+        int at = random.nextInt(body.length + 1);
+        byte[] invalid = INVALID_UTF8[random.nextInt(INVALID_UTF8.length)];
+        byte[] mutated = new byte[body.length + invalid.length];
+        System.arraycopy(body, 0, mutated, 0, at);
+        System.arraycopy(invalid, 0, mutated, at, invalid.length);
+        System.arraycopy(body, at, mutated, at + invalid.length, body.length - at);
+        return mutated;
     }
 
     /** A random body: usually a flat object of known fields, sometimes with a fault or an oddity. */

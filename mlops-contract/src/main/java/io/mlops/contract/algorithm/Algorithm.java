@@ -16,8 +16,26 @@ import java.util.Map;
  * the trainer; everyone else (command line, Jenkins steps, specs) names the algorithm by its {@link #id()}.
  */
 public enum Algorithm {
-    /** Multinomial logistic regression trained by SGD with AdaGrad. */
-    LOGISTIC("logistic", true, sgdParameters()),
+    /**
+     * Multinomial logistic regression: by default trained to convergence by L-BFGS (scikit-learn's
+     * {@code LogisticRegression} objective and stopping rule), or by a fixed number of SGD epochs with AdaGrad.
+     */
+    LOGISTIC(
+            "logistic",
+            true,
+            List.of(
+                    choice(
+                            "solver",
+                            LogisticSolver.LBFGS.id(),
+                            List.of(LogisticSolver.LBFGS.id(), LogisticSolver.SGD.id()),
+                            "LBFGS: L-BFGS until converged; SGD: a fixed number of AdaGrad epochs (the default "
+                                    + "when epochs, learningRate or minibatch is given)"),
+                    decimal("cost", 1.0, 1e-9, 1e9, "lbfgs: inverse regularisation strength C"),
+                    integer("maxIterations", 100, 1, 1_000_000, "lbfgs: iteration limit"),
+                    decimal("tolerance", 1e-4, 1e-12, 1.0, "lbfgs: stop when no gradient entry is larger"),
+                    integer("epochs", 5, 1, 10_000, "sgd: passes over the training data"),
+                    decimal("learningRate", 1.0, 1e-9, 1e6, "sgd: AdaGrad initial learning rate"),
+                    integer("minibatch", 1, 1, 1_000_000, "sgd: examples per gradient step"))),
     /** Linear support vector machine (hinge loss) trained by SGD with AdaGrad. */
     LINEAR_SVM("linear-svm", true, sgdParameters()),
     /** LIBLINEAR's exact solvers (logistic regression or SVM). */
@@ -140,6 +158,9 @@ public enum Algorithm {
         Map<String, Object> resolved = new LinkedHashMap<>();
         parameters.forEach((name, p) ->
                 resolved.put(name, given.containsKey(name) ? p.convert(id, given.get(name)) : p.defaultValue()));
+        if (this == LOGISTIC) {
+            LogisticSolver.keepOwnParameters(given, resolved);
+        }
         return resolved;
     }
 }

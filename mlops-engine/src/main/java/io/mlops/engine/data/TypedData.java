@@ -167,8 +167,13 @@ public final class TypedData {
             Double value = Numbers.parse(text.strip());
             if (value == null) {
                 String expected = Numbers.isNonFinite(text) ? "is not a finite number" : "is not a number";
+                String hint = DecimalComma.appearsIn(text, '\n')
+                        ? "; it has a decimal comma: read the file with --decimal-comma (spec: decimalComma: true)"
+                        : "";
                 throw MlopsException.atLine(
-                        table.source(), table.line(row), "column '" + name + "' " + expected + ": \"" + text + "\"");
+                        table.source(),
+                        table.line(row),
+                        "column '" + name + "' " + expected + ": \"" + text + "\"" + hint);
             }
             values[row] = value;
         }

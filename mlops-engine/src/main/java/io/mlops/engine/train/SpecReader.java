@@ -96,6 +96,9 @@ public final class SpecReader {
         public Long seed;
         public Features features;
         public String output;
+        public String delimiter;
+        public Boolean decimalComma;
+        public String encoding;
 
         TrainingSpec.Builder toBuilder(final Path file) {
             TrainingSpec.Builder builder = TrainingSpec.builder()
@@ -105,7 +108,10 @@ public final class SpecReader {
                     .label(label)
                     .algorithm(algorithm == null ? null : Algorithm.of(algorithm))
                     .seed(seed)
-                    .output(output == null ? null : Path.of(output));
+                    .output(output == null ? null : Path.of(output))
+                    .delimiter(delimiter)
+                    .decimalComma(decimalComma)
+                    .encoding(encoding);
             columns.forEach((column, type) -> builder.column(column, columnType(file, column, type)));
             ignore.forEach(builder::ignore);
             params.forEach(builder::param);

@@ -1,6 +1,7 @@
 package io.mlops.engine.train;
 
 import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.algorithm.LogisticSolver;
 import java.util.Map;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -32,7 +33,10 @@ public final class Trainers {
     public static Trainer<Label> of(
             final Algorithm algorithm, final Map<String, Object> params, final long seed, final int loggingInterval) {
         return switch (algorithm) {
-            case LOGISTIC -> sgd(new LogMulticlass(), params, seed, loggingInterval);
+            case LOGISTIC -> LogisticSolver.of(params) == LogisticSolver.LBFGS
+                    ? new LbfgsLogisticTrainer(
+                            d(params, "cost"), i(params, "maxIterations"), d(params, "tolerance"), seed)
+                    : sgd(new LogMulticlass(), params, seed, loggingInterval);
             case LINEAR_SVM -> sgd(new Hinge(), params, seed, loggingInterval);
             case LIBLINEAR -> new LibLinearClassificationTrainer(
                     new LinearClassificationType(

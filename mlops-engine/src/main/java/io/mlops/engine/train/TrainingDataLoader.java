@@ -8,6 +8,7 @@ import io.mlops.contract.metadata.SplitInfo;
 import io.mlops.engine.ProgressListener;
 import io.mlops.engine.data.DataSplit;
 import io.mlops.engine.data.Fingerprinter;
+import io.mlops.engine.data.MemoryEstimate;
 import io.mlops.engine.data.SchemaInference;
 import io.mlops.engine.data.TableReader;
 import io.mlops.engine.data.TypedData;
@@ -29,7 +30,8 @@ final class TrainingDataLoader {
     }
 
     TrainingData load(final TrainingSpec spec) {
-        TableReader reader = new TableReader();
+        MemoryEstimate.require(spec.data(), Runtime.getRuntime().maxMemory());
+        TableReader reader = new TableReader(spec.csv(), progress::progress);
         progress.progress("reading " + spec.data());
         var table = reader.read(spec.data());
         DataSchema schema = new SchemaInference().infer(table, spec.label(), spec.columns(), spec.ignore());

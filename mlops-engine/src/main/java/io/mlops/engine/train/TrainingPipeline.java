@@ -188,6 +188,10 @@ public final class TrainingPipeline {
         if (algorithm != Algorithm.LOGISTIC && algorithm != Algorithm.LINEAR_SVM) {
             return 0;
         }
+        if (!params.containsKey("minibatch")) {
+            // L-BFGS logs each iteration; it usually stops well before the limit
+            return ((Number) params.get("maxIterations")).longValue();
+        }
         int minibatch = ((Number) params.get("minibatch")).intValue();
         int epochs = ((Number) params.get("epochs")).intValue();
         return (long) epochs * ((rows + minibatch - 1) / minibatch);

@@ -3,6 +3,7 @@ package io.mlops.engine.train;
 import io.mlops.contract.algorithm.Algorithm;
 import io.mlops.contract.data.ColumnType;
 import io.mlops.contract.features.FeatureSettings;
+import io.mlops.engine.data.CsvFormat;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +25,7 @@ import java.util.Set;
  * @param seed         the random seed of the split and the trainer
  * @param features     feature preparation settings
  * @param output       the folder the model bundle is written to
+ * @param csv          how the CSV files are written (separator, decimal mark, encoding); detected by default
  */
 public record TrainingSpec(
         Path data,
@@ -36,7 +38,8 @@ public record TrainingSpec(
         Map<String, Object> params,
         long seed,
         FeatureSettings features,
-        Path output) {
+        Path output,
+        CsvFormat csv) {
     /** The default share of rows held out for testing. */
     public static final double DEFAULT_TEST_FRACTION = 0.2;
     /** The default seed. */
@@ -54,6 +57,7 @@ public record TrainingSpec(
         ignore = Set.copyOf(ignore);
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
         features = features == null ? FeatureSettings.DEFAULTS : features;
+        csv = csv == null ? CsvFormat.DETECT : csv;
     }
 
     /**
@@ -78,6 +82,42 @@ public record TrainingSpec(
         private long seed = DEFAULT_SEED;
         private FeatureSettings features = FeatureSettings.DEFAULTS;
         private Path output = Path.of("model");
+        private String delimiter;
+        private Boolean decimalComma;
+        private String encoding;
+
+        /**
+         * Sets the CSV field separator.
+         *
+         * @param value one character, or {@code tab}; {@code null} keeps detecting it
+         * @return this builder
+         */
+        public Builder delimiter(final String value) {
+            delimiter = value == null ? delimiter : value;
+            return this;
+        }
+
+        /**
+         * Sets whether CSV numbers use a decimal comma.
+         *
+         * @param value whether they do; {@code null} keeps detecting it
+         * @return this builder
+         */
+        public Builder decimalComma(final Boolean value) {
+            decimalComma = value == null ? decimalComma : value;
+            return this;
+        }
+
+        /**
+         * Sets the text encoding of the data files.
+         *
+         * @param value a charset name such as {@code windows-1252}; {@code null} keeps UTF-8
+         * @return this builder
+         */
+        public Builder encoding(final String value) {
+            encoding = value == null ? encoding : value;
+            return this;
+        }
 
         /**
          * Sets the training data.
@@ -226,7 +266,18 @@ public record TrainingSpec(
             }
             algorithm.resolve(params);
             return new TrainingSpec(
-                    data, testData, testFraction, label, columns, ignore, algorithm, params, seed, features, output);
+                    data,
+                    testData,
+                    testFraction,
+                    label,
+                    columns,
+                    ignore,
+                    algorithm,
+                    params,
+                    seed,
+                    features,
+                    output,
+                    CsvFormat.of(delimiter, decimalComma, encoding));
         }
     }
 }

@@ -19,6 +19,7 @@ final class TribuoProgress extends Handler implements AutoCloseable {
             Pattern.compile("At iteration (\\d+), average loss = ([-0-9.eE+NaInfity]+)");
 
     private final Logger logger = Logger.getLogger("org.tribuo");
+    private final Logger ownLogger = Logger.getLogger(LbfgsLogisticTrainer.class.getName());
     private final ProgressListener listener;
     private final long totalIterations;
     private final boolean useParentHandlers;
@@ -32,6 +33,8 @@ final class TribuoProgress extends Handler implements AutoCloseable {
         logger.setUseParentHandlers(false);
         logger.setLevel(Level.INFO);
         logger.addHandler(this);
+        ownLogger.setUseParentHandlers(false);
+        ownLogger.addHandler(this);
     }
 
     @Override
@@ -75,6 +78,8 @@ final class TribuoProgress extends Handler implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(this);
+        ownLogger.removeHandler(this);
+        ownLogger.setUseParentHandlers(true);
         logger.setUseParentHandlers(useParentHandlers);
         logger.setLevel(level);
     }

@@ -27,7 +27,7 @@ class AlgorithmTest {
     void shouldRejectUnknownHyperparameter() {
         assertThatThrownBy(() -> Algorithm.LOGISTIC.resolve(Map.of("epoch", 3)))
                 .hasMessage(
-                        "unknown hyperparameter 'epoch' for algorithm 'logistic'; expected one of [epochs, learningRate, minibatch]");
+                        "unknown hyperparameter 'epoch' for algorithm 'logistic'; expected one of [solver, cost, maxIterations, tolerance, epochs, learningRate, minibatch]");
     }
 
     @Test
@@ -49,6 +49,33 @@ class AlgorithmTest {
         Map<String, Object> resolved = Algorithm.LOGISTIC.resolve(Map.of("epochs", "10", "learningRate", "0.5"));
 
         assertThat(resolved)
-                .containsExactly(Map.entry("epochs", 10), Map.entry("learningRate", 0.5), Map.entry("minibatch", 1));
+                .containsExactly(
+                        Map.entry("solver", "SGD"),
+                        Map.entry("epochs", 10),
+                        Map.entry("learningRate", 0.5),
+                        Map.entry("minibatch", 1));
+    }
+
+    @Test
+    void shouldTrainLogisticByLbfgsUnlessSgdSettingsAreGiven() {
+        assertThat(Algorithm.LOGISTIC.resolve(Map.of()))
+                .containsExactly(
+                        Map.entry("solver", "LBFGS"),
+                        Map.entry("cost", 1.0),
+                        Map.entry("maxIterations", 100),
+                        Map.entry("tolerance", 1e-4));
+        assertThat(Trainers.of(Algorithm.LOGISTIC, Algorithm.LOGISTIC.resolve(Map.of()), 1, 1))
+                .isInstanceOf(LbfgsLogisticTrainer.class);
+        assertThat(Algorithm.LOGISTIC.resolve(Map.of("solver", "sgd"))).containsKeys("epochs", "minibatch");
+    }
+
+    @Test
+    void shouldRejectASettingOfTheOtherSolver() {
+        assertThatThrownBy(() -> Algorithm.LOGISTIC.resolve(Map.of("solver", "lbfgs", "epochs", 3)))
+                .hasMessage("hyperparameter 'epochs' of algorithm 'logistic' applies to solver 'SGD', not to solver"
+                        + " 'LBFGS'");
+        assertThatThrownBy(() -> Algorithm.LOGISTIC.resolve(Map.of("epochs", 3, "cost", 2)))
+                .hasMessage("hyperparameter 'cost' of algorithm 'logistic' applies to solver 'LBFGS', not to solver"
+                        + " 'SGD'");
     }
 }

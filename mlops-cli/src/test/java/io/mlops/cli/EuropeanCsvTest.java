@@ -1,0 +1,88 @@
+package io.mlops.cli;
+
+import static io.mlops.cli.Cli.abs;
+import static io.mlops.cli.Cli.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlops.contract.ExitCode;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A European Excel export (';' and decimal commas, Windows-1252) trains from the command line and a spec. */
+class EuropeanCsvTest {
+    @TempDir
+    Path dir;
+
+    /** Two classes told apart by the sign of a decimal-comma number, with umlauts in a text column. */
+    private Path export(final String name, final Charset charset) throws IOException {
+        StringBuilder csv = new StringBuilder("Betrag;Stadt;Klasse\n");
+        Random random = new Random(7);
+        for (int i = 0; i < 200; i++) {
+            double amount = random.nextGaussian() + (i % 2 == 0 ? 3 : -3);
+            csv.append(String.format(Locale.ROOT, "%.2f", amount).replace('.', ','))
+                    .append(';')
+                    .append(i % 3 == 0 ? "M\u00fcnchen" : "K\u00f6ln")
+                    .append(';')
+                    .append(i % 2 == 0 ? "hoch" : "tief")
+                    .append('\n');
+        }
+        Path file = dir.resolve(name);
+        Files.write(file, csv.toString().getBytes(charset));
+        return file;
+    }
+
+    @Test
+    void shouldDetectAnExcelExportSayItAndLearnFromItsNumbers() throws IOException {
+        Path data = export("export.csv", Charset.forName("UTF-8"));
+
+        Cli.Result result =
+                run("train", "--data", abs(data), "--label", "Klasse", "--output", abs(dir.resolve("model")), "--json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err())
+                .contains("[mlops] " + abs(data) + ": fields are separated by ';' (detected from the header line) and"
+                        + " numbers use ',' as the decimal mark (detected), as Excel writes CSV in German and other"
+                        + " European locales; set delimiter / decimalComma (--delimiter, --decimal-comma) to read it"
+                        + " otherwise");
+        assertThat(result.out()).contains("\"Betrag\" : {\n          \"type\" : \"NUMERIC\"");
+        assertThat(result.out()).contains("\"accuracy\" : 1.0");
+    }
+
+    @Test
+    void shouldReadAWindows1252ExportWithTheSettingsOfASpec() throws IOException {
+        Path data = export("export-1252.csv", Charset.forName("windows-1252"));
+        Path spec = dir.resolve("train.yaml");
+        Files.writeString(
+                spec,
+                "data: " + abs(data) + "\nlabel: Klasse\ndelimiter: ';'\ndecimalComma: true\nencoding: windows-1252\n"
+                        + "output: " + abs(dir.resolve("model")) + "\n");
+
+        Cli.Result result = run("train", "--spec", abs(spec), "--json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err()).doesNotContain("detected");
+        assertThat(result.out()).contains("M\u00fcnchen");
+    }
+
+    @Test
+    void shouldRefuseAWindows1252ExportReadAsUtf8WithAHint() throws IOException {
+        Path data = export("export-1252.csv", Charset.forName("windows-1252"));
+
+        Cli.Result result =
+                run("train", "--data", abs(data), "--label", "Klasse", "--output", abs(dir.resolve("model")));
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(result.errorLine())
+                .isEqualTo("mlops: " + abs(data) + ": is not valid UTF-8 text: byte 0xFC at byte offset 26 (line 2)"
+                        + " is not part of a UTF-8 character; the file looks Latin-1 / Windows-1252 encoded (as Excel"
+                        + " saves \"CSV\" on Windows): save it as \"CSV UTF-8\" or read it with --encoding"
+                        + " windows-1252 (spec: encoding: windows-1252)");
+        assertThat(dir.resolve("model")).doesNotExist();
+    }
+}
