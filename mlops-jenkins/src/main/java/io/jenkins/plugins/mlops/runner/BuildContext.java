@@ -57,6 +57,13 @@ public interface BuildContext {
      */
     Map<String, String> buildEnvironment() throws IOException, InterruptedException;
 
+    /**
+     * Returns the Jenkins user who started the build, the default of {@code by} for registry steps.
+     *
+     * @return the user id of the build's user cause, or empty when no user started it (a timer, SCM change, ...)
+     */
+    Optional<String> startedBy();
+
     /** @return the global mlops configuration (Manage Jenkins) */
     RegistrySettings settings();
 

@@ -15,4 +15,14 @@ import java.io.Serializable;
 public record PromoteRequest(String name, int version, String alias, String reason, String registry, String by)
         implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Fills in who promotes when the step named nobody.
+     *
+     * @param user the default, e.g. the user who started the build; may be {@code null}
+     * @return this request, or a copy with {@code by} set to {@code user}
+     */
+    public PromoteRequest byDefault(String user) {
+        return by != null || user == null ? this : new PromoteRequest(name, version, alias, reason, registry, user);
+    }
 }

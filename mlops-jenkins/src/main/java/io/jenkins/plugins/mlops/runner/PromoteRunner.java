@@ -61,7 +61,7 @@ public final class PromoteRunner {
      */
     public Map<String, Object> run(PromoteRequest request) throws IOException, InterruptedException {
         RegistrySettings settings = context.settings();
-        List<String> arguments = arguments(request, settings);
+        List<String> arguments = arguments(request.byDefault(context.startedBy().orElse(null)), settings);
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
         LaunchResult launched = context.launch(arguments, null, context.buildEnvironment(), true);
         Map<String, Object> move = CommandOutput.json(FUNCTION, launched);

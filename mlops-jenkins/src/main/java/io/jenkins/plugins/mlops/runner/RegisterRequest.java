@@ -14,4 +14,14 @@ import java.io.Serializable;
 public record RegisterRequest(String model, String name, String alias, String registry, String by)
         implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Fills in who registers when the step named nobody.
+     *
+     * @param user the default, e.g. the user who started the build; may be {@code null}
+     * @return this request, or a copy with {@code by} set to {@code user}
+     */
+    public RegisterRequest byDefault(String user) {
+        return by != null || user == null ? this : new RegisterRequest(model, name, alias, registry, user);
+    }
 }

@@ -73,7 +73,7 @@ public final class RegisterRunner {
      */
     public Map<String, Object> run(RegisterRequest request) throws IOException, InterruptedException {
         RegistrySettings settings = context.settings();
-        List<String> arguments = arguments(request, settings);
+        List<String> arguments = arguments(request.byDefault(context.startedBy().orElse(null)), settings);
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
         LaunchResult launched = context.launch(arguments, null, context.buildEnvironment(), true);
         Map<String, Object> version = CommandOutput.json(FUNCTION, launched);

@@ -1,14 +1,19 @@
 package io.jenkins.plugins.mlops.steps;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.ExtensionList;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Action;
+import hudson.model.Cause;
+import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
 import io.jenkins.plugins.mlops.actions.ModelVersionAction;
 import io.jenkins.plugins.mlops.config.MlopsGlobalConfiguration;
@@ -31,9 +36,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import jenkins.model.Jenkins;
 import jenkins.util.BuildListenerAdapter;
 import jenkins.util.VirtualFile;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -53,14 +62,21 @@ public final class JenkinsFacade implements BuildContext {
     private final FilePath workspace;
     private final Launcher launcher;
     private final TaskListener listener;
+    private final Function<String, ? extends Action> unstableWarning;
 
     private JenkinsFacade(
-            StepContext context, Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener) {
+            StepContext context,
+            Run<?, ?> run,
+            FilePath workspace,
+            Launcher launcher,
+            TaskListener listener,
+            Function<String, ? extends Action> unstableWarning) {
         this.context = context;
         this.run = run;
         this.workspace = workspace;
         this.launcher = launcher;
         this.listener = listener;
+        this.unstableWarning = unstableWarning;
     }
 
     /**
@@ -72,12 +88,51 @@ public final class JenkinsFacade implements BuildContext {
      * @throws InterruptedException if the build was aborted
      */
     public static JenkinsFacade of(StepContext context) throws IOException, InterruptedException {
+        return of(context, JenkinsFacade::unstableWarning);
+    }
+
+    /** Creates the facade with the warning that marks a flow node UNSTABLE (tests pass their own). */
+    static JenkinsFacade of(StepContext context, Function<String, ? extends Action> unstableWarning)
+            throws IOException, InterruptedException {
         return new JenkinsFacade(
                 context,
                 context.get(Run.class),
                 context.get(FilePath.class),
                 context.get(Launcher.class),
-                context.get(TaskListener.class));
+                context.get(TaskListener.class),
+                unstableWarning);
+    }
+
+    /**
+     * The "Secret text" credentials a form offers for a credentials field (the serving admin token), as the
+     * current user sees them. Only users who may configure the job ({@link Item#CONFIGURE}), or administrators
+     * outside a job, get the list; anyone else sees only the current value, so a saved form keeps it.
+     *
+     * @param item    the job the form belongs to, or {@code null} for the global configuration or the top-level
+     *                Snippet Generator
+     * @param current the field's current value
+     * @return the choices
+     */
+    public static ListBoxModel secretTextChoices(Item item, String current) {
+        String value = current == null ? "" : current;
+        StandardListBoxModel choices = new StandardListBoxModel();
+        if (!mayListCredentials(item)) {
+            return choices.includeCurrentValue(value);
+        }
+        return choices.includeEmptyValue()
+                .include(item, StringCredentials.class)
+                .includeCurrentValue(value);
+    }
+
+    /**
+     * Whether the current user may see the credentials of a context: configure the job, or administer
+     * Jenkins when there is no job.
+     *
+     * @param item the job, or {@code null} for Jenkins itself
+     * @return whether the user may list credentials there
+     */
+    public static boolean mayListCredentials(Item item) {
+        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
     }
 
     @Override
@@ -113,6 +168,12 @@ public final class JenkinsFacade implements BuildContext {
     }
 
     @Override
+    public Optional<String> startedBy() {
+        Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
+        return cause == null ? Optional.empty() : Optional.ofNullable(cause.getUserId());
+    }
+
+    @Override
     public RegistrySettings settings() {
         MlopsGlobalConfiguration configuration = ExtensionList.lookupSingleton(MlopsGlobalConfiguration.class);
         return configuration.toSettings();
@@ -126,6 +187,7 @@ public final class JenkinsFacade implements BuildContext {
             throw new AbortException(
                     "[mlDeploy] no 'Secret text' credentials with id '" + credentialsId + "' that this build may use");
         }
+        CredentialsProvider.track(run, credentials); // the credential's usage page lists this build
         return credentials.getSecret().getPlainText();
     }
 
@@ -199,6 +261,46 @@ public final class JenkinsFacade implements BuildContext {
                     case UNSTABLE -> Result.UNSTABLE;
                     case FAILURE -> Result.FAILURE;
                 });
+        if (outcome == BuildOutcome.UNSTABLE) {
+            try {
+                mark(context, UNSTABLE_MESSAGE, unstableWarning);
+            } catch (IOException | InterruptedException e) {
+                logger().println("[mlops] could not mark the stage unstable: " + e);
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** The warning shown on a stage whose quality gates made the build UNSTABLE. */
+    static final String UNSTABLE_MESSAGE = "mlops quality gates: UNSTABLE";
+
+    /**
+     * Marks the flow node of a step UNSTABLE, as Pipeline's {@code unstable} step does: a {@link WarningAction}
+     * on the node, so Stage View and other visualisations show the stage as unstable, not only the build.
+     * Call it wherever a step sets the build result to UNSTABLE (also after a resumed step finished).
+     *
+     * @param context the step's context
+     * @param message the warning, e.g. which gates were unstable
+     * @throws IOException if the context cannot be read
+     * @throws InterruptedException if the build was aborted
+     */
+    public static void markUnstable(StepContext context, String message) throws IOException, InterruptedException {
+        mark(context, message, JenkinsFacade::unstableWarning);
+    }
+
+    private static Action unstableWarning(String message) {
+        return new WarningAction(Result.UNSTABLE).withMessage(message);
+    }
+
+    /** Adds the warning made by {@code warning} to the step's flow node, if the context has one. */
+    static void mark(StepContext context, String message, Function<String, ? extends Action> warning)
+            throws IOException, InterruptedException {
+        FlowNode node = context.get(FlowNode.class);
+        if (node != null) {
+            node.addOrReplaceAction(warning.apply(message));
+        }
     }
 
     @Override

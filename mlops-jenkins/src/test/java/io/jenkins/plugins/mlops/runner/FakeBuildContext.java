@@ -56,6 +56,8 @@ public class FakeBuildContext implements BuildContext {
             "BUILD_URL",
             "http://jenkins/job/receipts/job/main/17/"));
     public RegistrySettings settings = RegistrySettings.NONE;
+    /** The user id of the build's user cause, or {@code null} for a build no user started. */
+    public String startedBy;
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final PrintStream logger = new PrintStream(log, true, StandardCharsets.UTF_8);
@@ -93,6 +95,11 @@ public class FakeBuildContext implements BuildContext {
     @Override
     public Map<String, String> buildEnvironment() {
         return Map.copyOf(buildEnvironment);
+    }
+
+    @Override
+    public Optional<String> startedBy() {
+        return Optional.ofNullable(startedBy);
     }
 
     @Override

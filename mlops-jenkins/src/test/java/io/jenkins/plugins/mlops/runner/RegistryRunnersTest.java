@@ -104,6 +104,37 @@ class RegistryRunnersTest {
     }
 
     @Test
+    void shouldRecordTheUserWhoStartedTheBuildWhenNoOneIsNamed() throws Exception {
+        FakeBuildContext build = commandPrints(0, "", VERSION_JSON);
+        build.startedBy = "alice";
+        FakeBuildContext promotion = commandPrints(
+                0,
+                "",
+                """
+                {"seq": 4, "at": "2026-11-27T10:05:00Z", "by": "alice", "alias": "champion", "to": 3,
+                 "reason": "approved"}
+                """);
+        promotion.startedBy = "alice";
+
+        new RegisterRunner(build).run(new RegisterRequest("model", "receipts", null, "/r", null));
+        new RegisterRunner(build).run(new RegisterRequest("model", "receipts", null, "/r", "bob"));
+        new PromoteRunner(promotion).run(new PromoteRequest("receipts", 3, "champion", "approved", "/r", null));
+
+        assertThat(build.launches.get(0)).containsSubsequence("--by", "alice");
+        assertThat(build.launches.get(1)).containsSubsequence("--by", "bob").doesNotContain("alice");
+        assertThat(promotion.launches.get(0)).containsSubsequence("--by", "alice");
+    }
+
+    @Test
+    void shouldLeaveByToTheCommandWhenNoUserStartedTheBuild() throws Exception {
+        FakeBuildContext build = commandPrints(0, "", VERSION_JSON);
+
+        new RegisterRunner(build).run(new RegisterRequest("model", "receipts", null, "/r", null));
+
+        assertThat(build.launches.get(0)).doesNotContain("--by");
+    }
+
+    @Test
     void shouldPromoteAndRecordTheAliasMove() throws Exception {
         FakeBuildContext build = commandPrints(
                 0,
