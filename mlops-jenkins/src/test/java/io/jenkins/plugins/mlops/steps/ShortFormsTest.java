@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,16 +77,17 @@ class ShortFormsTest {
 
         Object params = ShortForms.paramsOut(step, NESTED).get("params");
 
-        assertThat(params).isInstanceOf(Map.class);
-        assertThat((Map<?, ?>) params)
-                .containsExactly(
-                        Map.entry("epochs", 10),
-                        Map.entry("learningRate", 0.1),
-                        Map.entry("eta", "0.10"),
-                        Map.entry("epsilon", "1e-3"),
-                        Map.entry("shuffle", true),
-                        Map.entry("solver", "L2R_LR"),
-                        Map.entry("seed", "007"));
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("epochs", 10);
+        expected.put("learningRate", 0.1);
+        expected.put("eta", "0.10");
+        expected.put("epsilon", "1e-3");
+        expected.put("shuffle", true);
+        expected.put("solver", "L2R_LR");
+        expected.put("seed", "007");
+        assertThat(params).isEqualTo(expected);
+        assertThat(new ArrayList<Object>(((Map<?, ?>) params).keySet()))
+                .containsExactly(expected.keySet().toArray());
     }
 
     @Test
