@@ -4,6 +4,7 @@ package com.cloudbees.plugins.credentials.common;
 
 import hudson.model.Item;
 import hudson.util.ListBoxModel;
+import org.springframework.security.core.Authentication;
 
 public abstract class AbstractIdCredentialsListBoxModel<
                 T extends AbstractIdCredentialsListBoxModel<T, C>, C extends IdCredentials>
@@ -12,7 +13,8 @@ public abstract class AbstractIdCredentialsListBoxModel<
         throw new UnsupportedOperationException();
     }
 
-    public AbstractIdCredentialsListBoxModel<T, C> include(Item context, Class<? extends C> type) {
+    public AbstractIdCredentialsListBoxModel<T, C> includeAs(
+            Authentication authentication, Item context, Class<? extends C> type) {
         throw new UnsupportedOperationException();
     }
 

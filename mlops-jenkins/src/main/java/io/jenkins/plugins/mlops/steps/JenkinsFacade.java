@@ -10,9 +10,12 @@ import hudson.Launcher;
 import hudson.model.Action;
 import hudson.model.Cause;
 import hudson.model.Item;
+import hudson.model.Queue;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
 import io.jenkins.plugins.mlops.actions.ModelVersionAction;
@@ -44,6 +47,7 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.springframework.security.core.Authentication;
 
 /**
  * The one class that talks to the live Jenkins: the build, its workspace on the agent, its artifacts
@@ -104,8 +108,8 @@ public final class JenkinsFacade implements BuildContext {
     }
 
     /**
-     * The "Secret text" credentials a form offers for a credentials field (the serving admin token), as the
-     * current user sees them. Only users who may configure the job ({@link Item#CONFIGURE}), or administrators
+     * The "Secret text" credentials a form offers for a credentials field (the serving admin token): those the
+     * job's builds can use (the global ones for the global configuration). Only users who may configure the job ({@link Item#CONFIGURE}), or administrators
      * outside a job, get the list; anyone else sees only the current value, so a saved form keeps it.
      *
      * @param item    the job the form belongs to, or {@code null} for the global configuration or the top-level
@@ -119,8 +123,10 @@ public final class JenkinsFacade implements BuildContext {
         if (!mayListCredentials(item)) {
             return choices.includeCurrentValue(value);
         }
+        // as whom the job's builds look credentials up (SYSTEM unless an authorization plugin says otherwise)
+        Authentication builds = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
         return choices.includeEmptyValue()
-                .include(item, StringCredentials.class)
+                .includeAs(builds, item, StringCredentials.class)
                 .includeCurrentValue(value);
     }
 

@@ -2,6 +2,8 @@ package io.jenkins.plugins.mlops.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
 import hudson.model.Action;
 import hudson.model.Result;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
@@ -58,6 +60,11 @@ class StageMarkingTest {
         @Override
         public void setResult(Result r) {
             results.add(r);
+        }
+
+        @Override
+        public ListenableFuture<Void> saveState() {
+            return Futures.immediateFuture(null);
         }
 
         @Override
