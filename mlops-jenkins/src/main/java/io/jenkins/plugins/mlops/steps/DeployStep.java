@@ -194,7 +194,7 @@ public class DeployStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            return new DeployExecution(context, toRequest());
+            return new EngineStepExecution(context, toRequest());
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }

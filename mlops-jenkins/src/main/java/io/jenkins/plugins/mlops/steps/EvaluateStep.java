@@ -173,7 +173,7 @@ public class EvaluateStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            return new EvaluateExecution(context, toRequest());
+            return new EngineStepExecution(context, toRequest());
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }

@@ -9,7 +9,9 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Action;
 import hudson.model.Cause;
+import hudson.model.Computer;
 import hudson.model.Item;
+import hudson.model.Node;
 import hudson.model.Queue;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -20,30 +22,38 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
 import io.jenkins.plugins.mlops.actions.ModelVersionAction;
 import io.jenkins.plugins.mlops.config.MlopsGlobalConfiguration;
-import io.jenkins.plugins.mlops.launch.AgentLaunch;
-import io.jenkins.plugins.mlops.launch.EngineDistribution;
+import io.jenkins.plugins.mlops.launch.AgentCalls;
+import io.jenkins.plugins.mlops.launch.EngineArchive;
+import io.jenkins.plugins.mlops.launch.EngineCache;
+import io.jenkins.plugins.mlops.launch.EngineCall;
+import io.jenkins.plugins.mlops.launch.EngineHandle;
+import io.jenkins.plugins.mlops.launch.EngineScript;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
+import io.jenkins.plugins.mlops.launch.ProcessOutcome;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
 import io.jenkins.plugins.mlops.runner.BuildContext;
 import io.jenkins.plugins.mlops.runner.RegistrySettings;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import jenkins.model.Jenkins;
 import jenkins.util.BuildListenerAdapter;
 import jenkins.util.VirtualFile;
+import org.jenkinsci.plugins.durabletask.BourneShellScript;
+import org.jenkinsci.plugins.durabletask.Controller;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.workflow.FilePathUtils;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -60,6 +70,8 @@ public final class JenkinsFacade implements BuildContext {
     static final List<String> BUNDLE_FILES = List.of("model.tribuo", "bundle.json");
     /** The build variables passed to registry commands, which record the build with a model version. */
     static final List<String> BUILD_VARIABLES = List.of("JOB_NAME", "BUILD_NUMBER", "BUILD_URL");
+    /** One monitor per agent and engine: steps of this controller copy an engine to an agent one at a time. */
+    private static final ConcurrentMap<String, Object> STAGING = new ConcurrentHashMap<>();
 
     private final StepContext context;
     private final Run<?, ?> run;
@@ -147,16 +159,70 @@ public final class JenkinsFacade implements BuildContext {
     }
 
     @Override
-    public LaunchResult launch(
-            List<String> arguments, String metadataPath, Map<String, String> environment, boolean captureOutput)
-            throws IOException, InterruptedException {
-        return workspace.act(new AgentLaunch(
-                stageEngine(EngineDistribution.locate()),
-                arguments,
-                metadataPath,
-                listener,
-                environment,
-                captureOutput));
+    public EngineHandle start(EngineCall call) throws IOException, InterruptedException {
+        if (!launcher.isUnix()) {
+            throw new AbortException("[mlops] the steps run on Unix agents (Linux, macOS) only for now; "
+                    + workspace.getRemote() + " is on an agent without a Bourne shell");
+        }
+        String engine = stageEngine(EngineArchive.ofPlugin());
+        String agentJavaHome = workspace.act(new AgentCalls.JavaHome());
+        if (call.metadataPath() != null) {
+            workspace.child(call.metadataPath()).delete(); // never read a stale document of an earlier run
+        }
+        BourneShellScript task = new BourneShellScript(EngineScript.of(agentJavaHome, engine, call.arguments()));
+        task.charset(StandardCharsets.UTF_8);
+        if (call.captureOutput()) {
+            task.captureOutput();
+        }
+        EnvVars environment = new EnvVars(environment());
+        environment.putAll(call.environment());
+        Controller controller = task.launch(environment, workspace, launcher, listener);
+        return new DurableEngine(
+                FilePathUtils.getNodeName(workspace),
+                workspace.getRemote(),
+                controller,
+                call.metadataPath(),
+                call.captureOutput());
+    }
+
+    private EnvVars environment() throws IOException, InterruptedException {
+        EnvVars env = context.get(EnvVars.class);
+        return env == null ? new EnvVars() : env;
+    }
+
+    /**
+     * Puts the engine into the agent's cache folder ({@code <agent root>/caches/mlops-engine/}) unless it is
+     * there already, intact. Steps of this controller queue per agent and engine; the agent side installs
+     * under a file lock with an atomic rename.
+     *
+     * @return the engine jar's path on the agent
+     */
+    private String stageEngine(EngineArchive archive) throws IOException, InterruptedException {
+        FilePath folder = cacheRoot().child("caches").child("mlops-engine");
+        FilePath engine = folder.child(EngineCache.fileName(archive.version()));
+        synchronized (
+                STAGING.computeIfAbsent(
+                        FilePathUtils.getNodeName(workspace) + "|" + engine.getRemote(), k -> new Object())) {
+            if (engine.act(new AgentCalls.IsInstalled(archive.sha256()))) {
+                return engine.getRemote();
+            }
+            folder.mkdirs();
+            FilePath copy = folder.child(".copy-" + archive.version() + "-" + UUID.randomUUID() + ".tmp");
+            listener.getLogger()
+                    .println("[mlops] copying the engine (" + archive.version() + ") to " + folder.getRemote());
+            try (InputStream in = archive.open()) {
+                copy.copyFrom(in);
+            }
+            return copy.act(new AgentCalls.Install(engine.getName(), archive.sha256()));
+        }
+    }
+
+    /** The agent's root folder, or, if the agent cannot say, the workspace's temporary folder. */
+    private FilePath cacheRoot() {
+        Computer computer = workspace.toComputer();
+        Node node = computer == null ? null : computer.getNode();
+        FilePath root = node == null ? null : node.getRootPath();
+        return root != null ? root : workspace.sibling(workspace.getName() + "@tmp");
     }
 
     @Override
@@ -206,37 +272,6 @@ public final class JenkinsFacade implements BuildContext {
     public void appendDescription(String line) throws IOException {
         String description = run.getDescription();
         run.setDescription(description == null || description.isBlank() ? line : description + "\n" + line);
-    }
-
-    /** Copies the engine jars to the agent once per plugin version, into {@code <workspace>@tmp/mlops-engine/<hash>}. */
-    private List<String> stageEngine(EngineDistribution distribution) throws IOException, InterruptedException {
-        FilePath folder = workspace
-                .sibling(workspace.getName() + "@tmp")
-                .child("mlops-engine")
-                .child(fingerprint(distribution));
-        folder.mkdirs();
-        List<String> classpath = new ArrayList<>();
-        for (File jar : distribution.getJars()) {
-            FilePath target = folder.child(jar.getName());
-            if (!target.exists() || target.length() != jar.length()) {
-                target.copyFrom(new FilePath(jar));
-            }
-            classpath.add(target.getRemote());
-        }
-        return classpath;
-    }
-
-    private static String fingerprint(EngineDistribution distribution) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (File jar : distribution.getJars()) {
-                digest.update((jar.getName() + ':' + jar.length() + ':' + jar.lastModified() + '\n')
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 
     @Override
@@ -344,5 +379,81 @@ public final class JenkinsFacade implements BuildContext {
             }
         }
         return true;
+    }
+
+    /**
+     * The handle of an engine started as a durable task: node name, workspace path and the durable task's
+     * controller, all serializable. It finds the workspace again after a controller restart and waits while
+     * the agent is away.
+     */
+    static final class DurableEngine implements EngineHandle {
+        private static final long serialVersionUID = 1L;
+
+        private final String node;
+        private final String remote;
+        private final Controller controller;
+        private final String metadataPath;
+        private final boolean captureOutput;
+
+        DurableEngine(String node, String remote, Controller controller, String metadataPath, boolean captureOutput) {
+            this.node = node;
+            this.remote = remote;
+            this.controller = controller;
+            this.metadataPath = metadataPath;
+            this.captureOutput = captureOutput;
+        }
+
+        private FilePath workspace() {
+            return FilePathUtils.find(node, remote);
+        }
+
+        private FilePath reachableWorkspace() throws IOException {
+            FilePath workspace = workspace();
+            if (workspace == null) {
+                throw new IOException("agent '" + (node.isEmpty() ? "built-in" : node) + "' is offline");
+            }
+            return workspace;
+        }
+
+        @Override
+        public boolean writeLog(OutputStream sink) throws IOException, InterruptedException {
+            FilePath workspace = workspace();
+            return workspace != null && controller.writeLog(workspace, sink);
+        }
+
+        @Override
+        public Integer exitStatus() throws IOException, InterruptedException {
+            FilePath workspace = workspace();
+            return workspace == null
+                    ? null
+                    : controller.exitStatus(workspace, workspace.createLauncher(TaskListener.NULL), TaskListener.NULL);
+        }
+
+        @Override
+        public LaunchResult result(ProcessOutcome outcome) throws IOException, InterruptedException {
+            FilePath workspace = reachableWorkspace();
+            FilePath metadata = metadataPath == null ? null : workspace.child(metadataPath);
+            String json = metadata != null && metadata.exists() ? metadata.readToString() : null;
+            String output = captureOutput
+                    ? new String(
+                            controller.getOutput(workspace, workspace.createLauncher(TaskListener.NULL)),
+                            StandardCharsets.UTF_8)
+                    : null;
+            return new LaunchResult(outcome, json, remote, output);
+        }
+
+        @Override
+        public void stop() throws IOException, InterruptedException {
+            FilePath workspace = reachableWorkspace();
+            controller.stop(workspace, workspace.createLauncher(TaskListener.NULL));
+        }
+
+        @Override
+        public void cleanup() throws IOException, InterruptedException {
+            FilePath workspace = workspace();
+            if (workspace != null) {
+                controller.cleanup(workspace);
+            }
+        }
     }
 }

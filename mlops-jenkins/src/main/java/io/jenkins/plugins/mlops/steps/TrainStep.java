@@ -217,7 +217,7 @@ public class TrainStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            return new TrainExecution(context, toRequest());
+            return new EngineStepExecution(context, toRequest());
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }

@@ -34,7 +34,7 @@ class RegistryRunnersTest {
                             .isTrue();
                     assertThat(metadataPath).isNull();
                     return new LaunchResult(
-                            new ProcessOutcome(exitCode, errorLine, output), null, workspace.toString(), output);
+                            new ProcessOutcome(exitCode, errorLine), null, workspace.toString(), output);
                 });
     }
 
