@@ -93,11 +93,10 @@ public final class EngineMonitor implements Serializable {
     }
 
     private boolean copyLog(PrintStream log) throws IOException, InterruptedException {
+        // No lock on the log here: on a remote agent its bytes arrive on a remoting thread while this one waits.
         boolean output;
-        synchronized (log) {
-            try (OutputStream sink = errorLine.tee(log)) {
-                output = handle.writeLog(sink);
-            }
+        try (OutputStream sink = errorLine.tee(log)) {
+            output = handle.writeLog(sink);
         }
         log.flush();
         return output;
