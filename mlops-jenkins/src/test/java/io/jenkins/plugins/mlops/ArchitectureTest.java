@@ -69,6 +69,19 @@ class ArchitectureTest {
                 .check(PLUGIN);
     }
 
+    @Test
+    void shouldKeepTheWorkFreeOfJenkinsTypesAndExceptions() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("..mlops.runner..", "..mlops.results..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("hudson..", "jenkins..", "org.jenkinsci..")
+                .because("the steps' work runs and fails (StepFailure) without Jenkins; JenkinsFacade and"
+                        + " EngineStepExecution translate")
+                .check(PLUGIN);
+    }
+
     /**
      * What crosses the agent channel stays small and plain: every callable the plugin sends to an agent holds only
      * strings, numbers and booleans and returns a JDK type, so no plugin object (a result record, a listener) is

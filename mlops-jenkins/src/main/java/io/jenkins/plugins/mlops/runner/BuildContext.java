@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlops.runner;
 
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
 import io.jenkins.plugins.mlops.actions.ModelVersionAction;
 import io.jenkins.plugins.mlops.launch.EngineCall;
@@ -69,9 +68,9 @@ public interface BuildContext {
      *
      * @param credentialsId the credentials id
      * @return the secret text; callers pass it only through a child's environment
-     * @throws AbortException if there is no such credential, or the build may not use it
+     * @throws StepFailure if there is no such credential, or the build may not use it
      */
-    String secretText(String credentialsId) throws AbortException;
+    String secretText(String credentialsId) throws StepFailure;
 
     /**
      * Attaches a registry action (a registered or promoted model version) to the build.

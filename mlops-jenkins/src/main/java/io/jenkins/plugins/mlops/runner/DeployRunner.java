@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlops.runner;
 
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
 import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
@@ -134,7 +133,7 @@ public final class DeployRunner {
         try {
             metadata = RunMetadata.parse(launched.metadataJson());
         } catch (IllegalArgumentException e) {
-            throw new AbortException("[" + FUNCTION + "] " + e.getMessage());
+            throw new StepFailure("[" + FUNCTION + "] " + e.getMessage());
         }
         MlRunAction action = new RunRecorder(context, FUNCTION).record(metadata, request.metadata(), null);
         DeploymentSummary deployment = metadata.getDeployment();
@@ -143,7 +142,7 @@ public final class DeployRunner {
             List<String> reasons = deployment == null ? List.of() : deployment.getReasons();
             reasons.forEach(reason -> context.logger().println("[" + FUNCTION + "] rolled back: " + reason));
             context.setResult(BuildOutcome.FAILURE);
-            throw new AbortException("[" + FUNCTION + "] deployment " + (status == null ? "failed" : status) + " to "
+            throw new StepFailure("[" + FUNCTION + "] deployment " + (status == null ? "failed" : status) + " to "
                     + request.target() + ": " + (reasons.isEmpty() ? "see the log above" : String.join("; ", reasons)));
         }
         context.logger().println("[" + FUNCTION + "] " + describe(deployment));

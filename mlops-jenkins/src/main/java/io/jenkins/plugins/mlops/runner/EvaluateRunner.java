@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlops.runner;
 
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
 import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
@@ -93,7 +92,7 @@ public final class EvaluateRunner {
             context.setResult(outcome);
         }
         if (outcome == BuildOutcome.FAILURE) {
-            throw new AbortException("[" + FUNCTION + "] quality gates failed: " + failed(metadata.getGates()));
+            throw new StepFailure("[" + FUNCTION + "] quality gates failed: " + failed(metadata.getGates()));
         }
         return RunRecorder.result(metadata, request.metadata(), action, outcome.name());
     }
@@ -113,7 +112,7 @@ public final class EvaluateRunner {
             }
             String name = context.settings().modelName(request.name());
             if (name == null) {
-                throw new AbortException("[" + FUNCTION + "] baseline '" + baseline
+                throw new StepFailure("[" + FUNCTION + "] baseline '" + baseline
                         + "' is no file in the workspace; for a registry" + " alias give 'name' (or write 'NAME@"
                         + baseline + "'), or configure a default model name");
             }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlops.runner;
 
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.ModelVersionAction;
 import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
@@ -35,12 +34,12 @@ public final class PromoteRunner {
      * @param request the request
      * @param settings the global configuration
      * @return the arguments, command first
-     * @throws AbortException if no model name is given or configured
+     * @throws StepFailure if no model name is given or configured
      */
-    public static List<String> arguments(PromoteRequest request, RegistrySettings settings) throws AbortException {
+    public static List<String> arguments(PromoteRequest request, RegistrySettings settings) throws StepFailure {
         String name = settings.modelName(request.name());
         if (name == null) {
-            throw new AbortException("[" + FUNCTION + "] 'name' must be given, or a default model name configured"
+            throw new StepFailure("[" + FUNCTION + "] 'name' must be given, or a default model name configured"
                     + " under Manage Jenkins > System > MLOps");
         }
         List<String> args =

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlops.runner;
 
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.ModelVersionAction;
 import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
@@ -35,12 +34,12 @@ public final class RegisterRunner {
      * @param request the request
      * @param settings the global configuration
      * @return the arguments, command first
-     * @throws AbortException if no model name is given or configured
+     * @throws StepFailure if no model name is given or configured
      */
-    public static List<String> arguments(RegisterRequest request, RegistrySettings settings) throws AbortException {
+    public static List<String> arguments(RegisterRequest request, RegistrySettings settings) throws StepFailure {
         String name = settings.modelName(request.name());
         if (name == null) {
-            throw new AbortException("[" + FUNCTION + "] 'name' must be given, or a default model name configured"
+            throw new StepFailure("[" + FUNCTION + "] 'name' must be given, or a default model name configured"
                     + " under Manage Jenkins > System > MLOps");
         }
         List<String> args = new ArrayList<>();
@@ -105,7 +104,7 @@ public final class RegisterRunner {
         String name = CommandOutput.text(version, "name");
         Integer number = CommandOutput.number(version, "version");
         if (name == null || number == null) {
-            throw new AbortException("[" + FUNCTION + "] mlops register printed no 'name' and 'version'");
+            throw new StepFailure("[" + FUNCTION + "] mlops register printed no 'name' and 'version'");
         }
         ModelVersionAction action = ModelVersionAction.registered(
                 name,

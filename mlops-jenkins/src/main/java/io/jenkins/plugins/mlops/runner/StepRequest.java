@@ -17,7 +17,7 @@ public interface StepRequest extends Serializable {
      *
      * @param context the running build
      * @return the engine call
-     * @throws IOException if the step cannot start; an {@code AbortException} says why
+     * @throws IOException if the step cannot start; an {@code StepFailure} says why
      * @throws InterruptedException if the build was aborted
      */
     EngineCall prepare(BuildContext context) throws IOException, InterruptedException;
@@ -28,7 +28,7 @@ public interface StepRequest extends Serializable {
      * @param context the running build
      * @param launched what the engine produced
      * @return the step's return value
-     * @throws IOException if the engine failed; an {@code AbortException} carries its message
+     * @throws IOException if the engine failed; an {@code StepFailure} carries its message
      * @throws InterruptedException if the build was aborted
      */
     Map<String, Object> finish(BuildContext context, LaunchResult launched) throws IOException, InterruptedException;

@@ -31,7 +31,7 @@ public final class TrainRunner {
      *
      * @param request the validated arguments
      * @return the run metadata plus {@code metadataFile}, {@code modelArtifact} and {@code buildResult}
-     * @throws IOException if training fails; an {@code AbortException} carries the engine's message
+     * @throws IOException if training fails; an {@code StepFailure} carries the engine's message
      * @throws InterruptedException if the build was aborted
      */
     public Map<String, Object> run(TrainRequest request) throws IOException, InterruptedException {
@@ -57,7 +57,7 @@ public final class TrainRunner {
      * @param request the validated arguments
      * @param launched what the engine produced
      * @return the run metadata plus {@code metadataFile}, {@code modelArtifact} and {@code buildResult}
-     * @throws IOException if training failed; an {@code AbortException} carries the engine's message
+     * @throws IOException if training failed; an {@code StepFailure} carries the engine's message
      * @throws InterruptedException if the build was aborted
      */
     public Map<String, Object> finish(TrainRequest request, LaunchResult launched)

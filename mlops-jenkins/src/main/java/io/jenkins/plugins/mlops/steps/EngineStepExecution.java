@@ -1,8 +1,10 @@
 package io.jenkins.plugins.mlops.steps;
 
+import hudson.AbortException;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.runner.BuildContext;
 import io.jenkins.plugins.mlops.runner.EngineStepRun;
+import io.jenkins.plugins.mlops.runner.StepFailure;
 import io.jenkins.plugins.mlops.runner.StepRequest;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -93,7 +95,8 @@ public final class EngineStepExecution extends StepExecution {
 
         @Override
         public void fail(Throwable error) {
-            context.onFailure(error);
+            // a step failure is a message for the build log, not a stack trace: Jenkins shows an AbortException so
+            context.onFailure(error instanceof StepFailure ? new AbortException(error.getMessage()) : error);
         }
 
         @Override

@@ -2,7 +2,6 @@ package io.jenkins.plugins.mlops.steps;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.ExtensionList;
 import hudson.FilePath;
@@ -33,6 +32,7 @@ import io.jenkins.plugins.mlops.launch.ProcessOutcome;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
 import io.jenkins.plugins.mlops.runner.BuildContext;
 import io.jenkins.plugins.mlops.runner.RegistrySettings;
+import io.jenkins.plugins.mlops.runner.StepFailure;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -161,7 +161,7 @@ public final class JenkinsFacade implements BuildContext {
     @Override
     public EngineHandle start(EngineCall call) throws IOException, InterruptedException {
         if (!launcher.isUnix()) {
-            throw new AbortException("[mlops] the steps run on Unix agents (Linux, macOS) only for now; "
+            throw new StepFailure("[mlops] the steps run on Unix agents (Linux, macOS) only for now; "
                     + workspace.getRemote() + " is on an agent without a Bourne shell");
         }
         String engine = stageEngine(EngineArchive.ofPlugin());
@@ -252,11 +252,11 @@ public final class JenkinsFacade implements BuildContext {
     }
 
     @Override
-    public String secretText(String credentialsId) throws AbortException {
+    public String secretText(String credentialsId) throws StepFailure {
         StringCredentials credentials =
                 CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class, run);
         if (credentials == null) {
-            throw new AbortException(
+            throw new StepFailure(
                     "[mlDeploy] no 'Secret text' credentials with id '" + credentialsId + "' that this build may use");
         }
         CredentialsProvider.track(run, credentials); // the credential's usage page lists this build

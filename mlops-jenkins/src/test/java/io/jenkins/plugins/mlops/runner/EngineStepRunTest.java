@@ -80,7 +80,7 @@ class EngineStepRunTest {
         @Override
         public Map<String, Object> finish(BuildContext context, LaunchResult launched) throws IOException {
             if (launched.outcome().exitCode() != 0) {
-                throw new hudson.AbortException(
+                throw new io.jenkins.plugins.mlops.runner.StepFailure(
                         "[mlTest] engine exit code " + launched.outcome().exitCode());
             }
             Map<String, Object> value = new LinkedHashMap<>();
@@ -239,7 +239,7 @@ class EngineStepRunTest {
         new EngineStepRun(new SlowRequest(10, 3)).start(site);
 
         assertThatThrownBy(() -> site.outcome.get(60, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(hudson.AbortException.class)
+                .hasCauseInstanceOf(io.jenkins.plugins.mlops.runner.StepFailure.class)
                 .hasRootCauseMessage("[mlTest] engine exit code 3");
     }
 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlops.runner;
 
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
 import io.jenkins.plugins.mlops.actions.ModelVersionAction;
 import io.jenkins.plugins.mlops.launch.EngineCall;
@@ -144,10 +143,10 @@ public class FakeBuildContext implements BuildContext {
     }
 
     @Override
-    public String secretText(String credentialsId) throws AbortException {
+    public String secretText(String credentialsId) throws StepFailure {
         String secret = secrets.get(credentialsId);
         if (secret == null) {
-            throw new AbortException(
+            throw new StepFailure(
                     "[mlDeploy] no 'Secret text' credentials with id '" + credentialsId + "' that this build may use");
         }
         return secret;

@@ -3,7 +3,6 @@ package io.jenkins.plugins.mlops.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.HpiFile;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
 import java.io.IOException;
@@ -135,7 +134,7 @@ class RealEngineIT {
                                 null,
                                 GateFailureResult.FAILURE,
                                 ".mlops/evaluate-run-metadata.json")))
-                .isInstanceOf(AbortException.class)
+                .isInstanceOf(StepFailure.class)
                 .hasMessageStartingWith("[mlEvaluate] quality gates failed: accuracy >= 1.01 (actual ");
         assertThat(build.results).containsExactly(BuildOutcome.FAILURE);
         assertThat(build.actions).hasSize(2).last().satisfies(a -> assertThat(a.getGateOutcome())
@@ -231,7 +230,7 @@ class RealEngineIT {
                                 null,
                                 "model",
                                 "model/run-metadata.json")))
-                .isInstanceOf(AbortException.class)
+                .isInstanceOf(StepFailure.class)
                 .hasMessageStartingWith("[mlTrain] bad.csv line 2: ")
                 .hasMessageEndingWith("(mlops exit code 3: bad input)");
         assertThat(build.actions).isEmpty();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.HpiFile;
 import io.jenkins.plugins.mlops.launch.EngineScript;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
@@ -215,7 +214,7 @@ class RealRegistryIT {
                                 "7",
                                 null,
                                 ".mlops/deploy-run-metadata.json")))
-                .isInstanceOf(AbortException.class)
+                .isInstanceOf(StepFailure.class)
                 .hasMessageStartingWith(
                         "[mlDeploy] deployment ROLLED_BACK to dir:" + target + ": integration check failed")
                 .hasMessageContaining("expected 'office'");
@@ -280,7 +279,7 @@ class RealRegistryIT {
             build.secrets.put("serving-admin", "wrong-" + TOKEN.substring(4));
             assertThatThrownBy(() -> new DeployRunner(build).run(request))
                     .as("the token really reaches the command")
-                    .isInstanceOf(AbortException.class)
+                    .isInstanceOf(StepFailure.class)
                     .hasMessageContaining("HTTP 401");
             assertThat(build.log()).doesNotContain(TOKEN).doesNotContain("wrong-" + TOKEN.substring(4));
         } finally {

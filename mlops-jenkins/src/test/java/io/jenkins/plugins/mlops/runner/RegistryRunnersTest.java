@@ -3,7 +3,6 @@ package io.jenkins.plugins.mlops.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.launch.ProcessOutcome;
 import java.nio.file.Path;
@@ -88,7 +87,7 @@ class RegistryRunnersTest {
         build.settings = new RegistrySettings(null, "receipts", null);
 
         assertThatThrownBy(() -> new RegisterRunner(build).run(new RegisterRequest("model", null, null, null, null)))
-                .isInstanceOf(AbortException.class)
+                .isInstanceOf(StepFailure.class)
                 .hasMessage("[mlRegister] model: model bundle folder not found (mlops exit code 3: bad input)");
         assertThat(build.versionActions).isEmpty();
         assertThat(build.descriptions).isEmpty();
