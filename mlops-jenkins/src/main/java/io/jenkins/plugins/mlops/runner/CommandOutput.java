@@ -3,7 +3,6 @@ package io.jenkins.plugins.mlops.runner;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.results.ExitCodes;
 import java.util.LinkedHashMap;
@@ -16,7 +15,7 @@ final class CommandOutput {
     private CommandOutput() {}
 
     /** Fails the step unless the command exited 0. */
-    static void requireSuccess(String function, LaunchResult result) throws AbortException {
+    static void requireSuccess(String function, LaunchResult result) throws StepFailure {
         int exitCode = result.outcome().exitCode();
         if (exitCode != ExitCodes.OK) {
             throw failure(function, result);
@@ -24,28 +23,28 @@ final class CommandOutput {
     }
 
     /** The step's failure for a command that did not succeed, with the command's own message. */
-    static AbortException failure(String function, LaunchResult result) {
+    static StepFailure failure(String function, LaunchResult result) {
         int exitCode = result.outcome().exitCode();
         String error =
                 result.outcome().lastErrorLine().replaceFirst("^mlops:\\s*", "").strip();
         String reason = "mlops exit code " + exitCode + ": " + ExitCodes.describe(exitCode);
-        return new AbortException(
+        return new StepFailure(
                 error.isEmpty() ? "[" + function + "] " + reason : "[" + function + "] " + error + " (" + reason + ")");
     }
 
     /** Parses the JSON object the command printed. */
-    static Map<String, Object> json(String function, LaunchResult result) throws AbortException {
+    static Map<String, Object> json(String function, LaunchResult result) throws StepFailure {
         requireSuccess(function, result);
         String output = result.output() == null ? "" : result.output().strip();
         try {
             Map<String, Object> document =
                     JSON.readValue(output, new TypeReference<LinkedHashMap<String, Object>>() {});
             if (document == null) {
-                throw new AbortException("[" + function + "] mlops printed no JSON object");
+                throw new StepFailure("[" + function + "] mlops printed no JSON object");
             }
             return document;
         } catch (JsonProcessingException e) {
-            throw new AbortException("[" + function + "] mlops printed no JSON object: " + e.getOriginalMessage());
+            throw new StepFailure("[" + function + "] mlops printed no JSON object: " + e.getOriginalMessage());
         }
     }
 

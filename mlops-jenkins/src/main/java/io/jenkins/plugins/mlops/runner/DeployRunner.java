@@ -1,7 +1,7 @@
 package io.jenkins.plugins.mlops.runner;
 
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
+import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
 import io.jenkins.plugins.mlops.results.DeploymentSummary;
@@ -84,6 +84,19 @@ public final class DeployRunner {
      * @throws InterruptedException if the build was aborted
      */
     public Map<String, Object> run(DeployRequest request) throws IOException, InterruptedException {
+        EngineCall call = prepare(request);
+        return finish(request, context.launch(call));
+    }
+
+    /**
+     * Reads the admin token and says how to run the engine.
+     *
+     * @param request the validated arguments
+     * @return the engine call; its environment holds the token
+     * @throws IOException if the credentials cannot be read
+     * @throws InterruptedException if the build was aborted
+     */
+    public EngineCall prepare(DeployRequest request) throws IOException, InterruptedException {
         RegistrySettings settings = context.settings();
         List<String> arguments = arguments(request, settings);
         Map<String, String> environment = new LinkedHashMap<>(context.buildEnvironment());
@@ -98,7 +111,20 @@ public final class DeployRunner {
                             + " is used, if set");
         }
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
-        LaunchResult launched = context.launch(arguments, request.metadata(), environment, false);
+        return new EngineCall(arguments, request.metadata(), environment, false);
+    }
+
+    /**
+     * Records the finished deployment; a rollback fails the build with the reasons.
+     *
+     * @param request the validated arguments
+     * @param launched what the engine produced
+     * @return the run metadata plus {@code metadataFile} and {@code buildResult}
+     * @throws IOException if the deployment failed or was rolled back
+     * @throws InterruptedException if the build was aborted
+     */
+    public Map<String, Object> finish(DeployRequest request, LaunchResult launched)
+            throws IOException, InterruptedException {
         int exitCode = launched.outcome().exitCode();
         if ((exitCode != ExitCodes.OK && exitCode != ExitCodes.DEPLOY_ROLLED_BACK) || !launched.hasMetadata()) {
             throw CommandOutput.failure(FUNCTION, launched);
@@ -107,7 +133,7 @@ public final class DeployRunner {
         try {
             metadata = RunMetadata.parse(launched.metadataJson());
         } catch (IllegalArgumentException e) {
-            throw new AbortException("[" + FUNCTION + "] " + e.getMessage());
+            throw new StepFailure("[" + FUNCTION + "] " + e.getMessage());
         }
         MlRunAction action = new RunRecorder(context, FUNCTION).record(metadata, request.metadata(), null);
         DeploymentSummary deployment = metadata.getDeployment();
@@ -116,7 +142,7 @@ public final class DeployRunner {
             List<String> reasons = deployment == null ? List.of() : deployment.getReasons();
             reasons.forEach(reason -> context.logger().println("[" + FUNCTION + "] rolled back: " + reason));
             context.setResult(BuildOutcome.FAILURE);
-            throw new AbortException("[" + FUNCTION + "] deployment " + (status == null ? "failed" : status) + " to "
+            throw new StepFailure("[" + FUNCTION + "] deployment " + (status == null ? "failed" : status) + " to "
                     + request.target() + ": " + (reasons.isEmpty() ? "see the log above" : String.join("; ", reasons)));
         }
         context.logger().println("[" + FUNCTION + "] " + describe(deployment));

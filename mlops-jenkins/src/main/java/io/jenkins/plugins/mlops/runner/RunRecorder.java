@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlops.runner;
 
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.results.ExitCodes;
@@ -32,7 +31,7 @@ final class RunRecorder {
     /**
      * Returns the metadata of a completed run, or fails the step with the engine's message.
      */
-    RunMetadata requireMetadata(LaunchResult result) throws AbortException {
+    RunMetadata requireMetadata(LaunchResult result) throws StepFailure {
         int exitCode = result.outcome().exitCode();
         if (!ExitCodes.completed(exitCode) || !result.hasMetadata()) {
             String error = result.outcome()
@@ -40,7 +39,7 @@ final class RunRecorder {
                     .replaceFirst("^mlops:\\s*", "")
                     .strip();
             String reason = "mlops exit code " + exitCode + ": " + ExitCodes.describe(exitCode);
-            throw new AbortException(
+            throw new StepFailure(
                     error.isEmpty()
                             ? "[" + functionName + "] " + reason
                             : "[" + functionName + "] " + error + " (" + reason + ")");
@@ -48,7 +47,7 @@ final class RunRecorder {
         try {
             return RunMetadata.parse(result.metadataJson());
         } catch (IllegalArgumentException e) {
-            throw new AbortException("[" + functionName + "] " + e.getMessage());
+            throw new StepFailure("[" + functionName + "] " + e.getMessage());
         }
     }
 

@@ -3,7 +3,6 @@ package io.jenkins.plugins.mlops.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.launch.ProcessOutcome;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
@@ -83,7 +82,7 @@ class DeployRunnerTest {
                 deployWrites(6, MetadataSamples.deploy("d2", "ROLLED_BACK", "load test failed: p99 12.40 ms > 10 ms"));
 
         assertThatThrownBy(() -> new DeployRunner(build).run(request("serving-admin")))
-                .isInstanceOf(AbortException.class)
+                .isInstanceOf(StepFailure.class)
                 .hasMessage(
                         "[mlDeploy] deployment ROLLED_BACK to http://127.0.0.1:8080: load test failed: p99 12.40 ms > 10 ms");
         assertThat(build.results).containsExactly(BuildOutcome.FAILURE);

@@ -3,7 +3,6 @@ package io.jenkins.plugins.mlops.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.launch.ProcessOutcome;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
@@ -25,7 +24,7 @@ class EvaluateRunnerTest {
     private FakeBuildContext engineWrites(int exitCode, String metadata) {
         return new FakeBuildContext(workspace, buildDir, (arguments, metadataPath) -> {
             if (arguments.get(0).equals("models")) { // models show of a registry baseline: it exists
-                return new LaunchResult(new ProcessOutcome(0, "", "{}"), null, workspace.toString(), "{}");
+                return new LaunchResult(new ProcessOutcome(0, ""), null, workspace.toString(), "{}");
             }
             Files.createDirectories(workspace.resolve(metadataPath).getParent());
             Files.writeString(workspace.resolve(metadataPath), metadata);
@@ -74,7 +73,7 @@ class EvaluateRunnerTest {
         FakeBuildContext build = engineWrites(5, MetadataSamples.evaluate("e2", "FAILED", "FAILED"));
 
         assertThatThrownBy(() -> new EvaluateRunner(build).run(request(null, GateFailureResult.FAILURE)))
-                .isInstanceOf(AbortException.class)
+                .isInstanceOf(StepFailure.class)
                 .hasMessage("[mlEvaluate] quality gates failed: macroF1 >= 0.85 (actual 0.81)");
         assertThat(build.results).containsExactly(BuildOutcome.FAILURE);
         assertThat(build.actions).singleElement().satisfies(a -> assertThat(a.getGateOutcome())

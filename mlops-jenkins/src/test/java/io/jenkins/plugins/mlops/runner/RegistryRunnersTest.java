@@ -3,7 +3,6 @@ package io.jenkins.plugins.mlops.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.launch.ProcessOutcome;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ class RegistryRunnersTest {
                             .isTrue();
                     assertThat(metadataPath).isNull();
                     return new LaunchResult(
-                            new ProcessOutcome(exitCode, errorLine, output), null, workspace.toString(), output);
+                            new ProcessOutcome(exitCode, errorLine), null, workspace.toString(), output);
                 });
     }
 
@@ -88,7 +87,7 @@ class RegistryRunnersTest {
         build.settings = new RegistrySettings(null, "receipts", null);
 
         assertThatThrownBy(() -> new RegisterRunner(build).run(new RegisterRequest("model", null, null, null, null)))
-                .isInstanceOf(AbortException.class)
+                .isInstanceOf(StepFailure.class)
                 .hasMessage("[mlRegister] model: model bundle folder not found (mlops exit code 3: bad input)");
         assertThat(build.versionActions).isEmpty();
         assertThat(build.descriptions).isEmpty();
@@ -101,6 +100,37 @@ class RegistryRunnersTest {
         assertThatThrownBy(
                         () -> new RegisterRunner(build).run(new RegisterRequest("model", "receipts", null, null, null)))
                 .hasMessageStartingWith("[mlRegister] mlops printed no JSON object");
+    }
+
+    @Test
+    void shouldRecordTheUserWhoStartedTheBuildWhenNoOneIsNamed() throws Exception {
+        FakeBuildContext build = commandPrints(0, "", VERSION_JSON);
+        build.startedBy = "alice";
+        FakeBuildContext promotion = commandPrints(
+                0,
+                "",
+                """
+                {"seq": 4, "at": "2026-11-27T10:05:00Z", "by": "alice", "alias": "champion", "to": 3,
+                 "reason": "approved"}
+                """);
+        promotion.startedBy = "alice";
+
+        new RegisterRunner(build).run(new RegisterRequest("model", "receipts", null, "/r", null));
+        new RegisterRunner(build).run(new RegisterRequest("model", "receipts", null, "/r", "bob"));
+        new PromoteRunner(promotion).run(new PromoteRequest("receipts", 3, "champion", "approved", "/r", null));
+
+        assertThat(build.launches.get(0)).containsSubsequence("--by", "alice");
+        assertThat(build.launches.get(1)).containsSubsequence("--by", "bob").doesNotContain("alice");
+        assertThat(promotion.launches.get(0)).containsSubsequence("--by", "alice");
+    }
+
+    @Test
+    void shouldLeaveByToTheCommandWhenNoUserStartedTheBuild() throws Exception {
+        FakeBuildContext build = commandPrints(0, "", VERSION_JSON);
+
+        new RegisterRunner(build).run(new RegisterRequest("model", "receipts", null, "/r", null));
+
+        assertThat(build.launches.get(0)).doesNotContain("--by");
     }
 
     @Test

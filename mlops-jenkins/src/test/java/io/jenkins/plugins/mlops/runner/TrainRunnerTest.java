@@ -3,7 +3,6 @@ package io.jenkins.plugins.mlops.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import hudson.AbortException;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.launch.ProcessOutcome;
 import io.jenkins.plugins.mlops.results.MetadataSamples;
@@ -87,7 +86,7 @@ class TrainRunnerTest {
                 engineWrites(3, "mlops: data/train.csv line 812: column 'amount' is not a number: \"12,5O\"", null);
 
         assertThatThrownBy(() -> new TrainRunner(build).run(receipts()))
-                .isInstanceOf(AbortException.class)
+                .isInstanceOf(StepFailure.class)
                 .hasMessage(
                         "[mlTrain] data/train.csv line 812: column 'amount' is not a number: \"12,5O\" (mlops exit code 3: bad input)");
         assertThat(build.actions).isEmpty();

@@ -59,7 +59,7 @@ class RegistryStepsTest {
         RegisterRequest request = new RegisterStep("model").toRequest();
 
         assertThatThrownBy(() -> RegisterRunner.arguments(request, RegistrySettings.NONE))
-                .isInstanceOf(AbortException.class)
+                .isInstanceOf(io.jenkins.plugins.mlops.runner.StepFailure.class)
                 .hasMessage(
                         "[mlRegister] 'name' must be given, or a default model name configured under Manage Jenkins > System > MLOps");
     }
