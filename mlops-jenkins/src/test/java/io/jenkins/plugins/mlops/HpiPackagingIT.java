@@ -111,7 +111,8 @@ class HpiPackagingIT {
                 for (String name : entries(jar)) {
                     assertThat(name)
                             .as("only the plugin's own classes and resources")
-                            .matches("META-INF/.*|index\\.jelly|io/|io/jenkins/|io/jenkins/plugins/|io/jenkins/plugins/mlops/.*")
+                            .matches(
+                                    "META-INF/.*|index\\.jelly|io/|io/jenkins/|io/jenkins/plugins/|io/jenkins/plugins/mlops/.*")
                             .doesNotEndWith(".jar.jar");
                 }
                 ZipEntry engine = jar.getEntry("io/jenkins/plugins/mlops/launch/mlops-engine.jar");
