@@ -499,7 +499,9 @@ class BadInputTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(Mlops.BAD_INPUT);
         assertThat(result.errorLine())
                 .isEqualTo("mlops: " + folder
-                        + ": output folder exists and is not a model bundle; choose a new or empty folder");
+                        + ": output folder holds files that are not part of a model bundle (notes.txt); writing a"
+                        + " bundle replaces the whole folder, so choose a new or empty folder, or move those files"
+                        + " away");
         assertThat(Cli.entries(out)).containsExactly("model");
         assertThat(Cli.entries(folder)).containsExactly("notes.txt");
         assertThat(notes).hasContent("my notes");

@@ -54,6 +54,26 @@ class ChildProcessTest {
     }
 
     @Test
+    void shouldRefuseTheWorkingDirectoryAsOutputAndDeleteNothing() throws Exception {
+        // the reproduction of the data loss: a stray bundle.json made the project folder look like a bundle
+        Files.writeString(workDir.resolve("bundle.json"), "{}");
+        Path source = Cli.write(workDir.resolve("src/keep.c"), "x");
+        Path data = Cli.receipts(workDir.resolve("data/train.csv"), 1, 300);
+        String dataSha = Cli.sha256(data);
+
+        Process result =
+                mlops("train", "--data", "data" + File.separator + "train.csv", "--label", "category", "--output", ".");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(Mlops.BAD_INPUT);
+        assertThat(result.err())
+                .contains("mlops: .: output folder is the working directory, and writing a model bundle replaces the"
+                        + " whole folder; choose a subfolder such as 'model'");
+        assertThat(source).hasContent("x");
+        assertThat(Cli.sha256(data)).isEqualTo(dataSha);
+        assertThat(Cli.entries(workDir)).containsExactlyInAnyOrder("bundle.json", "src", "data");
+    }
+
+    @Test
     void shouldTrainWithRelativePathsInTheWorkingDirectoryAndExitWithZero() throws Exception {
         Cli.receipts(workDir.resolve("data/train.csv"), 1, 600);
 

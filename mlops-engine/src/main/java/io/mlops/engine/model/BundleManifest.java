@@ -9,6 +9,8 @@ import java.util.Map;
  * The {@code bundle.json} of a model bundle: what the model is, how to prepare its input, and the
  * checksum that guards its model file.
  *
+ * @param format           the bundle marker {@value ModelStore#BUNDLE_MARKER}; absent in bundles written
+ *                         before the marker existed
  * @param formatVersion    the bundle format version, {@value ModelStore#FORMAT_VERSION}
  * @param modelFile        the name of the Tribuo protobuf file in the bundle
  * @param modelSha256      the SHA-256 of the model file, verified on every load
@@ -23,6 +25,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BundleManifest(
+        String format,
         int formatVersion,
         String modelFile,
         String modelSha256,

@@ -29,6 +29,8 @@ public final class ModelStore {
     public static final String MODEL_FILE = "model.tribuo";
     /** The manifest inside a bundle. */
     public static final String MANIFEST_FILE = "bundle.json";
+    /** The value of the manifest's {@code format} field that marks a folder as a bundle mlops wrote. */
+    public static final String BUNDLE_MARKER = "mlops-model-bundle";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -79,11 +81,12 @@ public final class ModelStore {
             final BundleManifest manifest,
             final Path folder,
             final java.util.function.Function<ModelBundle, java.util.Map<String, String>> extraFiles) {
-        checkTarget(folder);
+        BundleFolder.checkReplaceable(folder);
         Path target = folder.toAbsolutePath().normalize();
         Path parent = AtomicFiles.ensureFolder(target.getParent());
         byte[] bytes = toBytes(model);
         BundleManifest complete = new BundleManifest(
+                BUNDLE_MARKER,
                 FORMAT_VERSION,
                 MODEL_FILE,
                 Hashing.sha256(bytes),
@@ -126,33 +129,6 @@ public final class ModelStore {
     }
 
     /**
-     * Checks, before any work, that a bundle can be written to a folder: it is new, empty or an earlier
-     * bundle (which is replaced), and it can be created.
-     *
-     * @param folder the bundle folder
-     * @throws MlopsException if it cannot be used
-     */
-    public static void checkTarget(final Path folder) {
-        Path target = folder.toAbsolutePath().normalize();
-        if (Files.isDirectory(target) && !isEmpty(target) && !Files.exists(target.resolve(MANIFEST_FILE))) {
-            throw new MlopsException(
-                    folder + ": output folder exists and is not a model bundle; " + "choose a new or empty folder");
-        }
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new MlopsException(folder + ": output folder is a file, expected a folder");
-        }
-        AtomicFiles.checkWritableFolder(target.getParent());
-    }
-
-    private static boolean isEmpty(final Path folder) {
-        try (var entries = Files.list(folder)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException exception) {
-            return false;
-        }
-    }
-
-    /**
      * Loads a bundle, verifying the model's checksum.
      *
      * @param path the bundle folder, or the model file inside it
@@ -173,6 +149,12 @@ public final class ModelStore {
                     manifestFile, "bundle manifest not found; is " + path + " a model written by mlops train?");
         } catch (IOException exception) {
             throw MlopsException.inFile(manifestFile, "unreadable bundle manifest: " + exception.getMessage());
+        }
+        if (manifest.format() != null && !BUNDLE_MARKER.equals(manifest.format())) {
+            throw MlopsException.inFile(
+                    manifestFile,
+                    "not an mlops model bundle: format is '" + manifest.format() + "', expected '" + BUNDLE_MARKER
+                            + "'");
         }
         if (manifest.formatVersion() > FORMAT_VERSION) {
             throw MlopsException.inFile(

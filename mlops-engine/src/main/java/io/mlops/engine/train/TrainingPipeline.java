@@ -22,6 +22,7 @@ import io.mlops.engine.metadata.MetadataWriter;
 import io.mlops.engine.metadata.ModelInfo;
 import io.mlops.engine.metadata.RunMetadata;
 import io.mlops.engine.metadata.SplitInfo;
+import io.mlops.engine.model.BundleFolder;
 import io.mlops.engine.model.BundleManifest;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +85,7 @@ public final class TrainingPipeline {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Map<String, Object> params = spec.algorithm().resolve(spec.params());
-        ModelStore.checkTarget(spec.output());
+        BundleFolder.checkOutput(spec.output(), Arrays.asList(spec.data(), spec.testData()));
         TableReader reader = new TableReader();
         progress.progress("reading " + spec.data());
         var table = reader.read(spec.data());
@@ -146,6 +148,7 @@ public final class TrainingPipeline {
         long evaluated = System.nanoTime();
 
         BundleManifest manifest = new BundleManifest(
+                ModelStore.BUNDLE_MARKER,
                 ModelStore.FORMAT_VERSION,
                 ModelStore.MODEL_FILE,
                 null,

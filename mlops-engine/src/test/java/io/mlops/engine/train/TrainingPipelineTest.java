@@ -176,7 +176,9 @@ class TrainingPipelineTest {
 
         assertThatThrownBy(() -> train(spec(data, "work").build()))
                 .hasMessage(dir.resolve("work")
-                        + ": output folder exists and is not a model bundle; choose a new or empty folder");
+                        + ": output folder holds files that are not part of a model bundle (notes.txt); writing a"
+                        + " bundle replaces the whole folder, so choose a new or empty folder, or move those files"
+                        + " away");
         assertThat(precious).hasContent("keep me");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).doesNotContain(".work.tmp");
