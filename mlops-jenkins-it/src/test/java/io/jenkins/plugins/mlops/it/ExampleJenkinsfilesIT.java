@@ -7,6 +7,7 @@ import io.jenkins.plugins.mlops.it.harness.FinishedBuild;
 import io.jenkins.plugins.mlops.it.harness.MlopsJenkins;
 import io.jenkins.plugins.mlops.it.harness.MlopsJenkinsExtension;
 import io.jenkins.plugins.mlops.it.harness.PipelineJob;
+import io.jenkins.plugins.mlops.it.harness.ServingService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,6 +176,52 @@ class ExampleJenkinsfilesIT {
         assertThat(versions.get(1).path("reason").asText()).startsWith("approved after evaluation against");
         try (Stream<Path> files = Files.walk(jenkins.registry())) {
             assertThat(files.map(Path::toString)).anyMatch(f -> f.contains("receipts"));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void shouldDeployTheChampionToTheServiceAndToAFolder() throws Exception {
+        String token = "admin-token-5d1c0e";
+        jenkins.client()
+                .script(String.join(
+                        "\n",
+                        "import com.cloudbees.plugins.credentials.*",
+                        "import com.cloudbees.plugins.credentials.domains.Domain",
+                        "def token = new org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl("
+                                + "CredentialsScope.GLOBAL, 'serving-admin', 'serving admin token',"
+                                + " hudson.util.Secret.fromString('" + token + "'))",
+                        "SystemCredentialsProvider.getInstance().getStore().addCredentials(Domain.global(), token)"));
+        Path model = jenkins.agent().root().resolve("workspace/receipts-champion-challenger/model");
+        Path releases = jenkins.work().resolve("releases");
+        try (ServingService service = ServingService.start(
+                Path.of(System.getProperty("mlops.cliJar")),
+                model,
+                token,
+                jenkins.work().resolve("serving"))) {
+            // the example as written, pointed at this machine, with a load test a shared CI machine can meet
+            String script = Examples.jenkinsfile("receipts-deploy.Jenkinsfile")
+                    .replace("http://serving.internal:8080", service.url())
+                    .replace(
+                            "[rps: 500, seconds: 20, p99Ms: 10, maxErrorRate: 0.001]",
+                            "[rps: 20, seconds: 2, p99Ms: 2000, maxErrorRate: 0.01]")
+                    .replace("dir:/srv/receipts", "dir:" + releases);
+            assertThat(script).contains(service.url(), "rps: 20", releases.toString());
+            jenkins.createAgentJob("receipts-deploy", new PipelineJob(script));
+
+            FinishedBuild build = jenkins.run("receipts-deploy", Map.of());
+
+            assertThat(build.result()).as("%s", build).isEqualTo("SUCCESS");
+            assertThat(build.console())
+                    .containsPattern("p99 [0-9.]+ ms at [0-9.]+ requests/s")
+                    .doesNotContain(token);
+            List<JsonNode> deploys = build.actions(Examples.RUN_ACTION);
+            assertThat(deploys)
+                    .extracting(d -> d.path("functionName").asText())
+                    .containsExactly("mlDeploy", "mlDeploy");
+            assertThat(deploys.get(0).path("deployment").path("goldenPassed").asInt())
+                    .isEqualTo(1);
+            assertThat(releases.resolve("current")).exists();
         }
     }
 }

@@ -62,6 +62,10 @@ class PipelineEnvironmentIT {
 
         assertThat(build.result()).as("%s", build).isEqualTo("SUCCESS");
         assertThat(build.console()).contains("registered version 1").doesNotContain(SECRET_USER);
+        assertThat(registry)
+                .as(
+                        "the registry folder given by withEnv(['MLOPS_REGISTRY=...']): the variable did not reach the engine")
+                .isDirectory();
         try (Stream<Path> files = Files.walk(registry)) {
             Path version = files.filter(f -> f.getFileName().toString().equals("version.json"))
                     .findFirst()

@@ -111,7 +111,7 @@ class SnippetGeneratorIT {
         Map<String, Object> form = form("io.jenkins.plugins.mlops.steps.PromoteStep");
         form.put("name", "receipts");
         form.put("version", "3");
-        form.put("alias", "champion");
+        form.put("alias", "production");
         form.put("reason", "beats the champion on <held-out> data & costs less");
         form.put("registry", "");
         form.put("by", "");
@@ -120,7 +120,7 @@ class SnippetGeneratorIT {
 
         assertThat(snippet)
                 .startsWith("mlPromote ")
-                .contains("name: 'receipts'", "version: 3", "alias: 'champion'")
+                .contains("name: 'receipts'", "version: 3", "alias: 'production'")
                 .contains("reason: 'beats the champion on <held-out> data & costs less'");
     }
 
@@ -161,7 +161,9 @@ class SnippetGeneratorIT {
         HttpResponse<String> response = jenkins.client()
                 .postForm("pipeline-syntax/generateSnippet", Map.of("json", JSON.writeValueAsString(form)));
         assertThat(response.statusCode())
-                .as("generateSnippet for %s answered:\n%s", function, response.body())
+                .as(
+                        "generateSnippet for %s; the controller logged:\n%s",
+                        function, jenkins.controller().recentExceptions())
                 .isEqualTo(200);
         String snippet = response.body().strip();
         assertThat(snippet).as("generated snippet").doesNotStartWith("//").startsWith(function);

@@ -174,6 +174,22 @@ public final class JenkinsController implements AutoCloseable {
         }
     }
 
+    /** @return the exception lines (messages and causes, no stack frames) among the last 600 lines of the output */
+    public String recentExceptions() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join(
+                    "\n",
+                    lines.subList(Math.max(0, lines.size() - 600), lines.size()).stream()
+                            .filter(line ->
+                                    !line.startsWith("\tat ") && line.matches(".*(Exception|Error|Caused by).*"))
+                            .distinct()
+                            .toList());
+        } catch (IOException exception) {
+            return "(cannot read " + log + ": " + exception + ")";
+        }
+    }
+
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
