@@ -163,8 +163,8 @@ class ExampleJenkinsfilesIT {
                                 + ".getBuildByNumber(" + number + ")",
                         "def input = run.getAction(org.jenkinsci.plugins.workflow.support.steps.input.InputAction)"
                                 + ".executions[0]",
-                        "hudson.security.ACL.as2(hudson.security.ACL.SYSTEM2).withCloseable {"
-                                + " input.proceed([APPROVER: 'lead-of-ml']) }"));
+                        "def system = hudson.security.ACL.as2(hudson.security.ACL.SYSTEM2)",
+                        "try { input.proceed([APPROVER: 'lead-of-ml']) } finally { system.close() }"));
         FinishedBuild build = jenkins.finished("receipts-champion-challenger", number, java.time.Duration.ofMinutes(3));
 
         assertThat(build.result()).as("%s", build).isEqualTo("SUCCESS");

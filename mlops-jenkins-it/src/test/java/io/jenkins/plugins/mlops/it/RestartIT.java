@@ -44,14 +44,14 @@ class RestartIT {
                 "\n",
                 "node('" + MlopsJenkins.AGENT_LABEL + "') {",
                 "  def run = mlTrain(data: 'data/large.csv', label: 'category', algorithm: 'logistic',"
-                        + " params: [epochs: 40], seed: 3, output: 'model')",
+                        + " params: [epochs: 10], seed: 3, output: 'model')",
                 "  echo \"trained after the restart: accuracy ${run.metrics.accuracy}\"",
                 "}");
         jenkins.createAgentJob(TRAINING_JOB, new PipelineJob(script));
         new ReceiptsGenerator(11)
                 .writeCsv(
                         ReceiptsGenerator.Batch.INITIAL,
-                        30_000,
+                        8_000,
                         jenkins.agent().root().resolve("workspace/" + TRAINING_JOB + "/data/large.csv"));
         trainingBuild = jenkins.client().build(TRAINING_JOB, Map.of());
         jenkins.client().awaitConsole(TRAINING_JOB, trainingBuild, "[mlTrain] mlops train", Duration.ofMinutes(3));

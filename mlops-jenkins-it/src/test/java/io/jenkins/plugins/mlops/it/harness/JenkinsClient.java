@@ -24,6 +24,9 @@ import java.util.StringJoiner;
 public final class JenkinsClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** How the script console answers a script that threw: the exception, then its stack frames. */
+    private static final java.util.regex.Pattern SCRIPT_FAILURE =
+            java.util.regex.Pattern.compile("(?m)^[\\w.$]+(Exception|Error)\\b.*\\R\\s+at [\\w.$<>]+\\(");
 
     private final URI root;
     private final HttpClient http;
@@ -116,8 +119,12 @@ public final class JenkinsClient {
      * @return what it printed
      */
     public String script(String script) {
-        return ok(postForm("scriptText", Map.of("script", script)), "the script console")
+        String output = ok(postForm("scriptText", Map.of("script", script)), "the script console")
                 .body();
+        if (SCRIPT_FAILURE.matcher(output).find()) {
+            throw new AssertionError("the script console failed:\n" + abbreviate(output) + "\nscript:\n" + script);
+        }
+        return output;
     }
 
     /**
