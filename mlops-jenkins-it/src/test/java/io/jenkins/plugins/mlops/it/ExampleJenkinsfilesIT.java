@@ -26,21 +26,40 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Order(3)
 @ExtendWith(MlopsJenkinsExtension.class)
 class ExampleJenkinsfilesIT {
+    private static final java.time.Duration BUILD_TIMEOUT = java.time.Duration.ofMinutes(6);
     private static MlopsJenkins jenkins;
+    private static int trainEvaluate;
+    private static int spec;
+    private static int parameterised;
 
+    /** Starts the three independent examples at once (the agent has an executor for each) to save time. */
     @BeforeAll
-    static void setUp(MlopsJenkins started) {
+    static void startIndependentExamples(MlopsJenkins started) {
         jenkins = started;
+        jenkins.createAgentJob(
+                "receipts-train-evaluate",
+                new PipelineJob(Examples.jenkinsfile("receipts-train-evaluate.Jenkinsfile")));
+        jenkins.createAgentJob("receipts-spec", new PipelineJob(Examples.jenkinsfile("receipts-spec.Jenkinsfile")));
+        jenkins.createAgentJob(
+                "receipts-parameterised",
+                new PipelineJob(Examples.jenkinsfile("receipts-parameterised.Jenkinsfile"))
+                        .parameter("ALGORITHM", "logistic")
+                        .parameter("SEED", "42")
+                        .parameter("EPOCHS", "10")
+                        .parameter("MIN_ACCURACY", "0.90")
+                        .parameter("ON_GATE_FAILURE", "FAILURE"));
+        trainEvaluate = jenkins.client().build("receipts-train-evaluate", Map.of());
+        spec = jenkins.client().build("receipts-spec", Map.of());
+        parameterised = jenkins.client()
+                .build(
+                        "receipts-parameterised",
+                        Map.of("ALGORITHM", "linear-svm", "MIN_ACCURACY", "0.999", "ON_GATE_FAILURE", "UNSTABLE"));
     }
 
     @Test
     @Order(1)
     void shouldTrainAndGateTheReceiptsModelOnTheAgent() {
-        jenkins.createAgentJob(
-                "receipts-train-evaluate",
-                new PipelineJob(Examples.jenkinsfile("receipts-train-evaluate.Jenkinsfile")));
-
-        FinishedBuild build = jenkins.run("receipts-train-evaluate", Map.of());
+        FinishedBuild build = jenkins.finished("receipts-train-evaluate", trainEvaluate, BUILD_TIMEOUT);
 
         assertThat(build.result()).as("%s", build).isEqualTo("SUCCESS");
         assertThat(build.console())
@@ -88,9 +107,7 @@ class ExampleJenkinsfilesIT {
     @Test
     @Order(3)
     void shouldTrainFromTheSpecFileAndWriteTheMetadataFilesTheJenkinsfileNames() throws IOException {
-        jenkins.createAgentJob("receipts-spec", new PipelineJob(Examples.jenkinsfile("receipts-spec.Jenkinsfile")));
-
-        FinishedBuild build = jenkins.run("receipts-spec", Map.of());
+        FinishedBuild build = jenkins.finished("receipts-spec", spec, BUILD_TIMEOUT);
 
         assertThat(build.result()).as("%s", build).isEqualTo("SUCCESS");
         Path workspace = jenkins.agent().root().resolve("workspace/receipts-spec");
@@ -105,17 +122,7 @@ class ExampleJenkinsfilesIT {
     @Test
     @Order(4)
     void shouldMarkTheBuildAndTheStageUnstableWhenAParameterisedGateFails() {
-        PipelineJob job = new PipelineJob(Examples.jenkinsfile("receipts-parameterised.Jenkinsfile"))
-                .parameter("ALGORITHM", "logistic")
-                .parameter("SEED", "42")
-                .parameter("EPOCHS", "10")
-                .parameter("MIN_ACCURACY", "0.90")
-                .parameter("ON_GATE_FAILURE", "FAILURE");
-        jenkins.createAgentJob("receipts-parameterised", job);
-
-        FinishedBuild build = jenkins.run(
-                "receipts-parameterised",
-                Map.of("ALGORITHM", "linear-svm", "MIN_ACCURACY", "0.999", "ON_GATE_FAILURE", "UNSTABLE"));
+        FinishedBuild build = jenkins.finished("receipts-parameterised", parameterised, BUILD_TIMEOUT);
 
         assertThat(build.result()).as("%s", build).isEqualTo("UNSTABLE");
         assertThat(build.json().path("description").asText()).startsWith("linear-svm: accuracy 0.");

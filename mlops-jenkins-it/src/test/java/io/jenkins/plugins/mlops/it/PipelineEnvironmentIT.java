@@ -8,6 +8,7 @@ import io.jenkins.plugins.mlops.it.harness.MlopsJenkinsExtension;
 import io.jenkins.plugins.mlops.it.harness.PipelineJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PipelineEnvironmentIT {
     private static final String SECRET_USER = "ml-bot-7f3a9c";
     private static MlopsJenkins jenkins;
+    private static Path registry;
+    private static int environmentBuild;
+    private static int javaHomeBuild;
 
     @BeforeAll
     static void setUp(MlopsJenkins started) {
@@ -39,12 +43,8 @@ class PipelineEnvironmentIT {
                                 + "CredentialsScope.GLOBAL, 'registry-user', 'who registers models',"
                                 + " hudson.util.Secret.fromString('" + SECRET_USER + "'))",
                         "SystemCredentialsProvider.getInstance().getStore().addCredentials(Domain.global(), secret)"));
-    }
-
-    @Test
-    void shouldPassWithEnvAndWithCredentialsVariablesToTheEngineAndMaskTheSecret() throws Exception {
-        Path registry = jenkins.work().resolve("env-registry");
-        String script = String.join(
+        registry = jenkins.work().resolve("env-registry");
+        String environment = String.join(
                 "\n",
                 "node('" + MlopsJenkins.AGENT_LABEL + "') {",
                 "  mlTrain(data: 'data/receipts.csv', label: 'category', algorithm: 'logistic', params: [epochs: 3],",
@@ -56,9 +56,25 @@ class PipelineEnvironmentIT {
                 "    }",
                 "  }",
                 "}");
-        jenkins.createAgentJob("environment", new PipelineJob(script));
+        jenkins.createAgentJob("environment", new PipelineJob(environment));
 
-        FinishedBuild build = jenkins.run("environment", Map.of());
+        String javaHome = String.join(
+                "\n",
+                "node('" + MlopsJenkins.AGENT_LABEL + "') {",
+                "  withEnv(['JAVA_HOME=/nonexistent/jdk-for-mlops']) {",
+                "    mlTrain(data: 'data/receipts.csv', label: 'category', output: 'model')",
+                "  }",
+                "}");
+        jenkins.createAgentJob("java-home", new PipelineJob(javaHome));
+
+        // both at once: the agent has an executor for each
+        environmentBuild = jenkins.client().build("environment", Map.of());
+        javaHomeBuild = jenkins.client().build("java-home", Map.of());
+    }
+
+    @Test
+    void shouldPassWithEnvAndWithCredentialsVariablesToTheEngineAndMaskTheSecret() throws Exception {
+        FinishedBuild build = jenkins.finished("environment", environmentBuild, Duration.ofMinutes(6));
 
         assertThat(build.result()).as("%s", build).isEqualTo("SUCCESS");
         assertThat(build.console()).contains("registered version 1").doesNotContain(SECRET_USER);
@@ -77,16 +93,7 @@ class PipelineEnvironmentIT {
 
     @Test
     void shouldRunTheEngineWithTheJavaOfTheBuildEnvironment() {
-        String script = String.join(
-                "\n",
-                "node('" + MlopsJenkins.AGENT_LABEL + "') {",
-                "  withEnv(['JAVA_HOME=/nonexistent/jdk-for-mlops']) {",
-                "    mlTrain(data: 'data/receipts.csv', label: 'category', output: 'model')",
-                "  }",
-                "}");
-        jenkins.createAgentJob("java-home", new PipelineJob(script));
-
-        FinishedBuild build = jenkins.run("java-home", Map.of());
+        FinishedBuild build = jenkins.finished("java-home", javaHomeBuild, Duration.ofMinutes(6));
 
         assertThat(build.result()).as("%s", build).isEqualTo("FAILURE");
         assertThat(build.console()).contains("/nonexistent/jdk-for-mlops");

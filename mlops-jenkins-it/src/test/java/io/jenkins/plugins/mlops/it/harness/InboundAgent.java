@@ -57,7 +57,7 @@ public final class InboundAgent implements AutoCloseable {
                         "def j = jenkins.model.Jenkins.get()",
                         "if (j.getNode('" + name + "') == null) {",
                         "  def s = new DumbSlave('" + name + "', '" + root() + "', new JNLPLauncher())",
-                        "  s.setLabelString('" + label + "'); s.setNumExecutors(2); j.addNode(s)",
+                        "  s.setLabelString('" + label + "'); s.setNumExecutors(3); j.addNode(s)",
                         "}",
                         "print j.getComputer('" + name + "').getJnlpMac()"))
                 .strip();
