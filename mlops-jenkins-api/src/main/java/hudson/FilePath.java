@@ -1,6 +1,8 @@
 // Compile-only stand-in: declarations mirror jenkins-core 2.479.3 (org.jenkins-ci.main:jenkins-core). Not packaged.
 package hudson;
 
+import hudson.model.Computer;
+import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
@@ -55,6 +57,30 @@ public final class FilePath implements SerializableOnlyOverRemoting {
     }
 
     public long length() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public Computer toComputer() {
+        throw new UnsupportedOperationException();
+    }
+
+    public FilePath getParent() {
+        throw new UnsupportedOperationException();
+    }
+
+    public boolean delete() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public String readToString() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public void renameTo(final FilePath target) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public Launcher createLauncher(TaskListener listener) throws IOException, InterruptedException {
         throw new UnsupportedOperationException();
     }
 

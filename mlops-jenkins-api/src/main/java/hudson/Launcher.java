@@ -1,4 +1,8 @@
 // Compile-only stand-in: declarations mirror jenkins-core 2.479.3 (org.jenkins-ci.main:jenkins-core). Not packaged.
 package hudson;
 
-public abstract class Launcher {}
+public abstract class Launcher {
+    public boolean isUnix() {
+        throw new UnsupportedOperationException();
+    }
+}

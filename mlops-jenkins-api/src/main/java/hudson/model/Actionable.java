@@ -11,4 +11,8 @@ public abstract class Actionable extends AbstractModelObject {
     public void addAction(Action a) {
         throw new UnsupportedOperationException();
     }
+
+    public boolean addOrReplaceAction(Action a) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -15,4 +15,12 @@ public abstract class Descriptor<T extends Describable<T>> {
     public String getDisplayName() {
         throw new UnsupportedOperationException();
     }
+
+    public static final class FormException extends Exception {
+        public FormException(String message, String formField) {}
+
+        public String getFormField() {
+            throw new UnsupportedOperationException();
+        }
+    }
 }

@@ -6,4 +6,6 @@ import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
 public interface TaskListener extends SerializableOnlyOverRemoting {
     PrintStream getLogger();
+
+    TaskListener NULL = null;
 }

@@ -13,4 +13,8 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
     public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run) {
         throw new UnsupportedOperationException();
     }
+
+    public static <C extends Credentials> C track(Run<?, ?> build, C credentials) {
+        throw new UnsupportedOperationException();
+    }
 }

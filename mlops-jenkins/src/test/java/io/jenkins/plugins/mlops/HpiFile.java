@@ -1,12 +1,9 @@
 package io.jenkins.plugins.mlops;
 
-import io.jenkins.plugins.mlops.launch.EngineDistribution;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -20,30 +17,28 @@ public final class HpiFile {
     }
 
     /**
-     * Unpacks {@code WEB-INF/lib} of the .hpi and adds the jars Jenkins core lends the engine (taken from
-     * this test's classpath), exactly as the plugin assembles the engine's classpath on an agent.
+     * Takes the engine out of the .hpi as an agent gets it: the resource {@code mlops-engine.jar} inside the plugin's
+     * own jar {@code WEB-INF/lib/mlops.jar}.
+     *
+     * @param into a folder
+     * @return the engine jar
      */
-    public static List<String> engineClasspath(Path into) throws IOException {
-        List<String> classpath = new ArrayList<>();
-        try (ZipFile zip = new ZipFile(path().toFile())) {
-            for (ZipEntry entry : zip.stream()
-                    .filter(e -> e.getName().startsWith("WEB-INF/lib/")
-                            && e.getName().endsWith(".jar"))
-                    .toList()) {
-                Path jar = into.resolve(entry.getName().substring("WEB-INF/lib/".length()));
-                try (InputStream in = zip.getInputStream(entry)) {
-                    Files.copy(in, jar);
-                }
-                classpath.add(jar.toString());
+    public static Path engineJar(Path into) throws IOException {
+        Path pluginJar = into.resolve("mlops.jar");
+        try (ZipFile hpi = new ZipFile(path().toFile());
+                InputStream in = hpi.getInputStream(hpi.getEntry("WEB-INF/lib/mlops.jar"))) {
+            Files.copy(in, pluginJar);
+        }
+        Path engine = into.resolve("mlops-engine.jar");
+        try (ZipFile plugin = new ZipFile(pluginJar.toFile())) {
+            ZipEntry entry = plugin.getEntry("io/jenkins/plugins/mlops/launch/mlops-engine.jar");
+            if (entry == null) {
+                throw new IllegalStateException("the plugin jar has no engine resource");
+            }
+            try (InputStream in = plugin.getInputStream(entry)) {
+                Files.copy(in, engine);
             }
         }
-        for (String className : EngineDistribution.FROM_CORE) {
-            try {
-                EngineDistribution.jarOf(Class.forName(className)).ifPresent(jar -> classpath.add(jar.getPath()));
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("test classpath lacks " + className, e);
-            }
-        }
-        return classpath;
+        return engine;
     }
 }

@@ -2,9 +2,10 @@ package io.jenkins.plugins.mlops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -17,6 +18,33 @@ import org.junit.jupiter.api.Test;
 
 /** Opens the built .hpi and checks it has what Jenkins needs to load the plugin. */
 class HpiPackagingIT {
+    /** Each at most the version in the shared Jenkins distribution (../shared/jenkins-dist/VERSIONS.md). */
+    private static final String PLUGIN_DEPENDENCIES = "workflow-step-api:710.v3e456cc85233,"
+            + "workflow-api:1336.vee415d95c521,structs:362.va_b_695ef4fdf9,credentials:1453.v9b_a_29777a_b_fd,"
+            + "plain-credentials:199.v9f8e1f741799,jackson2-api:2.17.0-379.v02de8ec9f64c,"
+            + "durable-task:581.v299a_5609d767";
+    /** The manifest entries maven-hpi-plugin writes into both the .hpi and the plugin's own jar. */
+    private static final List<String> PLUGIN_MANIFEST = List.of(
+            "Short-Name",
+            "Long-Name",
+            "Plugin-Version",
+            "Jenkins-Version",
+            "Hudson-Version",
+            "Plugin-Dependencies",
+            "Group-Id",
+            "Artifact-Id",
+            "Url",
+            "Minimum-Java-Version",
+            "Support-Dynamic-Loading",
+            "Implementation-Version");
+
+    private static Path pluginJar(ZipFile hpi) throws IOException {
+        Path copy = Files.createTempFile("mlops", ".jar");
+        Files.write(copy, read(hpi, "WEB-INF/lib/mlops.jar"));
+        copy.toFile().deleteOnExit();
+        return copy;
+    }
+
     private static List<String> entries(ZipFile zip) {
         return zip.stream().map(ZipEntry::getName).toList();
     }
@@ -50,48 +78,53 @@ class HpiPackagingIT {
             assertThat(main.getValue("Jenkins-Version")).isEqualTo("2.479.3");
             assertThat(main.getValue("Hudson-Version")).isEqualTo("2.479.3");
             assertThat(main.getValue("Minimum-Java-Version")).isEqualTo("17");
-            assertThat(main.getValue("Plugin-Dependencies"))
-                    .isEqualTo("workflow-step-api:710.v3e456cc85233,structs:362.va_b_695ef4fdf9,"
-                            + "credentials:1453.v9b_a_29777a_b_fd,plain-credentials:199.v9f8e1f741799");
+            assertThat(main.getValue("Plugin-Dependencies")).isEqualTo(PLUGIN_DEPENDENCIES);
             assertThat(main.getValue("Url")).startsWith("https://");
             assertThat(main.getValue("Plugin-Class")).isNull();
         }
     }
 
     @Test
-    void shouldBundlePluginJarEngineAndCliButNothingJenkinsProvides() throws IOException {
-        try (ZipFile hpi = new ZipFile(HpiFile.path().toFile())) {
-            List<String> libs = libs(hpi);
+    void shouldWriteThePluginManifestIntoThePluginJarSoJenkinsTrustsItsClasses() throws IOException {
+        try (JarFile hpi = new JarFile(HpiFile.path().toFile());
+                JarFile jar = new JarFile(pluginJar(hpi).toFile())) {
+            Attributes plugin = jar.getManifest().getMainAttributes();
+            Attributes outer = hpi.getManifest().getMainAttributes();
 
-            assertThat(libs)
-                    .contains("mlops.jar")
-                    .anyMatch(n -> n.startsWith("mlops-engine-"))
-                    .anyMatch(n -> n.startsWith("mlops-cli-"))
-                    .anyMatch(n -> n.startsWith("jackson-databind-"))
-                    .anyMatch(n -> n.startsWith("tribuo-core-"));
-            assertThat(libs)
-                    .noneMatch(n -> n.startsWith("mlops-jenkins-api"))
-                    .noneMatch(n -> n.startsWith("jenkins-core"))
-                    .noneMatch(n -> n.startsWith("stapler"))
-                    .noneMatch(n -> n.startsWith("guava"))
-                    .noneMatch(n -> n.contains("servlet"))
-                    .noneMatch(n -> n.startsWith("slf4j-api"))
-                    .noneMatch(n -> n.startsWith("sezpoz"))
-                    .noneMatch(n -> n.startsWith("remoting"))
-                    .noneMatch(n -> n.startsWith("credentials"))
-                    .noneMatch(n -> n.startsWith("plain-credentials"));
+            for (String entry : PLUGIN_MANIFEST) {
+                assertThat(plugin.getValue(entry))
+                        .as(entry + " in WEB-INF/lib/mlops.jar")
+                        .isNotBlank()
+                        .isEqualTo(outer.getValue(entry));
+            }
+            assertThat(plugin.getValue("Short-Name")).isEqualTo("mlops");
+            assertThat(plugin.getValue("Plugin-Dependencies")).isEqualTo(PLUGIN_DEPENDENCIES);
+        }
+    }
+
+    @Test
+    void shouldKeepOnlyThePluginsOwnJarOnItsClassPathAndTheEngineAsOneResource() throws IOException {
+        try (ZipFile hpi = new ZipFile(HpiFile.path().toFile())) {
+            assertThat(libs(hpi)).containsExactly("mlops.jar");
             assertThat(entries(hpi)).noneMatch(n -> n.startsWith("WEB-INF/classes/"));
-            for (String lib : libs) {
-                try (JarInputStream jar =
-                        new JarInputStream(new ByteArrayInputStream(read(hpi, "WEB-INF/lib/" + lib)))) {
-                    for (ZipEntry e = jar.getNextEntry(); e != null; e = jar.getNextEntry()) {
-                        assertThat(e.getName())
-                                .as("stand-in class in " + lib)
-                                .doesNotStartWith("hudson/")
-                                .doesNotStartWith("jenkins/")
-                                .doesNotStartWith("org/jenkinsci/plugins/workflow/")
-                                .doesNotStartWith("org/kohsuke/stapler/");
+            try (JarFile jar = new JarFile(pluginJar(hpi).toFile())) {
+                for (String name : entries(jar)) {
+                    assertThat(name)
+                            .as("only the plugin's own classes and resources")
+                            .matches("META-INF/.*|index\\.jelly|io/|io/jenkins/|io/jenkins/plugins/|io/jenkins/plugins/mlops/.*")
+                            .doesNotEndWith(".jar.jar");
+                }
+                ZipEntry engine = jar.getEntry("io/jenkins/plugins/mlops/launch/mlops-engine.jar");
+                assertThat(engine).as("the engine distribution, one resource").isNotNull();
+                try (JarInputStream engineJar = new JarInputStream(jar.getInputStream(engine))) {
+                    List<String> classes = new java.util.ArrayList<>();
+                    for (ZipEntry e = engineJar.getNextEntry(); e != null; e = engineJar.getNextEntry()) {
+                        classes.add(e.getName());
                     }
+                    assertThat(classes)
+                            .contains("io/mlops/cli/Mlops.class")
+                            .anyMatch(n -> n.startsWith("org/tribuo/"))
+                            .anyMatch(n -> n.startsWith("com/fasterxml/jackson/databind/"));
                 }
             }
         }

@@ -3,6 +3,7 @@
 package org.jenkinsci.plugins.workflow.steps;
 
 import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.ListenableFuture;
 import hudson.model.Result;
 import java.io.IOException;
 import java.io.Serializable;
@@ -11,4 +12,6 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
     public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
 
     public abstract void setResult(Result r);
+
+    public abstract ListenableFuture<Void> saveState();
 }

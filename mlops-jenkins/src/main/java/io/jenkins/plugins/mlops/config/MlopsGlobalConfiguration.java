@@ -2,14 +2,20 @@ package io.jenkins.plugins.mlops.config;
 
 import hudson.Extension;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlops.Messages;
 import io.jenkins.plugins.mlops.runner.ModelRefs;
 import io.jenkins.plugins.mlops.runner.RegistrySettings;
+import io.jenkins.plugins.mlops.steps.JenkinsFacade;
+import java.util.Optional;
 import jenkins.YesNoMaybe;
 import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The plugin's settings under Manage Jenkins &gt; System &gt; MLOps: where the model registry is and the
@@ -75,6 +81,63 @@ public class MlopsGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /**
+     * Saves the form of Manage Jenkins &gt; System: every field is checked first, and a bad one is shown as a
+     * form error on that field; nothing is changed or saved then.
+     *
+     * @param req  the request
+     * @param json the form data of this section
+     * @return true
+     * @throws FormException naming the field and what is expected
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        String newRegistry = trimToNull(json.optString("registry"));
+        String newModelName = trimToNull(json.optString("defaultModelName"));
+        String newCredentialsId = trimToNull(json.optString("defaultCredentialsId"));
+        Optional<FormProblem> problem = check(newModelName);
+        if (problem.isPresent()) {
+            throw new FormException(problem.get().message(), problem.get().field());
+        }
+        this.registry = newRegistry;
+        this.defaultModelName = newModelName;
+        this.defaultCredentialsId = newCredentialsId;
+        save(); // once, after every field was checked
+
+        return true;
+    }
+
+    /**
+     * A problem with one field of the form.
+     *
+     * @param field   the field's name
+     * @param message what is wrong and what is expected
+     */
+    record FormProblem(String field, String message) {}
+
+    /**
+     * Checks the values of the form.
+     *
+     * @param defaultModelName the default model name, or {@code null}
+     * @return the first problem, or empty
+     */
+    static Optional<FormProblem> check(String defaultModelName) {
+        return ModelRefs.checkName("defaultModelName", defaultModelName)
+                .map(message -> new FormProblem("defaultModelName", message));
+    }
+
+    /**
+     * Lists the "Secret text" credentials for the default admin token, to administrators only.
+     *
+     * @param defaultCredentialsId the current value
+     * @return the choices
+     */
+    @POST
+    public ListBoxModel doFillDefaultCredentialsIdItems(
+            @QueryParameter("defaultCredentialsId") String defaultCredentialsId) {
+        return JenkinsFacade.secretTextChoices(null, defaultCredentialsId);
+    }
+
     /** @return the settings as the step runners see them */
     public RegistrySettings toSettings() {
         return new RegistrySettings(registry, defaultModelName, defaultCredentialsId);
@@ -87,8 +150,8 @@ public class MlopsGlobalConfiguration extends GlobalConfiguration {
      * @return ok, or the problem
      */
     public FormValidation doCheckDefaultModelName(@QueryParameter("value") String value) {
-        return ModelRefs.checkName("defaultModelName", trimToNull(value))
-                .map(FormValidation::error)
+        return check(trimToNull(value))
+                .map(p -> FormValidation.error(p.message()))
                 .orElseGet(FormValidation::ok);
     }
 

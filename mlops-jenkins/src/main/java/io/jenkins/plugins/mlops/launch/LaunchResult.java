@@ -1,7 +1,5 @@
 package io.jenkins.plugins.mlops.launch;
 
-import java.io.Serializable;
-
 /**
  * What an engine run on the agent produced: the process outcome, the metadata document it wrote
  * (if any), and the absolute workspace path on the agent (to relativize absolute model paths).
@@ -11,10 +9,7 @@ import java.io.Serializable;
  * @param workspacePath the absolute path of the workspace on the agent
  * @param output the standard output of the command when it was captured (not logged), else {@code null}
  */
-public record LaunchResult(ProcessOutcome outcome, String metadataJson, String workspacePath, String output)
-        implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+public record LaunchResult(ProcessOutcome outcome, String metadataJson, String workspacePath, String output) {
     /**
      * Creates the result of a run whose standard output went to the build log.
      *

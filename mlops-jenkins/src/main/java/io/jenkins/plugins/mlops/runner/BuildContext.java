@@ -3,12 +3,14 @@ package io.jenkins.plugins.mlops.runner;
 import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
 import io.jenkins.plugins.mlops.actions.ModelVersionAction;
+import io.jenkins.plugins.mlops.launch.EngineCall;
+import io.jenkins.plugins.mlops.launch.EngineHandle;
+import io.jenkins.plugins.mlops.launch.EngineMonitor;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,32 +23,27 @@ public interface BuildContext {
     PrintStream logger();
 
     /**
-     * Runs the mlops command in a child JVM on the agent that holds the workspace.
+     * Starts the mlops command detached on the agent that holds the workspace, in its own JVM, with the build's
+     * environment (withEnv, withCredentials, tool installations, container wrappers).
      *
-     * @param arguments the arguments of the mlops command
-     * @param metadataPath the metadata file the command writes, relative to the workspace
-     * @return the outcome and the metadata document
-     * @throws IOException if the command cannot be run
-     * @throws InterruptedException if the build was aborted; the child process is killed then
+     * @param call the command; its environment adds variables for the engine JVM only
+     * @return the handle of the running process
+     * @throws IOException if the command cannot be started
+     * @throws InterruptedException if the build was aborted
      */
-    default LaunchResult launch(List<String> arguments, String metadataPath) throws IOException, InterruptedException {
-        return launch(arguments, metadataPath, Map.of(), false);
-    }
+    EngineHandle start(EngineCall call) throws IOException, InterruptedException;
 
     /**
-     * Runs the mlops command in a child JVM on the agent, with extra environment variables.
+     * Runs the mlops command to its end, its output streaming into the build log.
      *
-     * @param arguments the arguments of the mlops command; never a secret, they are logged
-     * @param metadataPath the metadata file the command writes, relative to the workspace, or {@code null}
-     * @param environment variables added for the child JVM only (build info, tokens)
-     * @param captureOutput {@code true} to return standard output in {@link LaunchResult#output()} instead of logging it
+     * @param call the command
      * @return the outcome, the metadata document and the captured output
      * @throws IOException if the command cannot be run
-     * @throws InterruptedException if the build was aborted; the child process is killed then
+     * @throws InterruptedException if the build was aborted; the engine process is killed then
      */
-    LaunchResult launch(
-            List<String> arguments, String metadataPath, Map<String, String> environment, boolean captureOutput)
-            throws IOException, InterruptedException;
+    default LaunchResult launch(EngineCall call) throws IOException, InterruptedException {
+        return EngineMonitor.await(start(call), logger());
+    }
 
     /**
      * Returns the build's identity for the registry: {@code JOB_NAME}, {@code BUILD_NUMBER}, {@code BUILD_URL}.
@@ -56,6 +53,13 @@ public interface BuildContext {
      * @throws InterruptedException if the build was aborted
      */
     Map<String, String> buildEnvironment() throws IOException, InterruptedException;
+
+    /**
+     * Returns the Jenkins user who started the build, the default of {@code by} for registry steps.
+     *
+     * @return the user id of the build's user cause, or empty when no user started it (a timer, SCM change, ...)
+     */
+    Optional<String> startedBy();
 
     /** @return the global mlops configuration (Manage Jenkins) */
     RegistrySettings settings();

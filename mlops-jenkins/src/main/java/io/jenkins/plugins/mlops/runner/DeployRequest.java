@@ -1,6 +1,9 @@
 package io.jenkins.plugins.mlops.runner;
 
-import java.io.Serializable;
+import io.jenkins.plugins.mlops.launch.EngineCall;
+import io.jenkins.plugins.mlops.launch.LaunchResult;
+import java.io.IOException;
+import java.util.Map;
 
 /**
  * The validated arguments of one {@code mlDeploy} call. Holds the credentials id, never the secret.
@@ -25,6 +28,17 @@ public record DeployRequest(
         String versionLabel,
         String registry,
         String metadata)
-        implements Serializable {
+        implements StepRequest {
     private static final long serialVersionUID = 1L;
+
+    @Override
+    public EngineCall prepare(BuildContext context) throws IOException, InterruptedException {
+        return new DeployRunner(context).prepare(this);
+    }
+
+    @Override
+    public Map<String, Object> finish(BuildContext context, LaunchResult launched)
+            throws IOException, InterruptedException {
+        return new DeployRunner(context).finish(this, launched);
+    }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.runner;
 
 import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
+import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
 import io.jenkins.plugins.mlops.results.DeploymentSummary;
@@ -84,6 +85,19 @@ public final class DeployRunner {
      * @throws InterruptedException if the build was aborted
      */
     public Map<String, Object> run(DeployRequest request) throws IOException, InterruptedException {
+        EngineCall call = prepare(request);
+        return finish(request, context.launch(call));
+    }
+
+    /**
+     * Reads the admin token and says how to run the engine.
+     *
+     * @param request the validated arguments
+     * @return the engine call; its environment holds the token
+     * @throws IOException if the credentials cannot be read
+     * @throws InterruptedException if the build was aborted
+     */
+    public EngineCall prepare(DeployRequest request) throws IOException, InterruptedException {
         RegistrySettings settings = context.settings();
         List<String> arguments = arguments(request, settings);
         Map<String, String> environment = new LinkedHashMap<>(context.buildEnvironment());
@@ -98,7 +112,20 @@ public final class DeployRunner {
                             + " is used, if set");
         }
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
-        LaunchResult launched = context.launch(arguments, request.metadata(), environment, false);
+        return new EngineCall(arguments, request.metadata(), environment, false);
+    }
+
+    /**
+     * Records the finished deployment; a rollback fails the build with the reasons.
+     *
+     * @param request the validated arguments
+     * @param launched what the engine produced
+     * @return the run metadata plus {@code metadataFile} and {@code buildResult}
+     * @throws IOException if the deployment failed or was rolled back
+     * @throws InterruptedException if the build was aborted
+     */
+    public Map<String, Object> finish(DeployRequest request, LaunchResult launched)
+            throws IOException, InterruptedException {
         int exitCode = launched.outcome().exitCode();
         if ((exitCode != ExitCodes.OK && exitCode != ExitCodes.DEPLOY_ROLLED_BACK) || !launched.hasMetadata()) {
             throw CommandOutput.failure(FUNCTION, launched);

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.mlops.runner;
 
-import java.io.Serializable;
+import io.jenkins.plugins.mlops.launch.EngineCall;
+import io.jenkins.plugins.mlops.launch.LaunchResult;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The validated arguments of one {@code mlEvaluate} call.
@@ -25,7 +28,7 @@ public record EvaluateRequest(
         String metadata,
         String name,
         String registry)
-        implements Serializable {
+        implements StepRequest {
     private static final long serialVersionUID = 1L;
 
     /** The baseline value that selects the model of the previous successful build. */
@@ -63,5 +66,16 @@ public record EvaluateRequest(
      */
     public boolean usesPreviousBuild() {
         return PREVIOUS.equals(baseline);
+    }
+
+    @Override
+    public EngineCall prepare(BuildContext context) throws IOException, InterruptedException {
+        return new EvaluateRunner(context).prepare(this);
+    }
+
+    @Override
+    public Map<String, Object> finish(BuildContext context, LaunchResult launched)
+            throws IOException, InterruptedException {
+        return new EvaluateRunner(context).finish(this, launched);
     }
 }

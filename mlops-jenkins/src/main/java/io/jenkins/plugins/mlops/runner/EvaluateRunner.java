@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.runner;
 
 import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
+import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
 import io.jenkins.plugins.mlops.results.ExitCodes;
@@ -44,6 +45,19 @@ public final class EvaluateRunner {
      * @throws InterruptedException if the build was aborted
      */
     public Map<String, Object> run(EvaluateRequest request) throws IOException, InterruptedException {
+        EngineCall call = prepare(request);
+        return finish(request, context.launch(call));
+    }
+
+    /**
+     * Resolves the baseline and says how to run the engine.
+     *
+     * @param request the validated arguments
+     * @return the engine call
+     * @throws IOException if the baseline cannot be resolved
+     * @throws InterruptedException if the build was aborted
+     */
+    public EngineCall prepare(EvaluateRequest request) throws IOException, InterruptedException {
         String baseline = baseline(request);
         String registry = null;
         if (ModelRefs.isReference(baseline)) {
@@ -53,7 +67,20 @@ public final class EvaluateRunner {
         }
         List<String> arguments = EngineArguments.evaluate(request, baseline, registry);
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
-        LaunchResult launched = context.launch(arguments, request.metadata());
+        return EngineCall.logged(arguments, request.metadata());
+    }
+
+    /**
+     * Records the finished evaluation and maps its gate outcome to the build result.
+     *
+     * @param request the validated arguments
+     * @param launched what the engine produced
+     * @return the run metadata plus {@code metadataFile} and {@code buildResult}
+     * @throws IOException if evaluation failed or a gate failed with onGateFailure FAILURE
+     * @throws InterruptedException if the build was aborted
+     */
+    public Map<String, Object> finish(EvaluateRequest request, LaunchResult launched)
+            throws IOException, InterruptedException {
         RunRecorder recorder = new RunRecorder(context, FUNCTION);
         RunMetadata metadata = recorder.requireMetadata(launched);
         MlRunAction action = recorder.record(metadata, request.metadata(), null);
@@ -112,7 +139,7 @@ public final class EvaluateRunner {
         if (registry != null) {
             show.addAll(List.of("--registry", registry));
         }
-        LaunchResult shown = context.launch(show, null, Map.of(), true);
+        LaunchResult shown = context.launch(new EngineCall(show, null, Map.of(), true));
         if (shown.outcome().exitCode() == ExitCodes.OK) {
             return reference;
         }

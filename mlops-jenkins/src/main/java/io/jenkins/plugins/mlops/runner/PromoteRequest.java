@@ -1,6 +1,9 @@
 package io.jenkins.plugins.mlops.runner;
 
-import java.io.Serializable;
+import io.jenkins.plugins.mlops.launch.EngineCall;
+import io.jenkins.plugins.mlops.launch.LaunchResult;
+import java.io.IOException;
+import java.util.Map;
 
 /**
  * The validated arguments of one {@code mlPromote} call.
@@ -13,6 +16,27 @@ import java.io.Serializable;
  * @param by who promotes it (e.g. the approver of an {@code input}), or {@code null}
  */
 public record PromoteRequest(String name, int version, String alias, String reason, String registry, String by)
-        implements Serializable {
+        implements StepRequest {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Fills in who promotes when the step named nobody.
+     *
+     * @param user the default, e.g. the user who started the build; may be {@code null}
+     * @return this request, or a copy with {@code by} set to {@code user}
+     */
+    public PromoteRequest byDefault(String user) {
+        return by != null || user == null ? this : new PromoteRequest(name, version, alias, reason, registry, user);
+    }
+
+    @Override
+    public EngineCall prepare(BuildContext context) throws IOException, InterruptedException {
+        return new PromoteRunner(context).prepare(this);
+    }
+
+    @Override
+    public Map<String, Object> finish(BuildContext context, LaunchResult launched)
+            throws IOException, InterruptedException {
+        return new PromoteRunner(context).finish(this, launched);
+    }
 }

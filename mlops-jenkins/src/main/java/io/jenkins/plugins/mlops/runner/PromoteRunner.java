@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.runner;
 
 import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.ModelVersionAction;
+import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -60,12 +61,36 @@ public final class PromoteRunner {
      * @throws InterruptedException if the build was aborted
      */
     public Map<String, Object> run(PromoteRequest request) throws IOException, InterruptedException {
-        RegistrySettings settings = context.settings();
-        List<String> arguments = arguments(request, settings);
+        EngineCall call = prepare(request);
+        return finish(request, context.launch(call));
+    }
+
+    /**
+     * Says how to run the engine.
+     *
+     * @param request the validated arguments
+     * @return the engine call
+     * @throws IOException if no model name is given or configured
+     * @throws InterruptedException if the build was aborted
+     */
+    public EngineCall prepare(PromoteRequest request) throws IOException, InterruptedException {
+        List<String> arguments = arguments(request.byDefault(context.startedBy().orElse(null)), context.settings());
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
-        LaunchResult launched = context.launch(arguments, null, context.buildEnvironment(), true);
+        return new EngineCall(arguments, null, context.buildEnvironment(), true);
+    }
+
+    /**
+     * Records the moved alias on the build.
+     *
+     * @param request the validated arguments
+     * @param launched what the engine printed
+     * @return the move as the command printed it, plus {@code reference}
+     * @throws IOException if promoting failed
+     */
+    public Map<String, Object> finish(PromoteRequest request, LaunchResult launched) throws IOException {
+        RegistrySettings settings = context.settings();
         Map<String, Object> move = CommandOutput.json(FUNCTION, launched);
-        String name = arguments.get(2);
+        String name = arguments(request, settings).get(2);
         Integer to = CommandOutput.number(move, "to");
         ModelVersionAction action = ModelVersionAction.promoted(
                 name,

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.mlops.runner;
 
-import java.io.Serializable;
+import io.jenkins.plugins.mlops.launch.EngineCall;
+import io.jenkins.plugins.mlops.launch.LaunchResult;
+import java.io.IOException;
+import java.util.Map;
 
 /**
  * The validated arguments of one {@code mlRegister} call.
@@ -12,6 +15,27 @@ import java.io.Serializable;
  * @param by who registers it, or {@code null} for the user who started the build, else the command's default
  */
 public record RegisterRequest(String model, String name, String alias, String registry, String by)
-        implements Serializable {
+        implements StepRequest {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Fills in who registers when the step named nobody.
+     *
+     * @param user the default, e.g. the user who started the build; may be {@code null}
+     * @return this request, or a copy with {@code by} set to {@code user}
+     */
+    public RegisterRequest byDefault(String user) {
+        return by != null || user == null ? this : new RegisterRequest(model, name, alias, registry, user);
+    }
+
+    @Override
+    public EngineCall prepare(BuildContext context) throws IOException, InterruptedException {
+        return new RegisterRunner(context).prepare(this);
+    }
+
+    @Override
+    public Map<String, Object> finish(BuildContext context, LaunchResult launched)
+            throws IOException, InterruptedException {
+        return new RegisterRunner(context).finish(this, launched);
+    }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.runner;
 
 import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.ModelVersionAction;
+import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -72,10 +73,34 @@ public final class RegisterRunner {
      * @throws InterruptedException if the build was aborted
      */
     public Map<String, Object> run(RegisterRequest request) throws IOException, InterruptedException {
-        RegistrySettings settings = context.settings();
-        List<String> arguments = arguments(request, settings);
+        EngineCall call = prepare(request);
+        return finish(request, context.launch(call));
+    }
+
+    /**
+     * Says how to run the engine.
+     *
+     * @param request the validated arguments
+     * @return the engine call
+     * @throws IOException if no model name is given or configured
+     * @throws InterruptedException if the build was aborted
+     */
+    public EngineCall prepare(RegisterRequest request) throws IOException, InterruptedException {
+        List<String> arguments = arguments(request.byDefault(context.startedBy().orElse(null)), context.settings());
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
-        LaunchResult launched = context.launch(arguments, null, context.buildEnvironment(), true);
+        return new EngineCall(arguments, null, context.buildEnvironment(), true);
+    }
+
+    /**
+     * Records the new version on the build.
+     *
+     * @param request the validated arguments
+     * @param launched what the engine printed
+     * @return the new version as the command printed it, plus {@code reference}
+     * @throws IOException if registering failed
+     */
+    public Map<String, Object> finish(RegisterRequest request, LaunchResult launched) throws IOException {
+        RegistrySettings settings = context.settings();
         Map<String, Object> version = CommandOutput.json(FUNCTION, launched);
         String name = CommandOutput.text(version, "name");
         Integer number = CommandOutput.number(version, "version");

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.mlops.runner;
 
-import java.io.Serializable;
+import io.jenkins.plugins.mlops.launch.EngineCall;
+import io.jenkins.plugins.mlops.launch.LaunchResult;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +32,7 @@ public record TrainRequest(
         Double testFraction,
         String output,
         String metadata)
-        implements Serializable {
+        implements StepRequest {
     private static final long serialVersionUID = 1L;
 
     /** The model output directory the engine uses when none is given. */
@@ -51,5 +53,16 @@ public record TrainRequest(
             return output;
         }
         return spec == null ? DEFAULT_OUTPUT : null;
+    }
+
+    @Override
+    public EngineCall prepare(BuildContext context) throws IOException, InterruptedException {
+        return new TrainRunner(context).prepare(this);
+    }
+
+    @Override
+    public Map<String, Object> finish(BuildContext context, LaunchResult launched)
+            throws IOException, InterruptedException {
+        return new TrainRunner(context).finish(this, launched);
     }
 }

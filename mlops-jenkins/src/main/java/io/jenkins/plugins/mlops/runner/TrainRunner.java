@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops.runner;
 
 import io.jenkins.plugins.mlops.actions.MlRunAction;
+import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
 import io.jenkins.plugins.mlops.results.GateOutcomes;
@@ -34,9 +35,33 @@ public final class TrainRunner {
      * @throws InterruptedException if the build was aborted
      */
     public Map<String, Object> run(TrainRequest request) throws IOException, InterruptedException {
+        EngineCall call = prepare(request);
+        return finish(request, context.launch(call));
+    }
+
+    /**
+     * Says how to run the engine.
+     *
+     * @param request the validated arguments
+     * @return the engine call
+     */
+    public EngineCall prepare(TrainRequest request) {
         List<String> arguments = EngineArguments.train(request);
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
-        LaunchResult launched = context.launch(arguments, request.metadata());
+        return EngineCall.logged(arguments, request.metadata());
+    }
+
+    /**
+     * Records the finished training in the build.
+     *
+     * @param request the validated arguments
+     * @param launched what the engine produced
+     * @return the run metadata plus {@code metadataFile}, {@code modelArtifact} and {@code buildResult}
+     * @throws IOException if training failed; an {@code AbortException} carries the engine's message
+     * @throws InterruptedException if the build was aborted
+     */
+    public Map<String, Object> finish(TrainRequest request, LaunchResult launched)
+            throws IOException, InterruptedException {
         RunRecorder recorder = new RunRecorder(context, FUNCTION);
         RunMetadata metadata = recorder.requireMetadata(launched);
         String modelDir = request.knownOutput() != null

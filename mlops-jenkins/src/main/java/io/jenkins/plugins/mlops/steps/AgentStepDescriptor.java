@@ -5,7 +5,9 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.Messages;
+import java.util.Map;
 import java.util.Set;
+import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 
 /**
@@ -35,6 +37,16 @@ abstract class AgentStepDescriptor extends StepDescriptor {
     @Override
     public String getDisplayName() {
         return Messages.format(displayNameKey);
+    }
+
+    /**
+     * The arguments of a nested describable as structs uninstantiated it, for the short forms of a snippet.
+     *
+     * @param value an argument's value or a list element
+     * @return its arguments, or {@code null} if it is no nested describable
+     */
+    static Map<String, ?> argumentsOf(Object value) {
+        return value instanceof UninstantiatedDescribable nested ? nested.getArguments() : null;
     }
 
     @Override

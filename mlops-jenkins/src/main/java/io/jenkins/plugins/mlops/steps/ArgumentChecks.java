@@ -108,6 +108,36 @@ final class ArgumentChecks {
         }
     }
 
+    /**
+     * Checks a hyperparameter name: the engine takes {@code NAME=VALUE}.
+     *
+     * @param text the name
+     * @return the problem, or empty
+     */
+    static Optional<String> paramName(String text) {
+        String value = Arguments.trimToNull(text);
+        return value == null || value.contains("=")
+                ? Optional.of(
+                        "'params' keys must be non-blank names without '=', got '" + (text == null ? "" : text) + "'")
+                : Optional.empty();
+    }
+
+    /**
+     * Checks the load test of {@code mlDeploy} as the form or Pipeline bound it.
+     *
+     * @param load the load test
+     * @return the load test for the runner
+     * @throws IllegalArgumentException with the problem
+     */
+    static LoadSpec load(LoadTest load) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("rps", load.getRps());
+        values.put("seconds", load.getSeconds());
+        values.put("p99Ms", load.getP99Ms());
+        values.put("maxErrorRate", load.getMaxErrorRate());
+        return load(values);
+    }
+
     /** The keys of {@code mlDeploy}'s {@code load} map. */
     static final List<String> LOAD_KEYS = List.of("rps", "seconds", "p99Ms", "maxErrorRate");
 

@@ -2,21 +2,26 @@ package io.jenkins.plugins.mlops.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlops.runner.DeployRequest;
 import io.jenkins.plugins.mlops.runner.DeployRunner;
 import io.jenkins.plugins.mlops.runner.DeployTarget;
 import io.jenkins.plugins.mlops.runner.LoadSpec;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import jenkins.YesNoMaybe;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
+import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The {@code mlDeploy} step: deploys a model to a service or a folder, checks it with golden requests
@@ -30,7 +35,7 @@ public class DeployStep extends Step {
     private final String model;
     private String target;
     private String smoke;
-    private Map<String, Object> load = new LinkedHashMap<>();
+    private LoadTest load;
     private String credentialsId;
     private String name;
     private String versionLabel;
@@ -75,15 +80,20 @@ public class DeployStep extends Step {
         this.smoke = Arguments.trimToNull(smoke);
     }
 
-    /** @return the load test settings */
-    public Map<String, Object> getLoad() {
+    /** @return the load test, or {@code null} for none */
+    public LoadTest getLoad() {
         return load;
     }
 
-    /** @param load the load test, {@code [rps: 500, seconds: 20, p99Ms: 10, maxErrorRate: 0.001]} */
+    /**
+     * Sets the load test. Scripts write it as a map, {@code load: [rps: 500, seconds: 20, p99Ms: 10,
+     * maxErrorRate: 0.001]}.
+     *
+     * @param load the load test, or {@code null} for none
+     */
     @DataBoundSetter
-    public void setLoad(Map<String, Object> load) {
-        this.load = load == null ? new LinkedHashMap<>() : new LinkedHashMap<>(load);
+    public void setLoad(LoadTest load) {
+        this.load = load;
     }
 
     /** @return the credentials id of the admin token, or {@code null} */
@@ -161,7 +171,7 @@ public class DeployStep extends Step {
         }
         LoadSpec loadSpec;
         try {
-            loadSpec = ArgumentChecks.load(load);
+            loadSpec = load == null ? null : ArgumentChecks.load(load);
         } catch (IllegalArgumentException e) {
             throw Arguments.invalid(f, e.getMessage());
         }
@@ -184,7 +194,7 @@ public class DeployStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            return new DeployExecution(context, toRequest());
+            return new EngineStepExecution(context, toRequest());
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
@@ -192,10 +202,36 @@ public class DeployStep extends Step {
 
     /** Registers {@code mlDeploy}. */
     @Extension(dynamicLoadable = YesNoMaybe.YES)
-    public static final class DescriptorImpl extends AgentStepDescriptor {
+    public static final class DescriptorImpl extends AgentStepDescriptor implements CustomDescribableModel {
         /** Creates the descriptor. */
         public DescriptorImpl() {
             super(DeployRunner.FUNCTION, "DeployStep.DisplayName");
+        }
+
+        /** Checks the {@code load} map for unknown keys and ranges before Pipeline binds it. */
+        @Override
+        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
+            return ShortForms.loadIn(arguments);
+        }
+
+        /** Snippets write the load test as a map already (it has no symbol); nothing to change. */
+        @Override
+        public UninstantiatedDescribable customUninstantiate(UninstantiatedDescribable step) {
+            return step;
+        }
+
+        /**
+         * Lists the "Secret text" credentials for the admin token, to users who may configure the job
+         * (administrators outside a job); others see only the current value.
+         *
+         * @param item           the job of the Snippet Generator, or {@code null} at the top level
+         * @param credentialsId  the current value
+         * @return the choices
+         */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter("credentialsId") String credentialsId) {
+            return JenkinsFacade.secretTextChoices(item, credentialsId);
         }
 
         /**

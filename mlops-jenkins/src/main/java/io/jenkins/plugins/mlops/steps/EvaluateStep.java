@@ -9,8 +9,11 @@ import io.jenkins.plugins.mlops.runner.GateFailureResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import jenkins.YesNoMaybe;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
+import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -29,7 +32,7 @@ import org.kohsuke.stapler.QueryParameter;
 public class EvaluateStep extends Step {
     private final String model;
     private String data;
-    private List<String> gates = new ArrayList<>();
+    private List<QualityGate> gates = new ArrayList<>();
     private String baseline;
     private String onGateFailure = GateFailureResult.FAILURE.name();
     private String metadata;
@@ -64,13 +67,18 @@ public class EvaluateStep extends Step {
     }
 
     /** @return the quality gates */
-    public List<String> getGates() {
+    public List<QualityGate> getGates() {
         return gates;
     }
 
-    /** @param gates quality gates such as {@code accuracy >= 0.90} */
+    /**
+     * Sets the quality gates. Scripts write them as texts, {@code gates: ['accuracy >= 0.90']}; the descriptor
+     * turns those into {@link QualityGate}s.
+     *
+     * @param gates quality gates such as {@code accuracy >= 0.90}
+     */
     @DataBoundSetter
-    public void setGates(List<String> gates) {
+    public void setGates(List<QualityGate> gates) {
         this.gates = gates == null ? new ArrayList<>() : new ArrayList<>(gates);
     }
 
@@ -143,7 +151,7 @@ public class EvaluateStep extends Step {
         }
         List<String> checkedGates = new ArrayList<>();
         for (int i = 0; i < gates.size(); i++) {
-            String gate = Arguments.trimToNull(gates.get(i));
+            String gate = gates.get(i) == null ? null : gates.get(i).getExpression();
             if (gate == null) {
                 throw Arguments.invalid(f, "gate " + (i + 1) + " of 'gates' is blank");
             }
@@ -165,7 +173,7 @@ public class EvaluateStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            return new EvaluateExecution(context, toRequest());
+            return new EngineStepExecution(context, toRequest());
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
@@ -173,10 +181,22 @@ public class EvaluateStep extends Step {
 
     /** Registers {@code mlEvaluate}. */
     @Extension(dynamicLoadable = YesNoMaybe.YES)
-    public static final class DescriptorImpl extends AgentStepDescriptor {
+    public static final class DescriptorImpl extends AgentStepDescriptor implements CustomDescribableModel {
         /** Creates the descriptor. */
         public DescriptorImpl() {
             super(EvaluateRunner.FUNCTION, "EvaluateStep.DisplayName");
+        }
+
+        /** Accepts gates as texts, {@code gates: ['accuracy >= 0.9']}, as scripts write them. */
+        @Override
+        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
+            return ShortForms.gatesIn(arguments);
+        }
+
+        /** Writes gates as texts in generated snippets. */
+        @Override
+        public UninstantiatedDescribable customUninstantiate(UninstantiatedDescribable step) {
+            return step.withArguments(ShortForms.gatesOut(step.getArguments(), AgentStepDescriptor::argumentsOf));
         }
 
         /**

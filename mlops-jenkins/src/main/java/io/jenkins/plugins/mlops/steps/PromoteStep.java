@@ -127,7 +127,7 @@ public class PromoteStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            return new PromoteExecution(context, toRequest());
+            return new EngineStepExecution(context, toRequest());
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }

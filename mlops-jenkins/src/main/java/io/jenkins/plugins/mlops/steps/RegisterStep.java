@@ -111,7 +111,7 @@ public class RegisterStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            return new RegisterExecution(context, toRequest());
+            return new EngineStepExecution(context, toRequest());
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }

@@ -5,11 +5,14 @@ import hudson.Extension;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.mlops.runner.TrainRequest;
 import io.jenkins.plugins.mlops.runner.TrainRunner;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jenkins.YesNoMaybe;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
+import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -33,7 +36,7 @@ public class TrainStep extends Step {
     private String data;
     private String label;
     private String algorithm;
-    private Map<String, Object> params = new LinkedHashMap<>();
+    private List<HyperParameter> params = new ArrayList<>();
     private Integer seed;
     private String testData;
     private Double testFraction;
@@ -91,14 +94,19 @@ public class TrainStep extends Step {
     }
 
     /** @return the hyperparameters */
-    public Map<String, Object> getParams() {
+    public List<HyperParameter> getParams() {
         return params;
     }
 
-    /** @param params hyperparameters such as {@code [epochs: 10]} */
+    /**
+     * Sets the hyperparameters. Scripts write them as a map, {@code params: [epochs: 10]}; the descriptor turns
+     * the map into {@link HyperParameter}s.
+     *
+     * @param params the hyperparameters
+     */
     @DataBoundSetter
-    public void setParams(Map<String, Object> params) {
-        this.params = params == null ? new LinkedHashMap<>() : new LinkedHashMap<>(params);
+    public void setParams(List<HyperParameter> params) {
+        this.params = params == null ? new ArrayList<>() : new ArrayList<>(params);
     }
 
     /** @return the random seed, or {@code null} */
@@ -185,20 +193,15 @@ public class TrainStep extends Step {
             throw Arguments.invalid(f, "give either 'testData' or 'testFraction', not both");
         }
         Map<String, String> engineParams = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> param : params.entrySet()) {
-            String key = Arguments.trimToNull(param.getKey());
-            Object value = param.getValue();
-            if (key == null || key.contains("=")) {
-                throw Arguments.invalid(
-                        f, "'params' keys must be non-blank names without '=', got '" + param.getKey() + "'");
+        for (HyperParameter param : params) {
+            String key = param == null ? null : param.getName();
+            Optional<String> problem = ArgumentChecks.paramName(key);
+            if (problem.isPresent()) {
+                throw Arguments.invalid(f, problem.get());
             }
-            if (!(value instanceof CharSequence || value instanceof Number || value instanceof Boolean)) {
-                throw Arguments.invalid(
-                        f,
-                        "'params." + key + "' must be a string, number or boolean, got "
-                                + (value == null ? "null" : value.getClass().getSimpleName()));
+            if (engineParams.put(key, param.getValue()) != null) {
+                throw Arguments.invalid(f, "'params' names the hyperparameter '" + key + "' twice");
             }
-            engineParams.put(key, Arguments.text(value));
         }
         TrainRequest draft = new TrainRequest(
                 spec, data, label, algorithm, engineParams, seed, testData, testFraction, output, null);
@@ -214,7 +217,7 @@ public class TrainStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            return new TrainExecution(context, toRequest());
+            return new EngineStepExecution(context, toRequest());
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
@@ -222,10 +225,22 @@ public class TrainStep extends Step {
 
     /** Registers {@code mlTrain}. */
     @Extension(dynamicLoadable = YesNoMaybe.YES)
-    public static final class DescriptorImpl extends AgentStepDescriptor {
+    public static final class DescriptorImpl extends AgentStepDescriptor implements CustomDescribableModel {
         /** Creates the descriptor. */
         public DescriptorImpl() {
             super(TrainRunner.FUNCTION, "TrainStep.DisplayName");
+        }
+
+        /** Accepts hyperparameters as a map, {@code params: [epochs: 10]}, as scripts write them. */
+        @Override
+        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
+            return ShortForms.paramsIn(arguments);
+        }
+
+        /** Writes hyperparameters as a map in generated snippets. */
+        @Override
+        public UninstantiatedDescribable customUninstantiate(UninstantiatedDescribable step) {
+            return step.withArguments(ShortForms.paramsOut(step.getArguments(), AgentStepDescriptor::argumentsOf));
         }
 
         /**

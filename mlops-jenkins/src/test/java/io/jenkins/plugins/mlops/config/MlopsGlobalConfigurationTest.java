@@ -64,6 +64,20 @@ class MlopsGlobalConfigurationTest {
     }
 
     @Test
+    void shouldValidateTheWholeFormInConfigureAndNameTheBadField() throws Exception {
+        Method configure = MlopsGlobalConfiguration.class.getDeclaredMethod(
+                "configure", org.kohsuke.stapler.StaplerRequest2.class, net.sf.json.JSONObject.class);
+        assertThat(configure.getExceptionTypes()).containsExactly(hudson.model.Descriptor.FormException.class);
+
+        assertThat(MlopsGlobalConfiguration.check("receipts")).isEmpty();
+        assertThat(MlopsGlobalConfiguration.check(null)).isEmpty();
+        assertThat(MlopsGlobalConfiguration.check("no spaces please")).hasValueSatisfying(problem -> {
+            assertThat(problem.field()).isEqualTo("defaultModelName");
+            assertThat(problem.message()).contains("defaultModelName").contains("'no spaces please'");
+        });
+    }
+
+    @Test
     void shouldListEverySymbolInTheAnnotationIndex() throws Exception {
         List<String> annotated = new ArrayList<>();
         try (var files = Files.walk(CLASSES)) {

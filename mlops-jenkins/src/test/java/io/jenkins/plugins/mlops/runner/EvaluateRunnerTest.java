@@ -25,7 +25,7 @@ class EvaluateRunnerTest {
     private FakeBuildContext engineWrites(int exitCode, String metadata) {
         return new FakeBuildContext(workspace, buildDir, (arguments, metadataPath) -> {
             if (arguments.get(0).equals("models")) { // models show of a registry baseline: it exists
-                return new LaunchResult(new ProcessOutcome(0, "", "{}"), null, workspace.toString(), "{}");
+                return new LaunchResult(new ProcessOutcome(0, ""), null, workspace.toString(), "{}");
             }
             Files.createDirectories(workspace.resolve(metadataPath).getParent());
             Files.writeString(workspace.resolve(metadataPath), metadata);

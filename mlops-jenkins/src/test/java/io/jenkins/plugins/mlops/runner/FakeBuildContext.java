@@ -3,7 +3,11 @@ package io.jenkins.plugins.mlops.runner;
 import hudson.AbortException;
 import io.jenkins.plugins.mlops.actions.MlRunAction;
 import io.jenkins.plugins.mlops.actions.ModelVersionAction;
+import io.jenkins.plugins.mlops.launch.EngineCall;
+import io.jenkins.plugins.mlops.launch.EngineHandle;
+import io.jenkins.plugins.mlops.launch.EngineScript;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
+import io.jenkins.plugins.mlops.launch.LocalEngine;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -56,10 +60,13 @@ public class FakeBuildContext implements BuildContext {
             "BUILD_URL",
             "http://jenkins/job/receipts/job/main/17/"));
     public RegistrySettings settings = RegistrySettings.NONE;
+    /** The user id of the build's user cause, or {@code null} for a build no user started. */
+    public String startedBy;
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final PrintStream logger = new PrintStream(log, true, StandardCharsets.UTF_8);
     private final FullLaunch launch;
+    private Path engineJar;
 
     public FakeBuildContext(Path workspace, Path buildDir, Launch launch) {
         this(workspace, buildDir, (FullLaunch)
@@ -72,6 +79,11 @@ public class FakeBuildContext implements BuildContext {
         this.launch = launch;
     }
 
+    /** @param engineJar the engine that {@link #start} runs, with this machine's Java */
+    public void useEngine(Path engineJar) {
+        this.engineJar = engineJar;
+    }
+
     public String log() {
         return log.toString(StandardCharsets.UTF_8);
     }
@@ -81,18 +93,49 @@ public class FakeBuildContext implements BuildContext {
         return logger;
     }
 
+    /**
+     * A build whose engine runs on this machine as on an agent: {@link EngineScript} started detached by
+     * {@link LocalEngine}, with this machine's environment plus {@link #buildEnvironment}.
+     */
+    public FakeBuildContext(Path workspace, Path buildDir, Path engineJar) {
+        this.workspace = workspace;
+        this.buildDir = buildDir;
+        this.launch = null;
+        this.engineJar = engineJar;
+    }
+
     @Override
-    public LaunchResult launch(
-            List<String> arguments, String metadataPath, Map<String, String> environment, boolean captureOutput)
-            throws IOException, InterruptedException {
-        launches.add(List.copyOf(arguments));
-        environments.add(Map.copyOf(environment));
-        return launch.launch(arguments, metadataPath, environment, captureOutput);
+    public LaunchResult launch(EngineCall call) throws IOException, InterruptedException {
+        if (launch == null) {
+            return BuildContext.super.launch(call);
+        }
+        launches.add(call.arguments());
+        environments.add(call.environment());
+        return launch.launch(call.arguments(), call.metadataPath(), call.environment(), call.captureOutput());
+    }
+
+    @Override
+    public EngineHandle start(EngineCall call) throws IOException {
+        if (engineJar == null) {
+            throw new UnsupportedOperationException("this fake build has no engine to start");
+        }
+        launches.add(call.arguments());
+        environments.add(call.environment());
+        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+        environment.putAll(buildEnvironment);
+        environment.putAll(call.environment());
+        String script = EngineScript.of(System.getProperty("java.home"), engineJar.toString(), call.arguments());
+        return LocalEngine.start(workspace, script, environment, call);
     }
 
     @Override
     public Map<String, String> buildEnvironment() {
         return Map.copyOf(buildEnvironment);
+    }
+
+    @Override
+    public Optional<String> startedBy() {
+        return Optional.ofNullable(startedBy);
     }
 
     @Override

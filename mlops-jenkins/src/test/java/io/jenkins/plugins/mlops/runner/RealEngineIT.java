@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.HpiFile;
-import io.jenkins.plugins.mlops.launch.AgentLaunch;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * generated here: the same path a Pipeline takes on an agent, minus Jenkins.
  */
 class RealEngineIT {
-    private static List<String> classpath;
+    private static Path engineJar;
 
     @TempDir
     Path workspace;
@@ -34,15 +32,11 @@ class RealEngineIT {
 
     @BeforeAll
     static void unpackEngine(@TempDir Path lib) throws IOException {
-        classpath = HpiFile.engineClasspath(lib);
+        engineJar = HpiFile.engineJar(lib);
     }
 
     private FakeBuildContext build() {
-        FakeBuildContext[] self = new FakeBuildContext[1];
-        TaskListener listener = () -> self[0].logger();
-        self[0] = new FakeBuildContext(workspace, buildDir, (arguments, metadataPath) -> new AgentLaunch(
-                        classpath, arguments, metadataPath, listener)
-                .invoke(workspace.toFile(), null));
+        FakeBuildContext[] self = {new FakeBuildContext(workspace, buildDir, engineJar)};
         return self[0];
     }
 

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.AbortException;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.mlops.HpiFile;
-import io.jenkins.plugins.mlops.launch.AgentLaunch;
-import io.jenkins.plugins.mlops.launch.LaunchResult;
+import io.jenkins.plugins.mlops.launch.EngineScript;
 import io.jenkins.plugins.mlops.results.BuildOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RealRegistryIT {
     private static final String TOKEN = "adm-" + Long.toHexString(new Random().nextLong()) + "-never-logged";
-    private static List<String> classpath;
+    private static Path engineJar;
 
     @TempDir
     Path workspace;
@@ -44,26 +42,27 @@ class RealRegistryIT {
 
     @BeforeAll
     static void unpackEngine(@TempDir Path lib) throws IOException {
-        classpath = HpiFile.engineClasspath(lib);
+        engineJar = HpiFile.engineJar(lib);
     }
 
     private FakeBuildContext build() {
-        FakeBuildContext[] self = new FakeBuildContext[1];
-        TaskListener listener = () -> self[0].logger();
-        self[0] = new FakeBuildContext(
-                workspace, buildDir, (FakeBuildContext.FullLaunch) (arguments, metadataPath, environment, capture) ->
-                        new AgentLaunch(classpath, arguments, metadataPath, listener, environment, capture)
-                                .invoke(workspace.toFile(), null));
+        FakeBuildContext[] self = {new FakeBuildContext(workspace, buildDir, engineJar)};
         self[0].settings = new RegistrySettings(registry.toString(), "receipts", null);
         self[0].secrets.put("serving-admin", TOKEN);
         return self[0];
     }
 
     private JsonNode mlopsJson(String... arguments) throws Exception {
-        LaunchResult result = new AgentLaunch(classpath, List.of(arguments), null, () -> System.out, Map.of(), true)
-                .invoke(workspace.toFile(), null);
-        assertThat(result.outcome().exitCode()).as(result.outcome().toString()).isZero();
-        return new ObjectMapper().readTree(result.output());
+        List<String> command = new ArrayList<>(List.of(
+                System.getProperty("java.home") + "/bin/java", "-cp", engineJar.toString(), EngineScript.MAIN_CLASS));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command)
+                .directory(workspace.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return new ObjectMapper().readTree(output);
     }
 
     private void writeReceipts(String name, int rows, long seed) throws IOException {
@@ -234,20 +233,20 @@ class RealRegistryIT {
         FakeBuildContext build = build();
         train(build);
         golden("food");
-        String java =
-                io.jenkins.plugins.mlops.launch.JavaCommand.javaExecutable(System.getProperty("java.home"), false);
+        String java = System.getProperty("java.home") + "/bin/java";
         Path portFile = workspace.resolve("port");
-        ProcessBuilder serve = new ProcessBuilder(io.jenkins.plugins.mlops.launch.JavaCommand.of(
+        ProcessBuilder serve = new ProcessBuilder(List.of(
                         java,
-                        classpath,
-                        List.of(
-                                "serve",
-                                "--model",
-                                workspace.resolve("model").toString(),
-                                "--port",
-                                "0",
-                                "--port-file",
-                                portFile.toString())))
+                        "-cp",
+                        engineJar.toString(),
+                        EngineScript.MAIN_CLASS,
+                        "serve",
+                        "--model",
+                        workspace.resolve("model").toString(),
+                        "--port",
+                        "0",
+                        "--port-file",
+                        portFile.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(workspace.resolve("serve.log").toFile());
         serve.environment().put("MLOPS_ADMIN_TOKEN", TOKEN);

@@ -34,7 +34,7 @@ class RegistryRunnersTest {
                             .isTrue();
                     assertThat(metadataPath).isNull();
                     return new LaunchResult(
-                            new ProcessOutcome(exitCode, errorLine, output), null, workspace.toString(), output);
+                            new ProcessOutcome(exitCode, errorLine), null, workspace.toString(), output);
                 });
     }
 
@@ -101,6 +101,37 @@ class RegistryRunnersTest {
         assertThatThrownBy(
                         () -> new RegisterRunner(build).run(new RegisterRequest("model", "receipts", null, null, null)))
                 .hasMessageStartingWith("[mlRegister] mlops printed no JSON object");
+    }
+
+    @Test
+    void shouldRecordTheUserWhoStartedTheBuildWhenNoOneIsNamed() throws Exception {
+        FakeBuildContext build = commandPrints(0, "", VERSION_JSON);
+        build.startedBy = "alice";
+        FakeBuildContext promotion = commandPrints(
+                0,
+                "",
+                """
+                {"seq": 4, "at": "2026-11-27T10:05:00Z", "by": "alice", "alias": "champion", "to": 3,
+                 "reason": "approved"}
+                """);
+        promotion.startedBy = "alice";
+
+        new RegisterRunner(build).run(new RegisterRequest("model", "receipts", null, "/r", null));
+        new RegisterRunner(build).run(new RegisterRequest("model", "receipts", null, "/r", "bob"));
+        new PromoteRunner(promotion).run(new PromoteRequest("receipts", 3, "champion", "approved", "/r", null));
+
+        assertThat(build.launches.get(0)).containsSubsequence("--by", "alice");
+        assertThat(build.launches.get(1)).containsSubsequence("--by", "bob").doesNotContain("alice");
+        assertThat(promotion.launches.get(0)).containsSubsequence("--by", "alice");
+    }
+
+    @Test
+    void shouldLeaveByToTheCommandWhenNoUserStartedTheBuild() throws Exception {
+        FakeBuildContext build = commandPrints(0, "", VERSION_JSON);
+
+        new RegisterRunner(build).run(new RegisterRequest("model", "receipts", null, "/r", null));
+
+        assertThat(build.launches.get(0)).doesNotContain("--by");
     }
 
     @Test

@@ -24,7 +24,7 @@ class DeployStepTest {
         load.put("seconds", 20);
         load.put("p99Ms", 10);
         load.put("maxErrorRate", new BigDecimal("0.001"));
-        step.setLoad(load);
+        step.setLoad(StructsBinding.loadTest(load));
         step.setCredentialsId("serving-admin");
         return step;
     }
@@ -82,7 +82,7 @@ class DeployStepTest {
     void shouldApplyLoadDefaultsOfTheCommand() {
         assertThat(ArgumentChecks.load(Map.of("rps", 30))).isEqualTo(new LoadSpec(30, 10, 50, 0.001));
         assertThat(ArgumentChecks.load(Map.of())).isNull();
-        assertThat(ArgumentChecks.load(null)).isNull();
+        assertThat(ArgumentChecks.load((Map<String, Object>) null)).isNull();
     }
 
     @Test
@@ -114,7 +114,7 @@ class DeployStepTest {
         step.setTarget("dir:");
         assertThatThrownBy(step::toRequest).hasMessageContaining("'target' must be a service URL");
         step.setTarget("dir:out");
-        step.setLoad(Map.of("rps", 5));
+        step.setLoad(new LoadTest(5));
         assertThatThrownBy(step::toRequest)
                 .hasMessage("[mlDeploy] 'load' needs 'smoke': the load test sends the golden requests");
         assertThatThrownBy(new DeployStep("")::toRequest).hasMessage("[mlDeploy] 'model' must be given");

@@ -15,7 +15,7 @@ class EvaluateStepTest {
     private static EvaluateStep issueExample() {
         EvaluateStep step = new EvaluateStep("model/model.tribuo");
         step.setData("data/test.csv");
-        step.setGates(List.of("accuracy >= 0.90", "macroF1 >= 0.85"));
+        step.setGates(List.of(new QualityGate("accuracy >= 0.90"), new QualityGate("macroF1 >= 0.85")));
         step.setBaseline("previous");
         step.setOnGateFailure("FAILURE");
         return step;
@@ -77,7 +77,7 @@ class EvaluateStepTest {
     @Test
     void shouldRejectBlankGate() {
         EvaluateStep step = new EvaluateStep("model");
-        step.setGates(Arrays.asList("accuracy >= 0.9", " "));
+        step.setGates(Arrays.asList(new QualityGate("accuracy >= 0.9"), new QualityGate(" ")));
 
         assertThatThrownBy(step::toRequest).hasMessage("[mlEvaluate] gate 2 of 'gates' is blank");
     }

@@ -89,9 +89,8 @@ class TrainStepTest {
         TrainStep step = receiptsStep();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("layers", new java.util.ArrayList<>(List.of(1, 2)));
-        step.setParams(params);
 
-        assertThatThrownBy(step::toRequest)
+        assertThatThrownBy(() -> step.setParams(StructsBinding.hyperParameters(params)))
                 .hasMessage("[mlTrain] 'params.layers' must be a string, number or boolean, got ArrayList");
     }
 
@@ -102,7 +101,7 @@ class TrainStepTest {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("epochs", 10);
         params.put("learningRate", new BigDecimal("0.10"));
-        step.setParams(params);
+        step.setParams(StructsBinding.hyperParameters(params));
         step.setSeed(42);
         step.setOutput("model");
 

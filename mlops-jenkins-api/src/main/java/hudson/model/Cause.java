@@ -1,0 +1,10 @@
+// Compile-only stand-in: declarations mirror jenkins-core 2.479.3 (org.jenkins-ci.main:jenkins-core). Not packaged.
+package hudson.model;
+
+public abstract class Cause {
+    public static class UserIdCause extends Cause {
+        public String getUserId() {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+// Compile-only stand-in: declarations mirror stapler 1903.1905.ve5a_f469356f0 (org.kohsuke.stapler:stapler). Not
+// packaged.
+package org.kohsuke.stapler;
+
+public interface StaplerRequest2 {}

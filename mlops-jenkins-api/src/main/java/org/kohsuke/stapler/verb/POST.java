@@ -1,0 +1,14 @@
+// Compile-only stand-in: declarations mirror stapler 1903.1905.ve5a_f469356f0 (org.kohsuke.stapler:stapler). Not
+// packaged.
+package org.kohsuke.stapler.verb;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface POST {}
