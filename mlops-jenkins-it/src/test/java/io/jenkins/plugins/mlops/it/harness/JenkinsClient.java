@@ -207,6 +207,10 @@ public final class JenkinsClient {
             if (console.statusCode() == 200 && console.body().contains(text)) {
                 return;
             }
+            if (!json(buildPath(job, number), "tree=building").path("building").asBoolean(true)) {
+                throw new AssertionError("build " + job + " #" + number + " ended without showing '" + text + "':\n"
+                        + console(job, number));
+            }
             pause(Duration.ofMillis(500));
         }
         throw new AssertionError(
