@@ -1,12 +1,11 @@
 package io.jenkins.plugins.mlops.steps;
 
-import io.mlops.contract.gates.Criticality;
-
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.mlops.execution.EvaluateRequest;
 import io.jenkins.plugins.mlops.execution.EvaluateRunner;
+import io.mlops.contract.gates.Criticality;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -149,6 +148,9 @@ public class EvaluateStep extends Step {
         String f = EvaluateRunner.FUNCTION;
         if (model == null) {
             throw Arguments.invalid(f, "'model' must be given");
+        }
+        if (data == null) {
+            throw Arguments.invalid(f, "'data' must be given: the labelled test data");
         }
         List<String> checkedGates = new ArrayList<>();
         for (int i = 0; i < gates.size(); i++) {
