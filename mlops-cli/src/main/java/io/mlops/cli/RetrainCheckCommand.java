@@ -200,7 +200,7 @@ final class RetrainCheckCommand implements Callable<Integer> {
         if (json.enabled()) {
             console.out().print(result.json());
         } else {
-            new RetrainReport(console.out()).print(result.decision(), Clock.systemUTC());
+            new RetrainReport(console.out()).print(result.decision());
             if (metadata != null) {
                 console.out().println("run metadata: " + metadata);
             }

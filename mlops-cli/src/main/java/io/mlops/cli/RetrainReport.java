@@ -5,7 +5,6 @@ import io.mlops.contract.retrain.DataChange;
 import io.mlops.contract.retrain.RetrainCondition;
 import io.mlops.contract.retrain.RetrainDecision;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,7 +16,7 @@ final class RetrainReport {
         this.out = out;
     }
 
-    void print(final RetrainDecision decision, final Clock clock) {
+    void print(final RetrainDecision decision) {
         out.println("retrain check of " + decision.model()
                 + (decision.trainedAt() == null ? "" : " (trained " + decision.trainedAt() + ")"));
         for (RetrainCondition condition : decision.conditions()) {
