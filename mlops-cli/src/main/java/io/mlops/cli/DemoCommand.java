@@ -325,7 +325,8 @@ final class DemoCommand implements Callable<Integer> {
                     new GateParser(Criticality.FAILURE).parse(CHALLENGER_GATES),
                     baseline.bundle(),
                     challengerRef,
-                    championRef));
+                    championRef,
+                    io.mlops.engine.data.CsvFormat.DETECT));
         }
     }
 
