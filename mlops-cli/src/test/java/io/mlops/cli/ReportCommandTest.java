@@ -28,7 +28,7 @@ class ReportCommandTest {
 
     @BeforeAll
     static void makeRuns() {
-        runs = ReportRuns.make(tempDir.resolve("demo"));
+        runs = ReportRuns.shared();
     }
 
     private static Document report(final String... args) throws Exception {
@@ -56,7 +56,7 @@ class ReportCommandTest {
         assertThat(page.select("h3").eachText())
                 .contains(
                         "precision, recall and F1 per class",
-                        "confusion matrix",
+                        "confusion matrix (rows: true class, columns: predicted class)",
                         "amount: histogram",
                         "currency: top values");
         assertThat(page.select("h2").eachText()).contains("Metrics", "Lineage", "Hyperparameters", "Data");

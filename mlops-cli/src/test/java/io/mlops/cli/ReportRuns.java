@@ -30,8 +30,23 @@ record ReportRuns(Path bundle, Path evaluation, Path shifted, Path deploy, Path 
     /** The load test of the deploy run, whose numbers the report shows. */
     static final LoadTestResult LOAD = new LoadTestResult(600, 0, 59.5, 1.25, 3.5, 7.75, 12.5, 0, true);
 
-    static ReportRuns make(final Path dir) {
-        Cli.Result demo = Cli.run("demo", "--output", Cli.abs(dir), "--rows", "400");
+    private static ReportRuns shared;
+
+    /**
+     * Returns the runs, made on first use in {@code target/report-runs}: the report and browser tests share them, as
+     * the demo's training is the slow part.
+     *
+     * @return the runs
+     */
+    static synchronized ReportRuns shared() {
+        if (shared == null) {
+            shared = make(Path.of("target", "report-runs").toAbsolutePath());
+        }
+        return shared;
+    }
+
+    private static ReportRuns make(final Path dir) {
+        Cli.Result demo = Cli.run("demo", "--output", Cli.abs(dir), "--rows", "200");
         assertThat(demo.exitCode()).as(demo.toString()).isIn(0, 4, 5);
         Path evaluation = dir.resolve("evaluation.json");
         Path deploy = dir.resolve("deploy.json");

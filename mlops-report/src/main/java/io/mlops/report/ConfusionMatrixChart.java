@@ -23,17 +23,13 @@ public final class ConfusionMatrixChart {
                 .put("left", 10)
                 .put("right", 10)
                 .put("top", 30)
-                .put("bottom", 60)
+                .put("bottom", 50)
                 .put("containLabel", true);
         ObjectNode xAxis = option.putObject("xAxis");
-        xAxis.put("type", "category")
-                .put("name", "predicted")
-                .put("nameLocation", "middle")
-                .put("nameGap", 30);
-        xAxis.set("data", Options.strings(labels));
+        xAxis.put("type", "category").set("data", Options.strings(labels));
+        Options.allLabels(xAxis, labels.size());
         ObjectNode yAxis = option.putObject("yAxis");
-        yAxis.put("type", "category").put("name", "true").put("inverse", true);
-        yAxis.set("data", Options.strings(labels));
+        yAxis.put("type", "category").put("inverse", true).set("data", Options.strings(labels));
         long max = 0;
         ArrayNode data = Options.object().arrayNode();
         for (int row = 0; row < labels.size(); row++) {
@@ -49,6 +45,6 @@ public final class ConfusionMatrixChart {
         ObjectNode series = option.putArray("series").addObject();
         series.put("name", "examples").put("type", "heatmap").set("data", data);
         series.putObject("label").put("show", true);
-        return new Chart("confusion matrix", option);
+        return new Chart("confusion matrix (rows: true class, columns: predicted class)", option);
     }
 }

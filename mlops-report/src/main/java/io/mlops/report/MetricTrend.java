@@ -27,6 +27,12 @@ public final class MetricTrend {
     private static final Pattern PER_CLASS =
             Pattern.compile("(" + String.join("|", MetricNames.PER_CLASS) + ")\\[[^\\]]+\\]");
 
+    /** Strong colors for metrics; the palette's first ones (yellow, lime) are hard to see on white. */
+    private static final List<Palette> METRIC_COLORS = List.of(
+            Palette.BLUE, Palette.ORANGE, Palette.GREEN, Palette.PURPLE, Palette.TEAL, Palette.INDIGO, Palette.BROWN);
+    /** Gate lines in warning colors. */
+    private static final List<Palette> THRESHOLD_COLORS = List.of(Palette.RED, Palette.GRAY, Palette.BROWN);
+
     private final List<String> metrics;
 
     /**
@@ -108,13 +114,14 @@ public final class MetricTrend {
         model.setRangeMin(0);
         model.setRangeMax(1);
         model.setDomainAxisItemName("Run");
-        int color = 0;
+        int metricColor = 0;
+        int thresholdColor = 0;
         for (String name : series.keySet()) {
+            Palette color = metrics.contains(name)
+                    ? METRIC_COLORS.get(metricColor++ % METRIC_COLORS.size())
+                    : THRESHOLD_COLORS.get(thresholdColor++ % THRESHOLD_COLORS.size());
             LineSeries line = new LineSeries(
-                    name,
-                    Palette.color(color++).getNormal(),
-                    LineSeries.StackedMode.SEPARATE_LINES,
-                    LineSeries.FilledMode.LINES);
+                    name, color.getNormal(), LineSeries.StackedMode.SEPARATE_LINES, LineSeries.FilledMode.LINES);
             line.addAll(dataSet.getSeries(name));
             model.addSeries(line);
         }

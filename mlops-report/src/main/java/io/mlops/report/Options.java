@@ -43,10 +43,20 @@ final class Options {
         grid.put("left", 10).put("right", 10).put("bottom", 10).put("top", 30).put("containLabel", true);
         ObjectNode xAxis = option.putObject("xAxis");
         xAxis.put("type", "category").set("data", strings(categories));
+        allLabels(xAxis, categories.size());
         ObjectNode yAxis = option.putObject("yAxis");
         yAxis.put("type", "value").put("name", valueName);
         option.putArray("series");
         return option;
+    }
+
+    /** Shows every category's label, slanted when there are many, as class names must not be left out. */
+    static void allLabels(final ObjectNode axis, final int categories) {
+        ObjectNode labels = axis.putObject("axisLabel");
+        labels.put("interval", 0);
+        if (categories > 4) {
+            labels.put("rotate", 30);
+        }
     }
 
     /** Adds a bar series. */

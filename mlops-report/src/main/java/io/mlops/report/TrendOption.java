@@ -17,6 +17,7 @@ final class TrendOption {
         ((ObjectNode) option.get("tooltip")).putObject("axisPointer").put("type", "cross");
         ObjectNode xAxis = (ObjectNode) option.get("xAxis");
         xAxis.put("boundaryGap", false).put("name", model.getDomainAxisItemName());
+        xAxis.remove("axisLabel"); // a trend may have a thousand runs: ECharts picks the labels that fit
         ObjectNode yAxis = (ObjectNode) option.get("yAxis");
         yAxis.remove("name");
         if (model.getRangeMin() != null) {

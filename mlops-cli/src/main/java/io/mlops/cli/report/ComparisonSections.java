@@ -51,10 +51,10 @@ final class ComparisonSections {
                     Cells.number(after.get(name)),
                     Cells.delta(before.get(name), after.get(name))));
         }
-        HtmlPage.table(section, rows).attr("id", "metric-deltas");
         Element charts = section.appendElement("div").addClass("side-by-side");
         matrices(charts, "A", a.metrics());
         matrices(charts, "B", b.metrics());
+        HtmlPage.table(section, rows).attr("id", "metric-deltas");
     }
 
     private static void matrices(final Element charts, final String name, final Metrics metrics) {

@@ -99,6 +99,11 @@ public final class ReportPages {
         HtmlPage page = new HtmlPage("mlops metric trend", ordered.size() + " runs, oldest first");
         Element section = page.section("Metrics over runs");
         HtmlPage.chart(section, trend.chart(points));
+        List<String> missing = new ArrayList<>(trend.metrics());
+        missing.removeAll(trend.drawn(points));
+        if (!missing.isEmpty()) {
+            section.appendElement("p").text("Not drawn, as not every run has it: " + String.join(", ", missing));
+        }
         HtmlPage.table(section, rows).attr("id", "runs");
         return page.html();
     }
