@@ -128,8 +128,8 @@ class ReportBrowserTest {
         RunMetadata trained = ReportRuns.read(runs.bundle().resolve("run-metadata.json"));
 
         // a relative path, as a user types it (the screenshot of this page is the one in the README)
-        List<WebElement> charts =
-                open("run", Path.of("").toAbsolutePath().relativize(runs.bundle()).toString());
+        List<WebElement> charts = open(
+                "run", Path.of("").toAbsolutePath().relativize(runs.bundle()).toString());
 
         assertThat(charts).hasSizeGreaterThanOrEqualTo(4);
         assertThat(text())
