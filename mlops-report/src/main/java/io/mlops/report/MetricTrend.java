@@ -24,6 +24,9 @@ public final class MetricTrend {
     /** The metrics a trend shows unless others are chosen. */
     public static final List<String> DEFAULT_METRICS = List.of(MetricNames.ACCURACY, MetricNames.MACRO_F1);
 
+    /** The series of the accuracy the prediction service measured from feedback ({@code mlRetrainWhen}). */
+    public static final String LIVE_ACCURACY = "liveAccuracy";
+
     private static final Pattern PER_CLASS =
             Pattern.compile("(" + String.join("|", MetricNames.PER_CLASS) + ")\\[[^\\]]+\\]");
 
@@ -38,7 +41,8 @@ public final class MetricTrend {
     /**
      * Creates a trend of the given metrics.
      *
-     * @param metrics metric names of {@link MetricNames}: overall ones or per class such as {@code recall[lodging]}
+     * @param metrics metric names of {@link MetricNames} (overall ones or per class such as {@code recall[lodging]}) or
+     *     {@link #LIVE_ACCURACY}
      * @throws IllegalArgumentException naming a metric that is not known, or if none is given
      */
     public MetricTrend(final List<String> metrics) {
@@ -61,9 +65,11 @@ public final class MetricTrend {
      * @throws IllegalArgumentException naming the metric and what is expected
      */
     public static void requireKnown(final String metric) {
-        if (!MetricNames.OVERALL.contains(metric) && !PER_CLASS.matcher(metric).matches()) {
+        if (!MetricNames.OVERALL.contains(metric)
+                && !PER_CLASS.matcher(metric).matches()
+                && !LIVE_ACCURACY.equals(metric)) {
             throw new IllegalArgumentException("unknown metric '" + metric + "': expected one of "
-                    + String.join(", ", MetricNames.OVERALL) + " or a per-class metric such as "
+                    + String.join(", ", MetricNames.OVERALL) + ", " + LIVE_ACCURACY + " or a per-class metric such as "
                     + MetricNames.perClass(MetricNames.RECALL, "CLASS"));
         }
     }

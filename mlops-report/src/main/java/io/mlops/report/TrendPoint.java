@@ -2,6 +2,9 @@ package io.mlops.report;
 
 import io.mlops.contract.gates.GateResult;
 import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.retrain.ConditionKind;
+import io.mlops.contract.retrain.RetrainCondition;
+import io.mlops.contract.retrain.RetrainDecision;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,5 +55,28 @@ public record TrendPoint(String label, int buildNumber, Map<String, Double> metr
             }
         }
         return new TrendPoint(label, buildNumber, run.metrics().byName(), thresholds);
+    }
+
+    /**
+     * Adds the live accuracy of a retrain decision (its {@link ConditionKind#ACCURACY_DECAY} condition: the accuracy
+     * the prediction service measured from feedback, and the threshold it was compared with) as the series
+     * {@value MetricTrend#LIVE_ACCURACY}.
+     *
+     * @param decision the decision of the same build, e.g. of {@code mlRetrainWhen}
+     * @return this point with the live accuracy, or this point if the decision measured none
+     */
+    public TrendPoint withLiveAccuracy(final RetrainDecision decision) {
+        for (RetrainCondition condition : decision.conditions()) {
+            if (condition.kind() == ConditionKind.ACCURACY_DECAY && condition.measured() != null) {
+                Map<String, Double> values = new LinkedHashMap<>(metrics);
+                values.put(MetricTrend.LIVE_ACCURACY, condition.measured());
+                Map<String, Double> gates = new LinkedHashMap<>(thresholds);
+                if (condition.threshold() != null) {
+                    gates.put(MetricTrend.LIVE_ACCURACY, condition.threshold());
+                }
+                return new TrendPoint(label, buildNumber, values, gates);
+            }
+        }
+        return this;
     }
 }

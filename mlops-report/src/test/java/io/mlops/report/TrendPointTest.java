@@ -7,6 +7,11 @@ import io.mlops.contract.metadata.EnvironmentInfo;
 import io.mlops.contract.metadata.ModelInfo;
 import io.mlops.contract.metadata.RunKind;
 import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.retrain.ConditionKind;
+import io.mlops.contract.retrain.ConditionStatus;
+import io.mlops.contract.retrain.RetrainCondition;
+import io.mlops.contract.retrain.RetrainDecision;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +45,28 @@ class TrendPointTest {
         assertThatThrownBy(() -> TrendPoint.of(run().build(), "#1", 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("run run-1 (evaluate) has no metrics to draw on a trend");
+    }
+
+    @Test
+    void shouldAddTheLiveAccuracyOfARetrainDecisionWithItsThreshold() {
+        TrendPoint point = TrendPoint.of(run().metrics(Runs.metrics(0.9, 0.8)).build(), "#2", 2);
+        RetrainDecision decision = RetrainDecision.builder()
+                .model("receipts@champion")
+                .conditions(List.of(RetrainCondition.builder(ConditionKind.ACCURACY_DECAY)
+                        .status(ConditionStatus.FIRED)
+                        .measured(0.71)
+                        .threshold(0.8)
+                        .detail("live accuracy 0.71 < 0.8")
+                        .build()))
+                .build();
+
+        TrendPoint live = point.withLiveAccuracy(decision);
+
+        assertThat(live.metrics())
+                .containsEntry(MetricTrend.LIVE_ACCURACY, 0.71)
+                .containsEntry("accuracy", 0.9);
+        assertThat(live.thresholds()).containsEntry(MetricTrend.LIVE_ACCURACY, 0.8);
+        assertThat(new MetricTrend(List.of("accuracy", MetricTrend.LIVE_ACCURACY)).drawn(List.of(live)))
+                .containsExactly("accuracy", "liveAccuracy", "liveAccuracy gate");
     }
 }
