@@ -7,9 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mlops.contract.ExitCode;
 import io.mlops.contract.Json;
 import io.mlops.contract.metadata.ModelInfo;
+import io.mlops.contract.metadata.RunKind;
 import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.retrain.ConditionKind;
+import io.mlops.contract.retrain.ConditionStatus;
+import io.mlops.contract.retrain.RetrainCondition;
+import io.mlops.contract.retrain.RetrainDecision;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -119,6 +125,36 @@ class ReportCommandTest {
                 .containsExactly("accuracy", "recall[lodging]");
         assertThat(option.at("/yAxis/max").asDouble()).isEqualTo(1.0);
         assertThat(option.at("/series/0/data")).hasSize(3);
+    }
+
+    @Test
+    void shouldShowTheConditionsOfARetrainDecision() throws Exception {
+        RetrainDecision decision = RetrainDecision.builder()
+                .model("receipts@champion")
+                .conditions(List.of(RetrainCondition.builder(ConditionKind.ACCURACY_DECAY)
+                        .status(ConditionStatus.FIRED)
+                        .measured(0.71)
+                        .threshold(0.8)
+                        .detail("live accuracy 0.7100 < 0.8000")
+                        .build()))
+                .build();
+        Path file = tempDir.resolve("retrain-check.json");
+        Files.writeString(
+                file,
+                Json.pretty()
+                        .writeValueAsString(ReportRuns.read(runs.evaluation()).toBuilder()
+                                .kind(RunKind.RETRAIN_CHECK)
+                                .metrics(null)
+                                .gates(null)
+                                .decision(decision)
+                                .build()));
+
+        Document page = report("report", abs(file), "-o", abs(tempDir.resolve("retrain.html")));
+
+        assertThat(page.select("h2").eachText()).contains("Retrain decision").doesNotContain("Metrics");
+        assertThat(page.select("#retrain-conditions tbody tr").first().text())
+                .isEqualTo("accuracy-decay FIRED 0.7100 0.8000 live accuracy 0.7100 < 0.8000");
+        assertThat(page.text()).contains("Retrain receipts@champion");
     }
 
     @Test

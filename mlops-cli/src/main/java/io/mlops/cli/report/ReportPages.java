@@ -18,7 +18,8 @@ public final class ReportPages {
 
     /**
      * The page of one run: lineage, metrics with gates, per-class bars and the confusion matrix, hyperparameters, the
-     * data fingerprints with a chart per column, and the deployment with its latency percentiles.
+     * data fingerprints with a chart per column, a retrain decision's conditions, and the deployment with its latency
+     * percentiles.
      *
      * @param reported the run
      * @return the HTML text
@@ -28,6 +29,7 @@ public final class ReportPages {
                 "mlops run report",
                 reported.run().kind().id() + " run " + reported.run().runId() + " from " + reported.source());
         RunSections.metrics(page, reported.run());
+        RunSections.decision(page, reported.run().decision());
         RunSections.deployment(page, reported.run().deployment());
         RunSections.lineage(page, reported.run());
         RunSections.hyperparameters(page, reported.run());

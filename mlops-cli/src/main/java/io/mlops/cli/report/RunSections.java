@@ -8,6 +8,8 @@ import io.mlops.contract.gates.GateResult;
 import io.mlops.contract.metadata.RunMetadata;
 import io.mlops.contract.metrics.MetricNames;
 import io.mlops.contract.metrics.Metrics;
+import io.mlops.contract.retrain.RetrainCondition;
+import io.mlops.contract.retrain.RetrainDecision;
 import io.mlops.report.ClassMetricsChart;
 import io.mlops.report.ColumnCharts;
 import io.mlops.report.ConfusionMatrixChart;
@@ -138,6 +140,28 @@ final class RunSections {
         for (Map.Entry<String, ColumnStats> column : data.columns().entrySet()) {
             ColumnCharts.of(column.getKey(), column.getValue()).ifPresent(chart -> HtmlPage.chart(charts, chart));
         }
+    }
+
+    static void decision(final HtmlPage page, final RetrainDecision decision) {
+        if (decision == null) {
+            return;
+        }
+        Element section = page.section("Retrain decision");
+        section.appendElement("p")
+                .text((decision.retrain() ? "Retrain " : "No retraining for ")
+                        + decision.model()
+                        + (decision.trainedAt() == null ? "" : ", trained " + decision.trainedAt()));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("condition", "status", "measured", "threshold", "detail"));
+        for (RetrainCondition condition : decision.conditions()) {
+            rows.add(List.of(
+                    condition.kind().id(),
+                    condition.status().name(),
+                    Cells.number(condition.measured()),
+                    Cells.number(condition.threshold()),
+                    Cells.text(condition.detail())));
+        }
+        HtmlPage.table(section, rows).attr("id", "retrain-conditions");
     }
 
     static void deployment(final HtmlPage page, final DeployResult deployment) {
