@@ -139,11 +139,9 @@ class ReportBrowserTest {
     }
 
     @Test
-    void shouldDrawTheComparisonTheDemoWrote() throws Exception {
+    void shouldDrawTheComparisonOfTwoRuns() {
         RunMetadata a = ReportRuns.read(runs.evaluation());
         RunMetadata b = ReportRuns.read(runs.shifted());
-        Path copy = reports.resolve("demo.html");
-        Files.copy(runs.demoReport(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         List<WebElement> charts = open("comparison", abs(runs.evaluation()), abs(runs.shifted()));
 
@@ -155,7 +153,6 @@ class ReportBrowserTest {
                         a.metrics().accuracy(),
                         b.metrics().accuracy(),
                         b.metrics().accuracy() - a.metrics().accuracy()));
-        assertThat(Files.readString(copy)).isEqualTo(Files.readString(reports.resolve("comparison.html")));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.mlops.contract.deploy.LoadTestResult;
 import io.mlops.contract.metadata.RunKind;
 import io.mlops.contract.metadata.RunMetadata;
 import io.mlops.contract.metadata.RunMetadataReader;
+import io.mlops.engine.demo.ReceiptsGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,16 +18,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Real runs to report on, made once per test class by the receipts demo: the trained bundle, the evaluation with
- * gates, the evaluation on a shifted batch, and a deploy run with a load test derived from the evaluation.
+ * Real runs to report on, made once per test JVM by the train and evaluate commands on receipts: the trained
+ * bundle, an evaluation with gates, an evaluation on a shifted batch, and a deploy run with a load test derived from
+ * the evaluation.
  *
  * @param bundle     the model bundle folder of the training run
  * @param evaluation the evaluation's run metadata
  * @param shifted    the shifted batch's run metadata
  * @param deploy     a deploy run's metadata with latency percentiles
- * @param demoReport the report the demo wrote
  */
-record ReportRuns(Path bundle, Path evaluation, Path shifted, Path deploy, Path demoReport) {
+record ReportRuns(Path bundle, Path evaluation, Path shifted, Path deploy) {
     /** The load test of the deploy run, whose numbers the report shows. */
     static final LoadTestResult LOAD = new LoadTestResult(600, 0, 59.5, 1.25, 3.5, 7.75, 12.5, 0, true);
 
@@ -34,7 +35,7 @@ record ReportRuns(Path bundle, Path evaluation, Path shifted, Path deploy, Path 
 
     /**
      * Returns the runs, made on first use in {@code target/report-runs}: the report and browser tests share them, as
-     * the demo's training is the slow part.
+     * training is the slow part.
      *
      * @return the runs
      */
@@ -46,13 +47,20 @@ record ReportRuns(Path bundle, Path evaluation, Path shifted, Path deploy, Path 
     }
 
     private static ReportRuns make(final Path dir) {
-        Cli.Result demo = Cli.run("demo", "--output", Cli.abs(dir), "--rows", "200");
-        assertThat(demo.exitCode()).as(demo.toString()).isIn(0, 4, 5);
+        Path train = Cli.receipts(dir.resolve("data/train.csv"), 1, 400);
+        Path test = Cli.receipts(dir.resolve("data/test.csv"), 2, 150);
+        Path later = Cli.receipts(dir.resolve("data/later.csv"), 3, 150, ReceiptsGenerator.Batch.SHIFTED);
+        Path model = dir.resolve("model");
         Path evaluation = dir.resolve("evaluation.json");
+        Path shifted = dir.resolve("evaluation-shifted.json");
         Path deploy = dir.resolve("deploy.json");
+        succeed("train", "--data", Cli.abs(train), "--test-data", Cli.abs(test), "--label", "category", "-p",
+                "epochs=3", "--seed", "42", "--output", Cli.abs(model));
+        succeed("evaluate", "--model", Cli.abs(model), "--data", Cli.abs(test), "--gate", "accuracy >= 0.5",
+                "--gate", "macroF1 >= 0.4", "--metadata", Cli.abs(evaluation));
+        succeed("evaluate", "--model", Cli.abs(model), "--data", Cli.abs(later), "--metadata", Cli.abs(shifted));
         try {
-            RunMetadata evaluated = new RunMetadataReader().read(evaluation.toString(), Files.readString(evaluation));
-            RunMetadata deployed = evaluated.toBuilder()
+            RunMetadata deployed = read(evaluation).toBuilder()
                     .kind(RunKind.DEPLOY)
                     .gates(null)
                     .deployment(new DeployResult(
@@ -69,12 +77,12 @@ record ReportRuns(Path bundle, Path evaluation, Path shifted, Path deploy, Path 
         } catch (IOException exception) {
             throw new UncheckedIOException(exception);
         }
-        return new ReportRuns(
-                dir.resolve("model"),
-                evaluation,
-                dir.resolve("evaluation-shifted.json"),
-                deploy,
-                dir.resolve("report.html"));
+        return new ReportRuns(model, evaluation, shifted, deploy);
+    }
+
+    private static void succeed(final String... args) {
+        Cli.Result result = Cli.run(args);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
     }
 
     /** @return the metadata of the given run file */

@@ -5,10 +5,8 @@ import io.mlops.contract.Json;
 import io.mlops.contract.MlopsException;
 import io.mlops.contract.data.InputFile;
 import io.mlops.engine.ProgressListener;
-import io.mlops.engine.data.TableReader;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.io.BoundedFiles;
-import io.mlops.engine.io.Hashing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +20,8 @@ import java.util.TreeMap;
 /**
  * Finds the SHA-256 and row count of each current data file cheaply: a file whose size and modification time are as
  * cached keeps its cached hash and rows, so an unchanged data folder costs one {@code stat} per file. Only a new or
- * changed file is hashed; its rows are counted only if no known file (one the model recorded) has the same hash. The
- * cache is a JSON file, rewritten atomically when something changed; a cache that cannot be read is rebuilt.
+ * changed file is read, once, for its hash and rows ({@link FileDigest}). The cache is a JSON file, rewritten
+ * atomically when something changed; a cache that cannot be read is rebuilt.
  *
  * <p>A file modified within {@value #RACY_MILLIS} ms before the scan is not cached: it may still be written to within
  * the same modification-time tick, which size and time alone would not show on the next scan.</p>
@@ -35,7 +33,6 @@ final class DataScanner {
     private static final int CACHE_FORMAT = 1;
 
     private final Path cacheFile;
-    private final TableReader reader;
     private final Clock clock;
     private final ProgressListener progress;
 
@@ -43,13 +40,11 @@ final class DataScanner {
      * Creates the scanner.
      *
      * @param cacheFile the cache, or {@code null} for none
-     * @param reader    counts the rows of new files
      * @param clock     the current time, for racy entries
      * @param progress  receives a line per hashed file
      */
-    DataScanner(final Path cacheFile, final TableReader reader, final Clock clock, final ProgressListener progress) {
+    DataScanner(final Path cacheFile, final Clock clock, final ProgressListener progress) {
         this.cacheFile = cacheFile;
-        this.reader = reader;
         this.clock = clock;
         this.progress = progress;
     }
@@ -64,15 +59,12 @@ final class DataScanner {
      * Scans the files.
      *
      * @param files the files, in reading order
-     * @param known files whose hash and rows are known (the model's inputs), to skip counting rows
      * @return each file's hash and rows, in the given order
      * @throws MlopsException if a file cannot be read
      */
-    List<InputFile> scan(final List<Path> files, final List<InputFile> known) {
+    List<InputFile> scan(final List<Path> files) {
         Map<String, Entry> cached = readCache();
         Map<String, Entry> next = new TreeMap<>();
-        Map<String, Long> knownRows = new java.util.HashMap<>();
-        known.forEach(file -> knownRows.put(file.sha256(), file.rows()));
         long now = clock.millis();
         boolean changed = false;
         List<InputFile> result = new ArrayList<>();
@@ -84,13 +76,8 @@ final class DataScanner {
             Entry entry = cached.get(key);
             if (entry == null || entry.size() != size || entry.modified() != modified) {
                 progress.progress("hashing " + file + " (new or changed since the last check)");
-                String sha = Hashing.sha256(file);
-                Long rows = knownRows.get(sha);
-                entry = new Entry(
-                        size,
-                        modified,
-                        sha,
-                        rows != null ? rows : reader.read(file).size());
+                FileDigest digest = FileDigest.of(file);
+                entry = new Entry(size, modified, digest.sha256(), digest.rows());
                 changed = true;
             }
             if (now - modified >= RACY_MILLIS) {

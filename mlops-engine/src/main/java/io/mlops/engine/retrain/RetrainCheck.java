@@ -155,9 +155,7 @@ public final class RetrainCheck {
         DataFingerprint recorded = trainFingerprint(training);
         List<InputFile> before = recorded == null || recorded.inputs() == null ? List.of() : recorded.inputs();
         List<Path> files = new DataFiles(clock).resolve(request.data(), request.window());
-        List<InputFile> now = new DataScanner(
-                        request.cacheFile(), new TableReader(request.csv(), progress::progress), clock, progress)
-                .scan(files, before);
+        List<InputFile> now = new DataScanner(request.cacheFile(), clock, progress).scan(files);
         return DataChange.between(before, now);
     }
 
