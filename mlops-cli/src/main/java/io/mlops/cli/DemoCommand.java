@@ -271,12 +271,13 @@ final class DemoCommand implements Callable<Integer> {
                     number(decayed.liveAccuracy()));
         }
         out.println();
-        out.println("report:        " // what changed from v1 to v2: metrics, data and drift, confusion matrices
-                + ReportCommand.write(
-                        output.resolve("report.html"),
-                        List.of(runs.resolve("1-train-v1.json"), runs.resolve("4-train-v2.json")),
-                        false,
-                        List.of()));
+        out.println(
+                "report:        " // what changed from v1 to v2: metrics, data and drift, confusion matrices
+                        + ReportCommand.write(
+                                output.resolve("report.html"),
+                                List.of(runs.resolve("1-train-v1.json"), runs.resolve("4-train-v2.json")),
+                                false,
+                                List.of()));
         out.println("run metadata:  " + runs + " (train, evaluate, retrain-check, deploy)");
         out.println("registry:      " + output.resolve("registry") + "  (try: mlops models lineage " + MODEL_NAME + "@"
                 + CHAMPION + " --registry " + output.resolve("registry") + ")");

@@ -54,10 +54,32 @@ record ReportRuns(Path bundle, Path evaluation, Path shifted, Path deploy) {
         Path evaluation = dir.resolve("evaluation.json");
         Path shifted = dir.resolve("evaluation-shifted.json");
         Path deploy = dir.resolve("deploy.json");
-        succeed("train", "--data", Cli.abs(train), "--test-data", Cli.abs(test), "--label", "category", "-p",
-                "epochs=3", "--seed", "42", "--output", Cli.abs(model));
-        succeed("evaluate", "--model", Cli.abs(model), "--data", Cli.abs(test), "--gate", "accuracy >= 0.5",
-                "--gate", "macroF1 >= 0.4", "--metadata", Cli.abs(evaluation));
+        succeed(
+                "train",
+                "--data",
+                Cli.abs(train),
+                "--test-data",
+                Cli.abs(test),
+                "--label",
+                "category",
+                "-p",
+                "epochs=3",
+                "--seed",
+                "42",
+                "--output",
+                Cli.abs(model));
+        succeed(
+                "evaluate",
+                "--model",
+                Cli.abs(model),
+                "--data",
+                Cli.abs(test),
+                "--gate",
+                "accuracy >= 0.5",
+                "--gate",
+                "macroF1 >= 0.4",
+                "--metadata",
+                Cli.abs(evaluation));
         succeed("evaluate", "--model", Cli.abs(model), "--data", Cli.abs(later), "--metadata", Cli.abs(shifted));
         try {
             RunMetadata deployed = read(evaluation).toBuilder()
