@@ -2,6 +2,8 @@ package io.mlops.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaField;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every vocabulary item is defined once, in {@code mlops-contract}: this test fails when another module spells one
- * itself (a string literal equal to a metric name, an algorithm id or a bundle file name, or its own constant for an
- * exit code). Literals are read from the sources, constants from the compiled classes of ours on the class path.
+ * itself (a string literal equal to a metric name, an algorithm id, a hyperparameter name or a bundle file name, its
+ * own constant for an exit code, or its own JSON mapper). Literals are read from the sources, constants from the compiled classes of ours on the class path.
  */
 class VocabularyTest {
     /** The packages whose classes must not declare their own exit codes. */
@@ -45,6 +47,9 @@ class VocabularyTest {
         MetricNames.OVERALL.forEach(name -> words.put(name, "MetricNames"));
         MetricNames.PER_CLASS.forEach(name -> words.put(name, "MetricNames"));
         Arrays.stream(Algorithm.values()).forEach(algorithm -> words.put(algorithm.id(), "Algorithm"));
+        Arrays.stream(Algorithm.values())
+                .flatMap(algorithm -> algorithm.parameters().stream())
+                .forEach(parameter -> words.put(parameter.name(), "Hyperparameter"));
         for (String file : List.of(BundleLayout.MODEL_FILE, BundleLayout.MANIFEST_FILE, BundleLayout.METADATA_FILE)) {
             words.put(file, "BundleLayout");
         }
@@ -85,6 +90,25 @@ class VocabularyTest {
             }
         }
         assertThat(copies).as("exit codes declared outside mlops-contract").isEmpty();
+    }
+
+    @Test
+    void shouldMakeNoJsonMapperOutsideTheContract() {
+        List<String> mappers = new ArrayList<>();
+        for (JavaClass type : CLASSES) {
+            if (type.getPackageName().startsWith("io.mlops.contract")) {
+                continue;
+            }
+            type.getConstructorCallsFromSelf().stream()
+                    .filter(call -> call.getTargetOwner().isAssignableTo(ObjectMapper.class)
+                            || call.getTargetOwner().isAssignableTo(JsonFactory.class))
+                    .forEach(call -> mappers.add(call.getDescription() + "; use io.mlops.contract.Json"));
+            type.getMethodCallsFromSelf().stream()
+                    .filter(call -> call.getName().equals("builder")
+                            && call.getTargetOwner().isAssignableTo(JsonFactory.class))
+                    .forEach(call -> mappers.add(call.getDescription() + "; use io.mlops.contract.Json"));
+        }
+        assertThat(mappers).as("JSON configured outside mlops-contract").isEmpty();
     }
 
     @Test
