@@ -14,6 +14,7 @@ import io.mlops.contract.ExitCode;
 import io.mlops.contract.algorithm.Algorithm;
 import io.mlops.contract.bundle.BundleLayout;
 import io.mlops.contract.metrics.MetricNames;
+import io.mlops.contract.serving.ServiceMetricNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,6 +53,20 @@ class VocabularyTest {
                 .forEach(parameter -> words.put(parameter.name(), "Hyperparameter"));
         for (String file : List.of(BundleLayout.MODEL_FILE, BundleLayout.MANIFEST_FILE, BundleLayout.METADATA_FILE)) {
             words.put(file, "BundleLayout");
+        }
+        for (String metric : List.of(
+                ServiceMetricNames.REQUESTS,
+                ServiceMetricNames.REQUEST_ERRORS,
+                ServiceMetricNames.REQUEST_DURATION,
+                ServiceMetricNames.FEEDBACK,
+                ServiceMetricNames.MODEL_SWAPS,
+                ServiceMetricNames.MODEL_VERSION,
+                ServiceMetricNames.LIVE_ACCURACY,
+                ServiceMetricNames.LIVE_FEEDBACK_WINDOW,
+                ServiceMetricNames.LIVE_RECALL,
+                ServiceMetricNames.INPUT_DRIFT_PSI,
+                ServiceMetricNames.INPUT_DRIFT_SCORE)) {
+            words.put(metric, "ServiceMetricNames");
         }
         return words;
     }
