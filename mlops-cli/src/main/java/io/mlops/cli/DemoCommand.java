@@ -331,7 +331,8 @@ final class DemoCommand implements Callable<Integer> {
                     new GateParser(Criticality.FAILURE).parse(CHALLENGER_GATES),
                     baseline.bundle(),
                     challengerRef,
-                    championRef));
+                    championRef,
+                    null));
         }
     }
 
