@@ -332,7 +332,7 @@ final class DemoCommand implements Callable<Integer> {
                     baseline.bundle(),
                     challengerRef,
                     championRef,
-                    null));
+                    io.mlops.engine.data.CsvFormat.DETECT));
         }
     }
 
