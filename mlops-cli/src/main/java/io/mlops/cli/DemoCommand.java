@@ -279,8 +279,14 @@ final class DemoCommand implements Callable<Integer> {
                     recovered.feedbackWindow(),
                     number(decayed.liveAccuracy()));
         }
-        // REPORT: the HTML report of the runs in `runs` (issue 12) is written here, after the last run
         out.println();
+        out.println(
+                "report:        " // what changed from v1 to v2: metrics, data and drift, confusion matrices
+                        + ReportCommand.write(
+                                output.resolve("report.html"),
+                                List.of(runs.resolve("1-train-v1.json"), runs.resolve("4-train-v2.json")),
+                                false,
+                                List.of()));
         out.println("run metadata:  " + runs + " (train, evaluate, retrain-check, deploy)");
         out.println("registry:      " + output.resolve("registry") + "  (try: mlops models lineage " + MODEL_NAME + "@"
                 + CHAMPION + " --registry " + output.resolve("registry") + ")");

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             RetrainCheckCommand.class,
             RegisterCommand.class,
             ModelsCommand.class,
+            ReportCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -63,6 +63,9 @@ class DemoCommandTest {
         for (String run : Cli.entries(dir.resolve("runs"))) {
             Cli.validMetadata(dir.resolve("runs").resolve(run));
         }
+        assertThat(result.out())
+                .contains("report:        " + dir.resolve("report.html").toAbsolutePath());
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("mlops run comparison", "4-train-v2.json");
         JsonNode check = Cli.readJson(dir.resolve("runs/3-retrain-check.json"));
         assertThat(check.path("kind").asText()).isEqualTo("retrain-check");
         assertThat(check.path("decision").path("retrain").asBoolean()).isTrue();

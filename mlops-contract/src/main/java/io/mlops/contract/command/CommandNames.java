@@ -13,6 +13,8 @@ public final class CommandNames {
     public static final String REGISTER = "register";
     /** {@code mlops deploy}. */
     public static final String DEPLOY = "deploy";
+    /** {@code mlops report}: a standalone HTML report of runs. */
+    public static final String REPORT = "report";
     /** {@code mlops retrain-check}: decides whether a model should be retrained. */
     public static final String RETRAIN_CHECK = "retrain-check";
     /** {@code mlops models}: the registry's subcommands. */
@@ -42,6 +44,10 @@ public final class CommandNames {
     public static final String OUTPUT_OPTION = "--output";
     /** Run metadata file. */
     public static final String METADATA_OPTION = "--metadata";
+    /** Report: draw a trend even of one or two runs. */
+    public static final String TREND_OPTION = "--trend";
+    /** Report: a metric to draw on the trend, repeatable. */
+    public static final String METRIC_OPTION = "--metric";
     /** Print JSON instead of a report. */
     public static final String JSON_OPTION = "--json";
     /** Model bundle path or {@code NAME@REF}. */
