@@ -1,0 +1,127 @@
+package io.jenkins.plugins.mlops.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mlops.it.harness.FinishedBuild;
+import io.jenkins.plugins.mlops.it.harness.MlopsJenkins;
+import io.jenkins.plugins.mlops.it.harness.MlopsJenkinsExtension;
+import io.jenkins.plugins.mlops.it.harness.PipelineJob;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code mlDataChanged} in a Declarative Pipeline on the real Jenkins: the trigger's poll is run through the
+ * script console (its cron spec is once a year, so cron never interferes). A change of the watched folder
+ * starts a build with the trigger's cause; no change starts none; a restart starts none, and the first poll
+ * after it compares with the state saved before it. Runs after {@link RestartIT}, since it restarts Jenkins.
+ */
+@Order(6)
+@ExtendWith(MlopsJenkinsExtension.class)
+class TriggersIT {
+    private static final String JOB = "retrain-on-new-data";
+    private static final String TRIGGER_CLASS = "io.jenkins.plugins.mlops.triggers.DataChangedTrigger";
+    private static MlopsJenkins jenkins;
+    private static Path data;
+
+    @BeforeAll
+    static void createTheJob(MlopsJenkins started) throws Exception {
+        jenkins = started;
+        data = jenkins.work().resolve("trigger-data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("receipts-1.csv"), "amount,category\n1,food\n", StandardCharsets.UTF_8);
+        String script = String.join(
+                "\n",
+                "pipeline {",
+                "  agent none",
+                "  triggers { mlDataChanged(spec: 'H H(0-1) 1 1 *', path: '" + data + "/*.csv') }",
+                "  stages { stage('retrain') { steps { echo 'retraining on the new data' } } }",
+                "}");
+        jenkins.createBuiltInJob(JOB, new PipelineJob(script));
+        // Declarative registers its triggers when the Pipeline first runs
+        FinishedBuild first = jenkins.run(JOB, Map.of());
+        assertThat(first.result()).as("%s", first).isEqualTo("SUCCESS");
+    }
+
+    private static String poll() {
+        return jenkins.client()
+                .script("def job = jenkins.model.Jenkins.get().getItemByFullName('" + JOB + "')\n"
+                        + "def trigger = job.triggers.values().find { it.class.name == '" + TRIGGER_CLASS + "' }\n"
+                        + "print(trigger.pollNow())");
+    }
+
+    private static int lastBuild() {
+        return jenkins.client()
+                .json("job/" + JOB + "/", "tree=lastBuild[number]")
+                .path("lastBuild")
+                .path("number")
+                .asInt();
+    }
+
+    private static List<String> causes(FinishedBuild build) {
+        List<String> causes = new ArrayList<>();
+        for (JsonNode action : build.json().path("actions")) {
+            for (JsonNode cause : action.path("causes")) {
+                causes.add(cause.path("shortDescription").asText());
+            }
+        }
+        return causes;
+    }
+
+    @Test
+    @Order(1)
+    void shouldRememberTheFolderOnTheFirstPollAndStartNoBuild() {
+        assertThat(poll()).isEqualTo("BASELINE");
+        assertThat(poll()).isEqualTo("NO_CHANGE");
+
+        assertThat(lastBuild()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void shouldStartABuildWithTheTriggersCauseWhenANewFileArrives() throws Exception {
+        Files.writeString(data.resolve("receipts-2.csv"), "amount,category\n2,fuel\n", StandardCharsets.UTF_8);
+
+        assertThat(poll()).isEqualTo("CHANGED");
+
+        FinishedBuild build = jenkins.finished(JOB, 2, Duration.ofMinutes(3));
+        assertThat(build.result()).as("%s", build).isEqualTo("SUCCESS");
+        assertThat(causes(build))
+                .containsExactly("Started by mlDataChanged: 1 new (receipts-2.csv) in " + data + "/*.csv");
+        assertThat(jenkins.client().getText("job/" + JOB + "/mlDataChanged-polls/"))
+                .contains("CHANGED", "receipts-2.csv", "BASELINE");
+    }
+
+    @Test
+    @Order(3)
+    void shouldKeepTheStateWhenDeclarativeRewritesTheTrigger() {
+        // build 2 ran the Declarative triggers block again: a new trigger instance, the same state file
+        assertThat(poll()).isEqualTo("NO_CHANGE");
+        assertThat(lastBuild()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(4)
+    void shouldStartNoBuildOnARestartAndCompareWithTheSavedStateAfterIt() throws Exception {
+        assertThat(jenkins.controller().home().resolve("jobs/" + JOB + "/mlops-triggers/mlDataChanged.properties"))
+                .exists();
+
+        jenkins.restart();
+        Thread.sleep(10_000);
+
+        assertThat(jenkins.client().json("queue/", "tree=items[task[name]]").path("items"))
+                .isEmpty();
+        assertThat(lastBuild()).isEqualTo(2);
+        assertThat(poll()).isEqualTo("NO_CHANGE");
+        assertThat(lastBuild()).isEqualTo(2);
+    }
+}
