@@ -50,7 +50,7 @@ class ArchitectureTest {
     void shouldKeepRunnersResultsAndLaunchFreeOfPipelineSteps() {
         noClasses()
                 .that()
-                .resideInAnyPackage("..mlops.runner..", "..mlops.results..", "..mlops.launch..", "..mlops.actions..")
+                .resideInAnyPackage("..mlops.execution..", "..mlops.launch..", "..mlops.records..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.jenkinsci.plugins.workflow..", "..mlops.steps..")
@@ -73,7 +73,7 @@ class ArchitectureTest {
     void shouldKeepTheWorkFreeOfJenkinsTypesAndExceptions() {
         noClasses()
                 .that()
-                .resideInAnyPackage("..mlops.runner..", "..mlops.results..")
+                .resideInAnyPackage("..mlops.execution..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("hudson..", "jenkins..", "org.jenkinsci..")

@@ -146,8 +146,8 @@ class HpiPackagingIT {
                                 "io/jenkins/plugins/mlops/steps/TrainStep/help.html",
                                 "io/jenkins/plugins/mlops/steps/EvaluateStep/config.jelly",
                                 "io/jenkins/plugins/mlops/steps/EvaluateStep/help.html",
-                                "io/jenkins/plugins/mlops/actions/MlRunAction/summary.jelly",
-                                "io/jenkins/plugins/mlops/actions/ModelVersionAction/summary.jelly",
+                                "io/jenkins/plugins/mlops/records/MlRunAction/summary.jelly",
+                                "io/jenkins/plugins/mlops/records/ModelVersionAction/summary.jelly",
                                 "io/jenkins/plugins/mlops/config/MlopsGlobalConfiguration/config.jelly",
                                 "io/jenkins/plugins/mlops/Messages.properties");
                 for (String field : List.of(

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.mlops.steps;
 
 import hudson.util.FormValidation;
-import io.jenkins.plugins.mlops.runner.DeployTarget;
-import io.jenkins.plugins.mlops.runner.GateFailureResult;
-import io.jenkins.plugins.mlops.runner.LoadSpec;
-import io.jenkins.plugins.mlops.runner.ModelRefs;
+import io.jenkins.plugins.mlops.execution.DeployTarget;
+import io.jenkins.plugins.mlops.execution.GateFailureResult;
+import io.jenkins.plugins.mlops.execution.LoadSpec;
+import io.jenkins.plugins.mlops.execution.ModelRefs;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -4,7 +4,7 @@ import hudson.Extension;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.mlops.Messages;
-import io.jenkins.plugins.mlops.runner.LoadSpec;
+import io.jenkins.plugins.mlops.execution.LoadSpec;
 import java.util.Objects;
 import jenkins.YesNoMaybe;
 import org.kohsuke.stapler.DataBoundConstructor;

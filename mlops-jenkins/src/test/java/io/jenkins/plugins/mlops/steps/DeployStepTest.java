@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
-import io.jenkins.plugins.mlops.runner.DeployRequest;
-import io.jenkins.plugins.mlops.runner.DeployRunner;
-import io.jenkins.plugins.mlops.runner.LoadSpec;
-import io.jenkins.plugins.mlops.runner.RegistrySettings;
+import io.jenkins.plugins.mlops.execution.DeployRequest;
+import io.jenkins.plugins.mlops.execution.DeployRunner;
+import io.jenkins.plugins.mlops.execution.LoadSpec;
+import io.jenkins.plugins.mlops.execution.RegistrySettings;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
-import io.jenkins.plugins.mlops.runner.EngineArguments;
-import io.jenkins.plugins.mlops.runner.EvaluateRequest;
-import io.jenkins.plugins.mlops.runner.GateFailureResult;
+import io.jenkins.plugins.mlops.execution.EngineArguments;
+import io.jenkins.plugins.mlops.execution.EvaluateRequest;
+import io.jenkins.plugins.mlops.execution.GateFailureResult;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

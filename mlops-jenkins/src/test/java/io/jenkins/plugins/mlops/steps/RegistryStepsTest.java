@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
-import io.jenkins.plugins.mlops.runner.PromoteRequest;
-import io.jenkins.plugins.mlops.runner.PromoteRunner;
-import io.jenkins.plugins.mlops.runner.RegisterRequest;
-import io.jenkins.plugins.mlops.runner.RegisterRunner;
-import io.jenkins.plugins.mlops.runner.RegistrySettings;
+import io.jenkins.plugins.mlops.execution.PromoteRequest;
+import io.jenkins.plugins.mlops.execution.PromoteRunner;
+import io.jenkins.plugins.mlops.execution.RegisterRequest;
+import io.jenkins.plugins.mlops.execution.RegisterRunner;
+import io.jenkins.plugins.mlops.execution.RegistrySettings;
 import org.junit.jupiter.api.Test;
 
 class RegistryStepsTest {
@@ -59,7 +59,7 @@ class RegistryStepsTest {
         RegisterRequest request = new RegisterStep("model").toRequest();
 
         assertThatThrownBy(() -> RegisterRunner.arguments(request, RegistrySettings.NONE))
-                .isInstanceOf(io.jenkins.plugins.mlops.runner.StepFailure.class)
+                .isInstanceOf(io.jenkins.plugins.mlops.execution.StepFailure.class)
                 .hasMessage(
                         "[mlRegister] 'name' must be given, or a default model name configured under Manage Jenkins > System > MLOps");
     }

@@ -10,7 +10,7 @@ import static org.mockito.Mockito.when;
 
 import hudson.model.Action;
 import hudson.model.Result;
-import io.jenkins.plugins.mlops.results.BuildOutcome;
+import io.jenkins.plugins.mlops.records.BuildOutcome;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.Test;
