@@ -1,11 +1,9 @@
 package io.jenkins.plugins.mlops.triggers;
 
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.model.Action;
 import hudson.model.Item;
 import hudson.model.Job;
-import hudson.model.Node;
 import hudson.triggers.Trigger;
 import hudson.triggers.TriggerDescriptor;
 import hudson.util.FormValidation;
@@ -18,12 +16,9 @@ import io.jenkins.plugins.mlops.triggers.poll.PollException;
 import io.jenkins.plugins.mlops.triggers.poll.PollResult;
 import io.jenkins.plugins.mlops.triggers.poll.PollState;
 import io.jenkins.plugins.mlops.triggers.poll.UrlProbe;
-import java.io.IOException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -140,7 +135,7 @@ public final class DataChangedTrigger extends Trigger<Job<?, ?>> {
         } else if (node.isEmpty()) {
             now = FolderScan.scan(pattern(), previous);
         } else {
-            now = scanOnAgent(previous);
+            now = TriggerJenkins.scanOnAgent(node, path, previous);
         }
         return DataPoll.compare(saved, source, now);
     }
@@ -153,24 +148,6 @@ public final class DataChangedTrigger extends Trigger<Job<?, ?>> {
             return PathPattern.of(path);
         } catch (IllegalArgumentException invalid) {
             throw new PollException(invalid.getMessage(), invalid);
-        }
-    }
-
-    private Map<String, String> scanOnAgent(final Map<String, String> previous)
-            throws PollException, InterruptedException {
-        PathPattern pattern = pattern();
-        Node agent = Jenkins.get().getNode(node);
-        if (agent == null) {
-            throw new PollException("node '" + node + "': no such agent");
-        }
-        FilePath base = agent.createPath(pattern.base().toString());
-        if (base == null) {
-            throw new PollException("node '" + node + "' is offline: cannot look at " + path);
-        }
-        try {
-            return base.act(new AgentFolderScan(path, new HashMap<>(previous)));
-        } catch (IOException failure) {
-            throw new PollException("node '" + node + "': " + failure.getMessage(), failure);
         }
     }
 

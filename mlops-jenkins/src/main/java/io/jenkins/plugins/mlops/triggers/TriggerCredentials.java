@@ -9,7 +9,6 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlops.triggers.poll.PollException;
-import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.springframework.security.core.Authentication;
 
@@ -49,9 +48,7 @@ final class TriggerCredentials {
     static ListBoxModel choices(final Item item, final String current) {
         String value = current == null ? "" : current;
         StandardListBoxModel choices = new StandardListBoxModel();
-        boolean mayList =
-                item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
-        if (!mayList) {
+        if (!TriggerJenkins.mayListCredentials(item)) {
             return choices.includeCurrentValue(value);
         }
         return choices.includeEmptyValue()

@@ -1,9 +1,7 @@
 package io.jenkins.plugins.mlops.triggers;
 
 import hudson.model.Cause;
-import hudson.model.CauseAction;
 import hudson.model.Job;
-import hudson.model.Queue;
 import io.jenkins.plugins.mlops.triggers.poll.PollException;
 import io.jenkins.plugins.mlops.triggers.poll.PollLog;
 import io.jenkins.plugins.mlops.triggers.poll.PollOutcome;
@@ -16,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.ParameterizedJobMixIn;
 import jenkins.util.Timer;
 
 /**
@@ -91,8 +88,7 @@ final class TriggerPolls {
         PollOutcome outcome = result.outcome();
         PollState next = result.next();
         if (result.fires()) {
-            Queue.Item queued = ParameterizedJobMixIn.scheduleBuild2(job, 0, new CauseAction(causeOf.apply(message)));
-            if (queued == null) {
+            if (!TriggerJenkins.schedule(job, causeOf.apply(message))) {
                 // keep the old state: the change starts a build once the job accepts one again
                 outcome = PollOutcome.FAILED;
                 message = message + "; Jenkins did not queue a build (is the job disabled?)";
