@@ -4,12 +4,14 @@ import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.EngineHandle;
 import io.jenkins.plugins.mlops.launch.EngineMonitor;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
-import io.jenkins.plugins.mlops.records.BuildOutcome;
 import io.jenkins.plugins.mlops.records.MlRunAction;
 import io.jenkins.plugins.mlops.records.ModelVersionAction;
+import io.mlops.contract.bundle.BundleLayout;
+import io.mlops.contract.gates.BuildResult;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +20,13 @@ import java.util.Optional;
  * {@code io.jenkins.plugins.mlops.steps.JenkinsFacade}; tests use doubles.
  */
 public interface BuildContext {
+    /** The files of a model bundle (the engine's layout) that are archived with a run and staged as a baseline. */
+    List<String> BUNDLE_FILES = List.of(
+            BundleLayout.MODEL_FILE,
+            BundleLayout.MANIFEST_FILE,
+            BundleLayout.CHECKSUMS_FILE,
+            BundleLayout.METADATA_FILE);
+
     /** @return the build log */
     PrintStream logger();
 
@@ -121,7 +130,7 @@ public interface BuildContext {
      *
      * @param outcome the result asked for
      */
-    void setResult(BuildOutcome outcome);
+    void setResult(BuildResult outcome);
 
     /**
      * Copies the model bundle recorded by the previous successful build into the workspace.

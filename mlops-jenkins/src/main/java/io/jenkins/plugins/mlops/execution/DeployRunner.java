@@ -2,13 +2,14 @@ package io.jenkins.plugins.mlops.execution;
 
 import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
-import io.jenkins.plugins.mlops.records.BuildOutcome;
 import io.jenkins.plugins.mlops.records.DeploymentSummary;
-import io.jenkins.plugins.mlops.records.ExitCodes;
-import io.jenkins.plugins.mlops.records.MlRunAction;
-import io.jenkins.plugins.mlops.records.RunMetadata;
+import io.mlops.contract.ExitCode;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.command.MlopsCommand;
+import io.mlops.contract.gates.BuildResult;
+import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.text.Printable;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,35 +45,28 @@ public final class DeployRunner {
      * @param settings the global configuration
      * @return the arguments, command first; they hold no secret
      */
-    public static List<String> arguments(DeployRequest request, RegistrySettings settings) {
-        boolean fromRegistry = ModelRefs.isReference(request.model());
-        List<String> args = new ArrayList<>();
-        args.add("deploy");
-        CommandOutput.option(args, "--model", request.model());
-        if (fromRegistry) {
-            CommandOutput.option(args, "--registry", settings.registry(request.registry()));
+    public static List<String> arguments(DeployRequest request, RegistrySettings settings) throws StepFailure {
+        boolean fromRegistry = ModelPaths.isRegistryReference(request.model());
+        MlopsCommand.Deploy command = MlopsCommand.deploy(request.model())
+                .registry(fromRegistry ? settings.registry(request.registry()) : null);
+        DeployTarget target = request.target();
+        if (target.service()) {
+            command.service(target.location());
+        } else {
+            command.directory(target.location());
         }
-        CommandOutput.option(args, request.target().option(), request.target().location());
-        CommandOutput.option(args, "--golden", request.smoke());
-        LoadSpec load = request.load();
-        if (load != null) {
-            CommandOutput.option(args, "--rps", load.rps());
-            CommandOutput.option(args, "--seconds", load.seconds());
-            CommandOutput.option(args, "--p99-ms", plain(load.p99Ms()));
-            CommandOutput.option(args, "--max-error-rate", plain(load.maxErrorRate()));
+        try {
+            return command.golden(request.smoke())
+                    .load(request.load() == null ? null : request.load().spec())
+                    .name(request.name() != null || fromRegistry ? request.name() : settings.defaultModelName())
+                    .versionLabel(request.versionLabel())
+                    .adminTokenVariable(target.service() ? TOKEN_VARIABLE : null)
+                    .metadata(request.metadata())
+                    .build()
+                    .arguments();
+        } catch (MlopsException e) {
+            throw new StepFailure("[" + FUNCTION + "] " + Printable.escape(e.getMessage()));
         }
-        CommandOutput.option(
-                args, "--name", request.name() != null || fromRegistry ? request.name() : settings.defaultModelName());
-        CommandOutput.option(args, "--version-label", request.versionLabel());
-        CommandOutput.option(args, "--admin-token-env", request.target().service() ? TOKEN_VARIABLE : null);
-        CommandOutput.option(args, "--metadata", request.metadata());
-        return args;
-    }
-
-    private static String plain(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15
-                ? Long.toString((long) value)
-                : new java.math.BigDecimal(Double.toString(value)).toPlainString();
     }
 
     /**
@@ -126,27 +120,24 @@ public final class DeployRunner {
     public Map<String, Object> finish(DeployRequest request, LaunchResult launched)
             throws IOException, InterruptedException {
         int exitCode = launched.outcome().exitCode();
-        if ((exitCode != ExitCodes.OK && exitCode != ExitCodes.DEPLOY_ROLLED_BACK) || !launched.hasMetadata()) {
+        if ((exitCode != ExitCode.OK.code() && exitCode != ExitCode.DEPLOY_ROLLED_BACK.code())
+                || !launched.hasMetadata()) {
             throw CommandOutput.failure(FUNCTION, launched);
         }
-        RunMetadata metadata;
-        try {
-            metadata = RunMetadata.parse(launched.metadataJson());
-        } catch (IllegalArgumentException e) {
-            throw new StepFailure("[" + FUNCTION + "] " + e.getMessage());
-        }
-        MlRunAction action = new RunRecorder(context, FUNCTION).record(metadata, request.metadata(), null);
-        DeploymentSummary deployment = metadata.getDeployment();
+        RunRecorder recorder = new RunRecorder(context, FUNCTION);
+        RunMetadata metadata = recorder.requireMetadata(launched);
+        RunRecorder.Recorded recorded = recorder.record(metadata, launched, request.metadata(), null);
+        DeploymentSummary deployment = recorded.action().getDeployment();
         String status = deployment == null ? null : deployment.getStatus();
-        if (exitCode == ExitCodes.DEPLOY_ROLLED_BACK || deployment == null || !deployment.isDeployed()) {
+        if (exitCode == ExitCode.DEPLOY_ROLLED_BACK.code() || deployment == null || !deployment.isDeployed()) {
             List<String> reasons = deployment == null ? List.of() : deployment.getReasons();
             reasons.forEach(reason -> context.logger().println("[" + FUNCTION + "] rolled back: " + reason));
-            context.setResult(BuildOutcome.FAILURE);
+            context.setResult(BuildResult.FAILURE);
             throw new StepFailure("[" + FUNCTION + "] deployment " + (status == null ? "failed" : status) + " to "
                     + request.target() + ": " + (reasons.isEmpty() ? "see the log above" : String.join("; ", reasons)));
         }
         context.logger().println("[" + FUNCTION + "] " + describe(deployment));
-        return RunRecorder.result(metadata, request.metadata(), action, BuildOutcome.SUCCESS.name());
+        return recorded.result(request.metadata(), BuildResult.SUCCESS);
     }
 
     private static String describe(DeploymentSummary d) {

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.mlops.execution;
 
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.deploy.ServiceUrls;
+import io.mlops.contract.text.Printable;
 import java.io.Serializable;
 import java.util.Locale;
 
@@ -26,7 +29,13 @@ public record DeployTarget(boolean service, String location) implements Serializ
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             if (text.length() <= (lower.startsWith("http://") ? 7 : 8)) {
-                throw new IllegalArgumentException("'target' has no host: '" + text + "'");
+                throw new IllegalArgumentException("'target' has no host: '" + Printable.shorten(text) + "'");
+            }
+            try {
+                // never printed or stored with a secret in it (logs, run metadata, build records)
+                ServiceUrls.requireNoUserInfo(text);
+            } catch (MlopsException e) {
+                throw new IllegalArgumentException("'target': " + Printable.escape(e.getMessage()), e);
             }
             return new DeployTarget(true, text);
         }
@@ -34,7 +43,8 @@ public record DeployTarget(boolean service, String location) implements Serializ
             return new DeployTarget(false, text.substring(DIR_PREFIX.length()));
         }
         throw new IllegalArgumentException(
-                "'target' must be a service URL (http://host:port) or a folder (dir:/path), got '" + text + "'");
+                "'target' must be a service URL (http://host:port) or a folder (dir:/path), got '"
+                        + Printable.shorten(ServiceUrls.withoutUserInfo(text)) + "'");
     }
 
     /** @return the command-line option, {@code --service} or {@code --dir} */

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.mlops.execution;
 
+import io.mlops.contract.gates.Criticality;
+
 import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import java.io.IOException;
@@ -24,7 +26,7 @@ public record EvaluateRequest(
         String data,
         List<String> gates,
         String baseline,
-        GateFailureResult onGateFailure,
+        Criticality onGateFailure,
         String metadata,
         String name,
         String registry)
@@ -54,7 +56,7 @@ public record EvaluateRequest(
             String data,
             List<String> gates,
             String baseline,
-            GateFailureResult onGateFailure,
+            Criticality onGateFailure,
             String metadata) {
         this(model, data, gates, baseline, onGateFailure, metadata, null, null);
     }

@@ -2,14 +2,14 @@ package io.jenkins.plugins.mlops.execution;
 
 import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
-import io.jenkins.plugins.mlops.records.BuildOutcome;
-import io.jenkins.plugins.mlops.records.ExitCodes;
-import io.jenkins.plugins.mlops.records.GateOutcomes;
-import io.jenkins.plugins.mlops.records.GateResult;
-import io.jenkins.plugins.mlops.records.MlRunAction;
-import io.jenkins.plugins.mlops.records.RunMetadata;
+import io.mlops.contract.command.MlopsCommand;
+import io.mlops.contract.gates.BuildResult;
+import io.mlops.contract.gates.GateReport;
+import io.mlops.contract.gates.GateStatus;
+import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.registry.ModelNames;
+import io.mlops.contract.text.Printable;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -57,44 +57,59 @@ public final class EvaluateRunner {
      * @throws InterruptedException if the build was aborted
      */
     public EngineCall prepare(EvaluateRequest request) throws IOException, InterruptedException {
-        String baseline = baseline(request);
-        String registry = null;
-        if (ModelRefs.isReference(baseline)) {
-            registry = context.settings().registry(request.registry());
-            baseline = inRegistry(baseline, registry);
-            registry = baseline == null ? null : registry;
-        }
-        List<String> arguments = EngineArguments.evaluate(request, baseline, registry);
+        List<String> arguments = command(request, baseline(request)).arguments();
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
         return EngineCall.logged(arguments, request.metadata());
     }
 
     /**
-     * Records the finished evaluation and maps its gate outcome to the build result.
+     * Returns the {@code mlops evaluate} command of a request. A registry baseline ({@code NAME@REF}) that does not
+     * exist yet (no champion before the first promotion) is no error: the engine makes the gates relative to it
+     * INACTIVE and says so.
+     *
+     * @param request the validated arguments
+     * @param baseline the resolved baseline (a workspace path or {@code NAME@REF}), or {@code null} for none
+     * @return the command
+     */
+    MlopsCommand command(EvaluateRequest request, String baseline) {
+        boolean fromRegistry =
+                ModelPaths.isRegistryReference(baseline) || ModelPaths.isRegistryReference(request.model());
+        return MlopsCommand.evaluate(request.model(), request.data())
+                .gates(request.gates())
+                .baseline(baseline)
+                .registry(fromRegistry ? context.settings().registry(request.registry()) : null)
+                .onGateFailure(request.onGateFailure())
+                .metadata(request.metadata())
+                .build();
+    }
+
+    /**
+     * Records the finished evaluation and maps the engine's gate outcome 1:1 to the build result: the engine alone
+     * decides it (a gate's own criticality, else {@code onGateFailure}), exactly as the command line's exit code.
      *
      * @param request the validated arguments
      * @param launched what the engine produced
      * @return the run metadata plus {@code metadataFile} and {@code buildResult}
-     * @throws IOException if evaluation failed or a gate failed with onGateFailure FAILURE
+     * @throws IOException if evaluation failed or the gates' outcome is FAILED
      * @throws InterruptedException if the build was aborted
      */
     public Map<String, Object> finish(EvaluateRequest request, LaunchResult launched)
             throws IOException, InterruptedException {
         RunRecorder recorder = new RunRecorder(context, FUNCTION);
         RunMetadata metadata = recorder.requireMetadata(launched);
-        MlRunAction action = recorder.record(metadata, request.metadata(), null);
-        BuildOutcome outcome = GateOutcomes.toBuildOutcome(metadata.getGateOutcome(), request.onGateFailure());
+        RunRecorder.Recorded recorded = recorder.record(metadata, launched, request.metadata(), null);
+        BuildResult outcome = recorded.buildResult();
+        GateReport gates = metadata.gates();
         context.logger()
-                .println("[" + FUNCTION + "] quality gates: "
-                        + (metadata.getGateOutcome() == null ? "none" : metadata.getGateOutcome()) + " -> build result "
-                        + outcome);
-        if (outcome != BuildOutcome.SUCCESS) {
+                .println("[" + FUNCTION + "] quality gates: " + (gates == null ? "none" : gates.outcome())
+                        + " -> build result " + outcome);
+        if (outcome != BuildResult.SUCCESS) {
             context.setResult(outcome);
         }
-        if (outcome == BuildOutcome.FAILURE) {
-            throw new StepFailure("[" + FUNCTION + "] quality gates failed: " + failed(metadata.getGates()));
+        if (outcome == BuildResult.FAILURE) {
+            throw new StepFailure("[" + FUNCTION + "] quality gates failed: " + failed(gates));
         }
-        return RunRecorder.result(metadata, request.metadata(), action, outcome.name());
+        return recorded.result(request.metadata(), outcome);
     }
 
     /**
@@ -103,16 +118,16 @@ public final class EvaluateRunner {
      */
     private String baseline(EvaluateRequest request) throws IOException, InterruptedException {
         String baseline = request.baseline();
-        if (baseline == null || ModelRefs.isReference(baseline)) {
+        if (baseline == null || ModelPaths.isRegistryReference(baseline)) {
             return baseline;
         }
         if (!request.usesPreviousBuild()) {
-            if (!ModelRefs.NAME.matcher(baseline).matches() || context.exists(baseline)) {
+            if (!ModelNames.isValid(baseline) || context.exists(baseline)) {
                 return baseline;
             }
             String name = context.settings().modelName(request.name());
             if (name == null) {
-                throw new StepFailure("[" + FUNCTION + "] baseline '" + baseline
+                throw new StepFailure("[" + FUNCTION + "] baseline '" + Printable.escape(baseline)
                         + "' is no file in the workspace; for a registry" + " alias give 'name' (or write 'NAME@"
                         + baseline + "'), or configure a default model name");
             }
@@ -129,34 +144,10 @@ public final class EvaluateRunner {
         });
     }
 
-    /**
-     * Checks that a registry baseline exists. Before the first promotion there is no champion: like
-     * {@code previous} without an earlier model, the gates relative to the baseline are then inactive.
-     */
-    private String inRegistry(String reference, String registry) throws IOException, InterruptedException {
-        List<String> show = new ArrayList<>(List.of("models", "show", reference, "--json"));
-        if (registry != null) {
-            show.addAll(List.of("--registry", registry));
-        }
-        LaunchResult shown = context.launch(new EngineCall(show, null, Map.of(), true));
-        if (shown.outcome().exitCode() == ExitCodes.OK) {
-            return reference;
-        }
-        if (shown.outcome().exitCode() != ExitCodes.BAD_INPUT) {
-            throw CommandOutput.failure(FUNCTION, shown);
-        }
-        String why =
-                shown.outcome().lastErrorLine().replaceFirst("^mlops:\\s*", "").strip();
-        context.logger()
-                .println("[" + FUNCTION + "] baseline '" + reference + "' is not in the registry"
-                        + (why.isEmpty() ? "" : " (" + why + ")") + "; gates relative to the baseline are inactive");
-        return null;
-    }
-
-    private static String failed(List<GateResult> gates) {
-        String failed = gates.stream()
-                .filter(g -> "FAILED".equals(g.getStatus()))
-                .map(g -> g.getExpression() + " (actual " + g.getActual() + ")")
+    private static String failed(GateReport gates) {
+        String failed = gates.results().stream()
+                .filter(g -> g.status() == GateStatus.FAILED)
+                .map(g -> Printable.escape(g.expression()) + " (actual " + g.actual() + ")")
                 .collect(Collectors.joining(", "));
         return failed.isEmpty() ? "see the gate table above" : failed;
     }

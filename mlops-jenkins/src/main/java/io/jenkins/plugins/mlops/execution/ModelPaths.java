@@ -1,5 +1,9 @@
 package io.jenkins.plugins.mlops.execution;
 
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.bundle.BundleLayout;
+import io.mlops.contract.registry.ModelRef;
+
 /** Turns the model path the engine recorded into a bundle folder relative to the workspace. */
 final class ModelPaths {
     private ModelPaths() {}
@@ -17,7 +21,7 @@ final class ModelPaths {
         }
         String path = modelPath.replace('\\', '/');
         String ws = workspace == null ? "" : workspace.replace('\\', '/');
-        if (path.endsWith(".tribuo")) {
+        if (path.equals(BundleLayout.MODEL_FILE) || path.endsWith("/" + BundleLayout.MODEL_FILE)) {
             int slash = path.lastIndexOf('/');
             path = slash < 0 ? "." : path.substring(0, slash);
         }
@@ -30,5 +34,24 @@ final class ModelPaths {
             return null;
         }
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /**
+     * Tells whether a model argument names a registered version ({@code NAME@VERSION} or {@code NAME@ALIAS}, the
+     * contract's {@link ModelRef}) rather than a bundle in the workspace.
+     *
+     * @param value the argument, or {@code null}
+     * @return whether it is a valid registry reference with an {@code @}
+     */
+    static boolean isRegistryReference(String value) {
+        if (value == null || value.indexOf('@') < 0) {
+            return false;
+        }
+        try {
+            ModelRef.parse(value);
+            return true;
+        } catch (MlopsException e) {
+            return false;
+        }
     }
 }

@@ -3,8 +3,10 @@ package io.jenkins.plugins.mlops.execution;
 import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.records.ModelVersionAction;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.command.MlopsCommand;
+import io.mlops.contract.text.Printable;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +44,16 @@ public final class PromoteRunner {
             throw new StepFailure("[" + FUNCTION + "] 'name' must be given, or a default model name configured"
                     + " under Manage Jenkins > System > MLOps");
         }
-        List<String> args =
-                new ArrayList<>(List.of("models", "alias", name, request.alias(), Integer.toString(request.version())));
-        CommandOutput.option(args, "--reason", request.reason());
-        CommandOutput.option(args, "--by", request.by());
-        CommandOutput.option(args, "--registry", settings.registry(request.registry()));
-        args.add("--json");
-        return args;
+        try {
+            return MlopsCommand.promote(name, request.alias(), request.version(), request.reason())
+                    .by(request.by())
+                    .registry(settings.registry(request.registry()))
+                    .json()
+                    .build()
+                    .arguments();
+        } catch (MlopsException e) {
+            throw new StepFailure("[" + FUNCTION + "] " + Printable.escape(e.getMessage()));
+        }
     }
 
     /**
@@ -103,7 +108,8 @@ public final class PromoteRunner {
         context.addVersionAction(action);
         context.appendDescription(action.describe());
         context.logger()
-                .println("[" + FUNCTION + "] " + name + "@" + request.alias() + " -> version " + action.getVersion()
+                .println("[" + FUNCTION + "] " + Printable.escape(name + "@" + request.alias()) + " -> version "
+                        + action.getVersion()
                         + (action.getPreviousVersion() == null
                                 ? " (new alias)"
                                 : " (was " + action.getPreviousVersion() + ")"));

@@ -3,8 +3,11 @@ package io.jenkins.plugins.mlops.execution;
 import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.records.ModelVersionAction;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.bundle.BundleLayout;
+import io.mlops.contract.command.MlopsCommand;
+import io.mlops.contract.text.Printable;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,21 +45,23 @@ public final class RegisterRunner {
             throw new StepFailure("[" + FUNCTION + "] 'name' must be given, or a default model name configured"
                     + " under Manage Jenkins > System > MLOps");
         }
-        List<String> args = new ArrayList<>();
-        args.add("register");
-        CommandOutput.option(args, "--model", bundleDir(request.model()));
-        CommandOutput.option(args, "--name", name);
-        CommandOutput.option(args, "--alias", request.alias());
-        CommandOutput.option(args, "--by", request.by());
-        CommandOutput.option(args, "--registry", settings.registry(request.registry()));
-        args.add("--json");
-        return args;
+        try {
+            return MlopsCommand.register(bundleDir(request.model()), name)
+                    .alias(request.alias())
+                    .by(request.by())
+                    .registry(settings.registry(request.registry()))
+                    .json()
+                    .build()
+                    .arguments();
+        } catch (MlopsException e) {
+            throw new StepFailure("[" + FUNCTION + "] " + Printable.escape(e.getMessage()));
+        }
     }
 
     /** {@code model/model.tribuo} names the bundle folder {@code model}; the registry takes the folder. */
     static String bundleDir(String model) {
         String path = model.replace('\\', '/');
-        if (path.endsWith(".tribuo")) {
+        if (path.equals(BundleLayout.MODEL_FILE) || path.endsWith("/" + BundleLayout.MODEL_FILE)) {
             int slash = path.lastIndexOf('/');
             return slash < 0 ? "." : path.substring(0, slash);
         }
@@ -117,8 +122,8 @@ public final class RegisterRunner {
         context.addVersionAction(action);
         context.appendDescription(action.describe());
         context.logger()
-                .println("[" + FUNCTION + "] registered " + action.getReference()
-                        + (request.alias() == null ? "" : " as " + request.alias()));
+                .println("[" + FUNCTION + "] registered " + Printable.escape(action.getReference())
+                        + (request.alias() == null ? "" : " as " + Printable.escape(request.alias())));
         Map<String, Object> result = new LinkedHashMap<>(version);
         result.put("reference", action.getReference());
         return result;

@@ -2,10 +2,10 @@ package io.jenkins.plugins.mlops.execution;
 
 import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
-import io.jenkins.plugins.mlops.records.BuildOutcome;
-import io.jenkins.plugins.mlops.records.GateOutcomes;
 import io.jenkins.plugins.mlops.records.MlRunAction;
-import io.jenkins.plugins.mlops.records.RunMetadata;
+import io.mlops.contract.command.MlopsCommand;
+import io.mlops.contract.gates.BuildResult;
+import io.mlops.contract.metadata.RunMetadata;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ public final class TrainRunner {
      * @return the engine call
      */
     public EngineCall prepare(TrainRequest request) {
-        List<String> arguments = EngineArguments.train(request);
+        List<String> arguments = command(request).arguments();
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
         return EngineCall.logged(arguments, request.metadata());
     }
@@ -66,13 +66,35 @@ public final class TrainRunner {
         RunMetadata metadata = recorder.requireMetadata(launched);
         String modelDir = request.knownOutput() != null
                 ? request.knownOutput()
-                : ModelPaths.bundleDir(metadata.getModelPath(), launched.workspacePath());
-        MlRunAction action = recorder.record(metadata, request.metadata(), modelDir);
-        BuildOutcome outcome = GateOutcomes.toBuildOutcome(metadata.getGateOutcome(), GateFailureResult.FAILURE);
-        if (outcome != BuildOutcome.SUCCESS) {
+                : ModelPaths.bundleDir(metadata.model().path(), launched.workspacePath());
+        RunRecorder.Recorded recorded = recorder.record(metadata, launched, request.metadata(), modelDir);
+        BuildResult outcome = recorded.buildResult();
+        if (outcome != BuildResult.SUCCESS) {
             context.setResult(outcome);
         }
-        context.logger().println("[" + FUNCTION + "] run " + metadata.getRunId() + ": " + metadata.getMetrics());
-        return RunRecorder.result(metadata, request.metadata(), action, outcome.name());
+        context.logger()
+                .println("[" + FUNCTION + "] run " + metadata.runId() + ": " + MlRunAction.overall(metadata.metrics()));
+        return recorded.result(request.metadata(), outcome);
+    }
+
+    /**
+     * Returns the {@code mlops train} command of a request.
+     *
+     * @param request the training request
+     * @return the command
+     */
+    public static MlopsCommand command(TrainRequest request) {
+        return MlopsCommand.train()
+                .spec(request.spec())
+                .data(request.data())
+                .label(request.label())
+                .algorithm(request.algorithm())
+                .params(request.params())
+                .seed(request.seed() == null ? null : request.seed().longValue())
+                .testData(request.testData())
+                .testFraction(request.testFraction())
+                .output(request.output())
+                .metadata(request.metadata())
+                .build();
     }
 }

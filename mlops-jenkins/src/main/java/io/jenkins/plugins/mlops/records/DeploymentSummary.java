@@ -1,149 +1,145 @@
 package io.jenkins.plugins.mlops.records;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import io.mlops.contract.deploy.DeployResult;
+import io.mlops.contract.deploy.GoldenResult;
+import io.mlops.contract.deploy.LoadTestResult;
+import io.mlops.contract.deploy.ServiceUrls;
+import io.mlops.contract.text.Printable;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * The {@code deployment} part of a deploy run's metadata: status, target, golden-request check,
- * load test (latency percentiles, throughput, errors) and the reasons of a rollback.
+ * The {@code deployment} of a deploy run, as the build page and {@code /api/json} show the contract's
+ * {@link DeployResult}: status, target, golden-request check, load test (latency percentiles, throughput, errors) and
+ * the reasons of a rollback. Texts that came from users or services are shown with control characters escaped and URLs
+ * without user info.
  */
 @ExportedBean(defaultVisibility = 2)
 public final class DeploymentSummary {
-    private final Map<String, Object> deployment;
+    private final DeployResult deployment;
 
-    DeploymentSummary(Map<String, Object> deployment) {
+    DeploymentSummary(DeployResult deployment) {
         this.deployment = deployment;
     }
 
     /** @return DEPLOYED or ROLLED_BACK */
     @Exported
     public String getStatus() {
-        return text(deployment.get("status"));
+        return deployment.status().name();
     }
 
     /** @return whether the model is deployed */
     public boolean isDeployed() {
-        return "DEPLOYED".equals(getStatus());
+        return deployment.deployed();
     }
 
     /** @return the target, e.g. the service URL or the folder */
     @Exported(skipNull = true)
     public String getTarget() {
-        return text(deployment.get("target"));
+        return printable(deployment.target());
     }
 
     /** @return where the model was deployed, e.g. the release folder */
     @Exported(skipNull = true)
     public String getLocation() {
-        return text(deployment.get("location"));
+        return printable(deployment.location());
     }
 
     /** @return the deployed model name */
     @Exported(skipNull = true)
     public String getName() {
-        return text(deployment.get("name"));
+        return Printable.escape(deployment.name());
     }
 
     /** @return the deployed version label */
     @Exported(skipNull = true)
     public String getVersion() {
-        return text(deployment.get("version"));
+        return Printable.escape(deployment.version());
     }
 
     /** @return the number of golden requests, or {@code null} without a golden check */
     @Exported(skipNull = true)
     public Integer getGoldenTotal() {
-        return integer(object("golden").get("total"));
+        return golden(GoldenResult::total);
     }
 
     /** @return the golden requests answered with the expected label, or {@code null} */
     @Exported(skipNull = true)
     public Integer getGoldenPassed() {
-        return integer(object("golden").get("passed"));
+        return golden(GoldenResult::passed);
     }
 
     /** @return the load test's requests sent, or {@code null} without a load test */
     @Exported(skipNull = true)
-    public Integer getLoadSent() {
-        return integer(object("load").get("sent"));
+    public Long getLoadSent() {
+        return load(LoadTestResult::sent);
     }
 
     /** @return the load test's failed requests, or {@code null} */
     @Exported(skipNull = true)
-    public Integer getLoadFailed() {
-        return integer(object("load").get("failed"));
+    public Long getLoadFailed() {
+        return load(LoadTestResult::failed);
     }
 
     /** @return the load test's error rate, or {@code null} */
     @Exported(skipNull = true)
     public Double getErrorRate() {
-        return number(object("load").get("errorRate"));
+        return load(LoadTestResult::errorRate);
     }
 
     /** @return the load test's throughput in requests per second, or {@code null} */
     @Exported(skipNull = true)
     public Double getThroughput() {
-        return number(object("load").get("throughput"));
+        return load(LoadTestResult::throughput);
     }
 
     /** @return the median latency in ms, or {@code null} */
     @Exported(skipNull = true)
     public Double getP50Ms() {
-        return number(object("load").get("p50Ms"));
+        return load(LoadTestResult::p50Ms);
     }
 
     /** @return the 95th percentile latency in ms, or {@code null} */
     @Exported(skipNull = true)
     public Double getP95Ms() {
-        return number(object("load").get("p95Ms"));
+        return load(LoadTestResult::p95Ms);
     }
 
     /** @return the 99th percentile latency in ms, or {@code null} */
     @Exported(skipNull = true)
     public Double getP99Ms() {
-        return number(object("load").get("p99Ms"));
+        return load(LoadTestResult::p99Ms);
     }
 
     /** @return the largest latency in ms, or {@code null} */
     @Exported(skipNull = true)
     public Double getMaxMs() {
-        return number(object("load").get("maxMs"));
+        return load(LoadTestResult::maxMs);
     }
 
     /** @return whether the load test passed its gates, or {@code null} without a load test */
     @Exported(skipNull = true)
     public Boolean getLoadPassed() {
-        return object("load").get("passed") instanceof Boolean b ? b : null;
+        return load(LoadTestResult::passed);
     }
 
-    /** @return why the deployment was rolled back; empty when it was not */
+    /** @return why the deployment was rolled back, control characters escaped; empty when it was not */
     @Exported
     public List<String> getReasons() {
-        List<String> reasons = new ArrayList<>();
-        if (deployment.get("reasons") instanceof List<?> list) {
-            list.forEach(r -> reasons.add(String.valueOf(r)));
-        }
-        return reasons;
+        return deployment.reasons().stream().map(Printable::escape).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> object(String key) {
-        return deployment.get(key) instanceof Map<?, ?> map ? (Map<String, Object>) map : Collections.emptyMap();
+    private <T> T golden(Function<GoldenResult, T> value) {
+        return deployment.golden() == null ? null : value.apply(deployment.golden());
     }
 
-    private static String text(Object value) {
-        return value == null ? null : String.valueOf(value);
+    private <T> T load(Function<LoadTestResult, T> value) {
+        return deployment.load() == null ? null : value.apply(deployment.load());
     }
 
-    private static Integer integer(Object value) {
-        return value instanceof Number n ? n.intValue() : null;
-    }
-
-    private static Double number(Object value) {
-        return value instanceof Number n ? n.doubleValue() : null;
+    private static String printable(String text) {
+        return text == null ? null : Printable.escape(ServiceUrls.withoutUserInfo(text));
     }
 }

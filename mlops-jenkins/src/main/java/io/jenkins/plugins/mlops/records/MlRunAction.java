@@ -1,55 +1,49 @@
 package io.jenkins.plugins.mlops.records;
 
-import hudson.model.Run;
 import io.jenkins.plugins.mlops.Messages;
+import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.metrics.MetricNames;
+import io.mlops.contract.metrics.Metrics;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * Shows one engine run (an {@code mlTrain} or {@code mlEvaluate} call) of a build: its metrics and
- * gate results. Only the run id is kept in {@code build.xml}; the metadata lives in
- * {@code <build dir>/mlops/<runId>.json} (see {@link RunStore}) and is loaded on first use.
+ * Shows one engine run (an {@code mlTrain}, {@code mlEvaluate} or {@code mlDeploy} call) of a build: its metrics, gate
+ * results and deployment. Only what identifies the run is kept in {@code build.xml}; the engine's metadata document
+ * lives in {@code <build dir>/mlops/<runId>.json} (see {@link RunStore}) and is loaded, typed by the contract, on first
+ * use.
  */
 @ExportedBean
-public class MlRunAction implements RunAction2 {
+public class MlRunAction extends BuildAction<RunMetadata> {
     private final String functionName;
     private final String runId;
     private final String modelArtifact;
 
-    private transient File buildDir;
-    private transient volatile RunMetadata metadata;
-
     /**
      * Creates the action.
      *
-     * @param functionName the step that ran, {@code mlTrain} or {@code mlEvaluate}
+     * @param functionName the step that ran, e.g. {@code mlTrain}
      * @param runId the run id of the engine run
      * @param modelArtifact the artifact folder holding the model bundle, or {@code null}
      * @param buildDir the build directory, where the metadata is stored
      */
     public MlRunAction(String functionName, String runId, String modelArtifact, File buildDir) {
+        super(buildDir);
         this.functionName = functionName;
         this.runId = runId;
         this.modelArtifact = modelArtifact;
-        this.buildDir = buildDir;
     }
 
     @Override
-    public void onAttached(Run<?, ?> r) {
-        buildDir = r.getRootDir();
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        buildDir = r.getRootDir();
+    protected Optional<RunMetadata> load(File folder) throws IOException {
+        return new RunStore(folder).read(runId);
     }
 
     @Override
@@ -85,63 +79,80 @@ public class MlRunAction implements RunAction2 {
         return modelArtifact;
     }
 
-    /** @return {@code train} or {@code evaluate} */
+    /** @return the run's kind, e.g. {@code train}, or {@code null} if the metadata is not available */
     @Exported(skipNull = true)
     public String getKind() {
-        return metadata().map(RunMetadata::getKind).orElse(null);
+        return result().map(m -> m.kind().id()).orElse(null);
     }
 
     /** @return the algorithm, or {@code null} */
     @Exported(skipNull = true)
     public String getAlgorithm() {
-        return metadata().map(RunMetadata::getAlgorithm).orElse(null);
+        return result().map(RunMetadata::algorithm).orElse(null);
     }
 
-    /** @return the summary metrics by name */
+    /** @return every overall metric of the contract the run measured, in the contract's order */
     @Exported
     public Map<String, Double> getMetrics() {
-        return metadata().map(RunMetadata::getMetrics).orElse(Collections.emptyMap());
+        return overall(result().map(RunMetadata::metrics).orElse(null));
     }
 
-    /** @return PASSED, UNSTABLE or FAILED, or {@code null} when no gates were evaluated */
+    /**
+     * Returns the overall metrics of the contract that a run measured.
+     *
+     * @param metrics the run's metrics, or {@code null}
+     * @return the values by name, in the contract's order ({@link MetricNames#OVERALL}); empty for {@code null}
+     */
+    public static Map<String, Double> overall(Metrics metrics) {
+        Map<String, Double> overall = new LinkedHashMap<>();
+        if (metrics != null) {
+            Map<String, Double> all = metrics.byName();
+            MetricNames.OVERALL.stream().filter(all::containsKey).forEach(name -> overall.put(name, all.get(name)));
+        }
+        return overall;
+    }
+
+    /** @return the engine's overall gate status (PASSED, UNSTABLE, FAILED or INACTIVE), or {@code null} without gates */
     @Exported(skipNull = true)
     public String getGateOutcome() {
-        return metadata().map(RunMetadata::getGateOutcome).orElse(null);
+        return result().map(RunMetadata::gates).map(g -> g.outcome().name()).orElse(null);
+    }
+
+    /** @return the build result the gate status means (SUCCESS, UNSTABLE or FAILURE), or {@code null} without gates */
+    @Exported(skipNull = true)
+    public String getBuildResult() {
+        return result().map(RunMetadata::gates)
+                .map(g -> g.outcome().buildResult().name())
+                .orElse(null);
     }
 
     /** @return the evaluated gates */
     @Exported(inline = true)
-    public List<GateResult> getGates() {
-        return metadata().map(RunMetadata::getGates).orElse(Collections.emptyList());
+    public List<GateSummary> getGates() {
+        return result().map(RunMetadata::gates)
+                .map(g -> g.results().stream().map(GateSummary::new).toList())
+                .orElse(Collections.emptyList());
     }
 
     /** @return the SHA-256 of the model file, or {@code null} */
     @Exported(skipNull = true)
     public String getModelSha256() {
-        return metadata().map(RunMetadata::getModelSha256).orElse(null);
+        return result().map(m -> m.model().sha256()).orElse(null);
     }
 
     /** @return the deployment of an {@code mlDeploy} run (status, checks, latency, throughput, errors), or {@code null} */
     @Exported(skipNull = true, inline = true)
     public DeploymentSummary getDeployment() {
-        return metadata().map(RunMetadata::getDeployment).orElse(null);
+        return result().map(RunMetadata::deployment).map(DeploymentSummary::new).orElse(null);
     }
 
     /** @return whether the metadata file of this run is present */
     public boolean isAvailable() {
-        return metadata().isPresent();
+        return result().isPresent();
     }
 
-    private Optional<RunMetadata> metadata() {
-        RunMetadata loaded = metadata;
-        if (loaded == null && buildDir != null) {
-            try {
-                loaded = new RunStore(buildDir).read(runId).orElse(null);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the metadata of run " + runId, e);
-            }
-            metadata = loaded;
-        }
-        return Optional.ofNullable(loaded);
+    /** @return the typed metadata of the run, or empty if its file is gone */
+    public Optional<RunMetadata> getMetadata() {
+        return result();
     }
 }

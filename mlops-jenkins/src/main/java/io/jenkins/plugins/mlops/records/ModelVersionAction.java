@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.records;
 
 import hudson.model.Action;
 import io.jenkins.plugins.mlops.Messages;
+import io.mlops.contract.text.Printable;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
@@ -145,10 +146,10 @@ public class ModelVersionAction implements Action {
         return modelSha256;
     }
 
-    /** @return who registered or promoted */
+    /** @return who registered or promoted, control characters escaped */
     @Exported(skipNull = true)
     public String getBy() {
-        return by;
+        return by == null ? null : Printable.escape(by);
     }
 
     /** @return when (ISO-8601) */
@@ -157,10 +158,10 @@ public class ModelVersionAction implements Action {
         return at;
     }
 
-    /** @return the reason of a promotion, or {@code null} */
+    /** @return the reason of a promotion, control characters escaped (one line, as the audit log prints it), or {@code null} */
     @Exported(skipNull = true)
     public String getReason() {
-        return reason;
+        return reason == null ? null : Printable.escape(reason);
     }
 
     /** @return the registry folder, or {@code null} for the command's default */
@@ -185,7 +186,7 @@ public class ModelVersionAction implements Action {
                 : alias == null
                         ? getReference()
                         : Messages.format("ModelVersionAction.Registered", getReference(), alias);
-        return escape(text);
+        return escape(Printable.escape(text));
     }
 
     /**

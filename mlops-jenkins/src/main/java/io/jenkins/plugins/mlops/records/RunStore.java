@@ -1,5 +1,8 @@
 package io.jenkins.plugins.mlops.records;
 
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.metadata.RunMetadataReader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +14,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Keeps the metadata of each engine run of a build in its own JSON file,
- * {@code <build dir>/mlops/<runId>.json}, so that {@code build.xml} stays small.
+ * Keeps the metadata document of each engine run of a build as the engine wrote it, in its own file
+ * {@code <build dir>/mlops/<runId>.json}, so that {@code build.xml} stays small; reads it back typed through the
+ * contract's reader of its format version.
  */
 public final class RunStore {
     /** The folder inside the build directory. */
@@ -43,18 +47,35 @@ public final class RunStore {
     }
 
     /**
-     * Writes the metadata of a run, atomically.
+     * Reads a metadata document with the contract's reader.
      *
-     * @param metadata the metadata
+     * @param source where it came from, for the message
+     * @param json the document
+     * @return the metadata
+     * @throws IOException naming the source if it is no run metadata of a known format version
+     */
+    public static RunMetadata parse(String source, String json) throws IOException {
+        try {
+            return new RunMetadataReader().read(source, json);
+        } catch (MlopsException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the document of a run atomically, as the engine wrote it.
+     *
+     * @param metadata the document, read by {@link #parse(String, String)}
+     * @param json the document as the engine wrote it
      * @return the file written
      * @throws IOException if the file cannot be written
      */
-    public Path write(RunMetadata metadata) throws IOException {
+    public Path write(RunMetadata metadata, String json) throws IOException {
         Files.createDirectories(folder);
-        Path target = file(metadata.getRunId());
+        Path target = file(metadata.runId());
         Path temp = Files.createTempFile(folder, "run", ".tmp");
         try {
-            Files.writeString(temp, metadata.toJson(), StandardCharsets.UTF_8);
+            Files.writeString(temp, json, StandardCharsets.UTF_8);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
@@ -67,11 +88,12 @@ public final class RunStore {
      *
      * @param runId the run id
      * @return the metadata, or empty if the file does not exist
-     * @throws IOException if the file cannot be read
+     * @throws IOException if the file cannot be read or holds no valid run metadata
      */
     public Optional<RunMetadata> read(String runId) throws IOException {
+        Path file = file(runId);
         try {
-            return Optional.of(RunMetadata.parse(Files.readString(file(runId), StandardCharsets.UTF_8)));
+            return Optional.of(parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package io.mlops.engine.text;
+package io.mlops.contract.text;
 
 /**
  * Makes untrusted text safe to print in a human-readable line (a table row, a log line, a message):
