@@ -1,15 +1,14 @@
 package io.jenkins.plugins.mlops.config;
 
-import io.mlops.contract.MlopsException;
-import io.mlops.contract.registry.ModelNames;
-import io.mlops.contract.text.Printable;
-
 import hudson.Extension;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlops.Messages;
 import io.jenkins.plugins.mlops.execution.RegistrySettings;
 import io.jenkins.plugins.mlops.steps.JenkinsFacade;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.registry.ModelNames;
+import io.mlops.contract.text.Printable;
 import java.util.Optional;
 import jenkins.YesNoMaybe;
 import jenkins.model.GlobalConfiguration;

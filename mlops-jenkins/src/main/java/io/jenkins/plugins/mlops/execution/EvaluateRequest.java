@@ -1,9 +1,8 @@
 package io.jenkins.plugins.mlops.execution;
 
-import io.mlops.contract.gates.Criticality;
-
 import io.jenkins.plugins.mlops.launch.EngineCall;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
+import io.mlops.contract.gates.Criticality;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

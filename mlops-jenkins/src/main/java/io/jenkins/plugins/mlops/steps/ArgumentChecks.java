@@ -1,15 +1,14 @@
 package io.jenkins.plugins.mlops.steps;
 
-import io.mlops.contract.MlopsException;
-import io.mlops.contract.gates.Criticality;
-import io.mlops.contract.registry.ModelNames;
-import io.mlops.contract.deploy.LoadTestSpec;
-import io.mlops.contract.text.Printable;
-
 import hudson.util.FormValidation;
 import io.jenkins.plugins.mlops.execution.DeployTarget;
 import io.jenkins.plugins.mlops.execution.LoadSpec;
+import io.mlops.contract.MlopsException;
 import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.deploy.LoadTestSpec;
+import io.mlops.contract.gates.Criticality;
+import io.mlops.contract.registry.ModelNames;
+import io.mlops.contract.text.Printable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

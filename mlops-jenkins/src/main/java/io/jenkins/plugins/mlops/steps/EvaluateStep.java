@@ -1,12 +1,11 @@
 package io.jenkins.plugins.mlops.steps;
 
-import io.mlops.contract.gates.Criticality;
-
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.mlops.execution.EvaluateRequest;
 import io.jenkins.plugins.mlops.execution.EvaluateRunner;
+import io.mlops.contract.gates.Criticality;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
