@@ -3,10 +3,14 @@ package io.jenkins.plugins.mlops.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.mlops.it.harness.FinishedBuild;
 import io.jenkins.plugins.mlops.it.harness.MlopsJenkins;
 import io.jenkins.plugins.mlops.it.harness.MlopsJenkinsExtension;
 import io.jenkins.plugins.mlops.it.harness.PipelineJob;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -123,5 +128,56 @@ class TriggersIT {
         assertThat(lastBuild()).isEqualTo(2);
         assertThat(poll()).isEqualTo("NO_CHANGE");
         assertThat(lastBuild()).isEqualTo(2);
+    }
+
+    /** A prediction service's /metrics as mlops serve writes it, on 127.0.0.1 in the test's JVM. */
+    private static HttpServer metricsService(AtomicReference<String> accuracy) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/metrics", exchange -> {
+            byte[] body = ("mlops_live_accuracy " + accuracy.get() + "\n"
+                            + "mlops_live_feedback_window 150.0\n"
+                            + "mlops_model_version{name=\"receipts\",sha256=\"c75e\",version=\"v1\"} 1.0\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
+    @Order(5)
+    void shouldStartOneBuildWhenTheServedModelDecaysInAScriptedPipeline() throws Exception {
+        AtomicReference<String> accuracy = new AtomicReference<>("0.93");
+        HttpServer server = metricsService(accuracy);
+        try {
+            String service = "http://127.0.0.1:" + server.getAddress().getPort();
+            String decayJob = "retrain-on-decay";
+            String script = String.join(
+                    "\n",
+                    "properties([pipelineTriggers([mlModelDecay(spec: 'H H(0-1) 1 1 *', service: '" + service
+                            + "', accuracyBelow: 0.85, minFeedback: 100)])])",
+                    "echo 'retraining the decayed model'");
+            jenkins.createBuiltInJob(decayJob, new PipelineJob(script));
+            assertThat(jenkins.run(decayJob, Map.of()).result()).isEqualTo("SUCCESS");
+            String decayTrigger = "io.jenkins.plugins.mlops.triggers.ModelDecayTrigger";
+
+            assertThat(poll(decayJob, decayTrigger)).isEqualTo("NO_CHANGE");
+            accuracy.set("0.70");
+            assertThat(poll(decayJob, decayTrigger)).isEqualTo("CHANGED");
+
+            FinishedBuild build = jenkins.finished(decayJob, 2, Duration.ofMinutes(3));
+            assertThat(build.result()).as("%s", build).isEqualTo("SUCCESS");
+            assertThat(causes(build))
+                    .containsExactly("Started by mlModelDecay: receipts v1 at " + service
+                            + ": live accuracy 0.7000 < 0.8500 over 150 labelled events");
+            // still decayed, same model: the decay was already acted on
+            assertThat(poll(decayJob, decayTrigger)).isEqualTo("NO_CHANGE");
+            assertThat(lastBuild(decayJob)).isEqualTo(2);
+        } finally {
+            server.stop(0);
+        }
     }
 }
