@@ -24,6 +24,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code mlDataChanged}: starts a Pipeline build when training data changes, in a folder or glob on the
@@ -222,6 +223,7 @@ public final class DataChangedTrigger extends Trigger<Job<?, ?>> {
          * @param credentialsId the current value
          * @return the "Secret text" credentials to choose from
          */
+        @POST
         public ListBoxModel doFillCredentialsIdItems(
                 @AncestorInPath final Item item, @QueryParameter("credentialsId") final String credentialsId) {
             return TriggerCredentials.choices(item, credentialsId);
