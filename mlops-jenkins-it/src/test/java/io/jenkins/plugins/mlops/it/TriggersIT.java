@@ -58,15 +58,23 @@ class TriggersIT {
     }
 
     private static String poll() {
+        return poll(JOB, TRIGGER_CLASS);
+    }
+
+    private static String poll(String job, String triggerClass) {
         return jenkins.client()
-                .script("def job = jenkins.model.Jenkins.get().getItemByFullName('" + JOB + "')\n"
-                        + "def trigger = job.triggers.values().find { it.class.name == '" + TRIGGER_CLASS + "' }\n"
+                .script("def job = jenkins.model.Jenkins.get().getItemByFullName('" + job + "')\n"
+                        + "def trigger = job.triggers.values().find { it.class.name == '" + triggerClass + "' }\n"
                         + "print(trigger.pollNow())");
     }
 
     private static int lastBuild() {
+        return lastBuild(JOB);
+    }
+
+    private static int lastBuild(String job) {
         return jenkins.client()
-                .json("job/" + JOB + "/", "tree=lastBuild[number]")
+                .json("job/" + job + "/", "tree=lastBuild[number]")
                 .path("lastBuild")
                 .path("number")
                 .asInt();
