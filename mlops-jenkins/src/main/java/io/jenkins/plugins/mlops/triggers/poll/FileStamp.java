@@ -38,10 +38,15 @@ public record FileStamp(long size, long modified, String sha256) {
     }
 
     /**
-     * @param other another stamp of the same file
-     * @return whether size and time are the same, so the content hash need not be computed again
+     * Whether an encoded stamp has the given size and time, so the content hash need not be computed again.
+     *
+     * @param encoded  a stamp written by {@link #encode()}
+     * @param size     the file's size now
+     * @param modified the file's modification time now
+     * @return whether both are the same
      */
-    boolean sameSizeAndTime(final FileStamp other) {
-        return other != null && other.size == size && other.modified == modified;
+    static boolean sameSizeAndTime(final String encoded, final long size, final long modified) {
+        String prefix = Long.toString(size) + SEPARATOR + modified + SEPARATOR;
+        return encoded.startsWith(prefix) && encoded.indexOf(SEPARATOR, prefix.length()) < 0;
     }
 }

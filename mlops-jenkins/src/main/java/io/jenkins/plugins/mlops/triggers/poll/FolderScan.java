@@ -43,7 +43,7 @@ public final class FolderScan {
             if (Files.isRegularFile(base)) {
                 BasicFileAttributes attributes = Files.readAttributes(base, BasicFileAttributes.class);
                 String name = base.getFileName().toString();
-                stamps.put(name, stamp(base, attributes, previous.get(name)).encode());
+                stamps.put(name, stamp(base, attributes, previous.get(name)));
                 return stamps;
             }
             if (!Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(base)) {
@@ -59,9 +59,7 @@ public final class FolderScan {
                         Path relative = base.relativize(file);
                         if (matcher.matches(relative)) {
                             String key = relative.toString().replace('\\', '/');
-                            stamps.put(
-                                    key,
-                                    stamp(file, attributes, previous.get(key)).encode());
+                            stamps.put(key, stamp(file, attributes, previous.get(key)));
                         }
                     }
                     return FileVisitResult.CONTINUE;
@@ -73,16 +71,15 @@ public final class FolderScan {
         }
     }
 
-    private static FileStamp stamp(final Path file, final BasicFileAttributes attributes, final String previous)
+    private static String stamp(final Path file, final BasicFileAttributes attributes, final String previous)
             throws IOException {
         long size = attributes.size();
         long modified = attributes.lastModifiedTime().toMillis();
-        FileStamp last = FileStamp.decode(previous);
-        FileStamp now = new FileStamp(size, modified, "");
-        if (now.sameSizeAndTime(last)) {
-            return last;
+        // the common case, an unchanged file, costs one string comparison: no parsing, no new stamp
+        if (previous != null && FileStamp.sameSizeAndTime(previous, size, modified)) {
+            return previous;
         }
-        return new FileStamp(size, modified, sha256(file));
+        return new FileStamp(size, modified, sha256(file)).encode();
     }
 
     private static String sha256(final Path file) throws IOException {

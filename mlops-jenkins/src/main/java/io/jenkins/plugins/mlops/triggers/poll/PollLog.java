@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.List;
 public final class PollLog {
     /** How many polls are kept. */
     public static final int KEPT = 30;
+    /** The log is trimmed to {@link #KEPT} polls once it is larger than this. */
+    static final long TRIM_BYTES = 32 * 1024;
 
     private final Path file;
 
@@ -51,7 +54,7 @@ public final class PollLog {
     }
 
     /**
-     * @return the kept polls, oldest first; lines that are not entries are skipped
+     * @return the last {@value #KEPT} polls, oldest first; lines that are not entries are skipped
      * @throws PollException naming the file if it cannot be read
      */
     public List<Entry> read() throws PollException {
@@ -70,24 +73,37 @@ public final class PollLog {
                 entries.add(entry);
             }
         }
-        return entries;
+        return List.copyOf(entries.subList(Math.max(0, entries.size() - KEPT), entries.size()));
     }
 
     /**
-     * Adds a poll, dropping the oldest beyond {@value #KEPT}.
+     * Adds a poll: one appended line (a poll over an unchanged source must stay cheap); once the file has grown
+     * past {@value #TRIM_BYTES} bytes it is rewritten atomically with the last {@value #KEPT} polls. A line cut
+     * short by a crash is skipped when read.
      *
      * @param entry the poll
      * @throws PollException naming the file if it cannot be written
      */
     public void append(final Entry entry) throws PollException {
-        List<Entry> entries = new ArrayList<>(read());
-        entries.add(entry);
-        List<Entry> kept = entries.subList(Math.max(0, entries.size() - KEPT), entries.size());
-        StateFile.AtomicFiles.write(file, out -> {
-            for (Entry each : kept) {
-                out.write(each.line());
-                out.write('\n');
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(
+                    file,
+                    entry.line() + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            if (Files.size(file) > TRIM_BYTES) {
+                List<Entry> kept = read();
+                StateFile.AtomicFiles.write(file, out -> {
+                    for (Entry each : kept) {
+                        out.write(each.line());
+                        out.write('\n');
+                    }
+                });
             }
-        });
+        } catch (IOException exception) {
+            throw new PollException("cannot write the polling log " + file + ": " + exception.getMessage(), exception);
+        }
     }
 }

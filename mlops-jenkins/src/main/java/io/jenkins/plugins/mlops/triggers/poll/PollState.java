@@ -1,7 +1,6 @@
 package io.jenkins.plugins.mlops.triggers.poll;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What a trigger saw at its last poll: the source it watched (as configured, so a changed path or URL
@@ -14,9 +13,9 @@ public record PollState(String source, Map<String, String> entries) {
     /** The state of a trigger that never polled. */
     public static final PollState NONE = new PollState("", Map.of());
 
-    /** Copies the entries, sorted. */
+    /** Copies the entries. */
     public PollState {
-        entries = Map.copyOf(new TreeMap<>(entries));
+        entries = Map.copyOf(entries);
     }
 
     /**

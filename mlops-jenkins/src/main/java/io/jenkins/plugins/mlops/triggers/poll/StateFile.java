@@ -23,6 +23,8 @@ public final class StateFile {
     private static final String SOURCE = "source";
     private static final String ENTRY = "entry.";
     private final Path file;
+    /** What this instance last read or wrote: the file's content, so an unchanged state is not written again. */
+    private PollState saved;
 
     /**
      * @param file the state file; its folder is created on the first save
@@ -57,7 +59,8 @@ public final class StateFile {
                 entries.put(key.substring(ENTRY.length()), properties.getProperty(key));
             }
         }
-        return new PollState(properties.getProperty(SOURCE, ""), entries);
+        saved = new PollState(properties.getProperty(SOURCE, ""), entries);
+        return saved;
     }
 
     /**
@@ -67,10 +70,14 @@ public final class StateFile {
      * @throws PollException naming the file if it cannot be written; the old state is then unchanged
      */
     public void save(final PollState state) throws PollException {
+        if (state.equals(saved)) {
+            return; // nothing to write: an unchanged source costs no disk write
+        }
         Properties properties = new Properties();
         properties.setProperty(SOURCE, state.source());
         state.entries().forEach((key, value) -> properties.setProperty(ENTRY + key, value));
         AtomicFiles.write(file, out -> properties.store(out, "mlops trigger state"));
+        saved = state;
     }
 
     /** Writes files by a temporary file and an atomic move. */
