@@ -20,7 +20,7 @@ class ServiceUrlsTest {
                 .hasMessageContaining("user info (user:password@) refused")
                 .hasMessageContaining("http://host:8080/path")
                 .hasMessageNotContaining("T0ken")
-                .hasMessageNotContaining("admin");
+                .hasMessageNotContaining("admin:");
     }
 
     @Test

@@ -57,7 +57,11 @@ public final class EvaluateRunner {
      * @throws InterruptedException if the build was aborted
      */
     public EngineCall prepare(EvaluateRequest request) throws IOException, InterruptedException {
-        List<String> arguments = command(request, baseline(request)).arguments();
+        String baseline = baseline(request);
+        boolean fromRegistry =
+                ModelPaths.isRegistryReference(baseline) || ModelPaths.isRegistryReference(request.model());
+        String registry = fromRegistry ? context.settings().registry(request.registry()) : null;
+        List<String> arguments = command(request, baseline, registry).arguments();
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
         return EngineCall.logged(arguments, request.metadata());
     }
@@ -69,15 +73,14 @@ public final class EvaluateRunner {
      *
      * @param request the validated arguments
      * @param baseline the resolved baseline (a workspace path or {@code NAME@REF}), or {@code null} for none
+     * @param registry the registry folder of a {@code NAME@REF} model or baseline, or {@code null}
      * @return the command
      */
-    MlopsCommand command(EvaluateRequest request, String baseline) {
-        boolean fromRegistry =
-                ModelPaths.isRegistryReference(baseline) || ModelPaths.isRegistryReference(request.model());
+    public static MlopsCommand command(EvaluateRequest request, String baseline, String registry) {
         return MlopsCommand.evaluate(request.model(), request.data())
                 .gates(request.gates())
                 .baseline(baseline)
-                .registry(fromRegistry ? context.settings().registry(request.registry()) : null)
+                .registry(registry)
                 .onGateFailure(request.onGateFailure())
                 .metadata(request.metadata())
                 .build();

@@ -102,11 +102,32 @@ final class ArgumentChecks {
     }
 
     static Optional<String> name(String field, String text) {
+        return contractRule(field, text, ModelNames::requireModelName);
+    }
+
+    /**
+     * Checks an alias to be set by the contract's rule (a name, no version number, not {@code latest}).
+     *
+     * @param field the argument's name
+     * @param text the value, or {@code null}
+     * @return the contract's message, or empty
+     */
+    static Optional<String> alias(String field, String text) {
+        return contractRule(field, text, ModelNames::requireAlias);
+    }
+
+    private static Optional<String> contractRule(
+            String field, String text, java.util.function.UnaryOperator<String> rule) {
         String value = Arguments.trimToNull(text);
-        return value == null || ModelNames.isValid(value)
-                ? Optional.empty()
-                : Optional.of("'" + field + "' is no valid model name: use 1 to 64 letters, digits, '.', '_' and '-',"
-                        + " starting with a letter or digit; got '" + Printable.shorten(value) + "'");
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            rule.apply(value);
+            return Optional.empty();
+        } catch (MlopsException e) {
+            return Optional.of("'" + field + "': " + Printable.escape(e.getMessage()));
+        }
     }
 
     static Optional<String> target(String text) {

@@ -149,6 +149,9 @@ public class EvaluateStep extends Step {
         if (model == null) {
             throw Arguments.invalid(f, "'model' must be given");
         }
+        if (data == null) {
+            throw Arguments.invalid(f, "'data' must be given: the labelled test data");
+        }
         List<String> checkedGates = new ArrayList<>();
         for (int i = 0; i < gates.size(); i++) {
             String gate = gates.get(i) == null ? null : gates.get(i).getExpression();

@@ -100,7 +100,7 @@ public class RegisterStep extends Step {
             throw Arguments.invalid(f, "'model' must be given");
         }
         for (Optional<String> problem :
-                java.util.List.of(ArgumentChecks.name("name", name), ArgumentChecks.name("alias", alias))) {
+                java.util.List.of(ArgumentChecks.name("name", name), ArgumentChecks.alias("alias", alias))) {
             if (problem.isPresent()) {
                 throw Arguments.invalid(f, problem.get());
             }
@@ -152,7 +152,7 @@ public class RegisterStep extends Step {
          * @return ok, or the problem
          */
         public FormValidation doCheckAlias(@QueryParameter("value") String value) {
-            return ArgumentChecks.toForm(ArgumentChecks.name("alias", value));
+            return ArgumentChecks.toForm(ArgumentChecks.alias("alias", value));
         }
     }
 }

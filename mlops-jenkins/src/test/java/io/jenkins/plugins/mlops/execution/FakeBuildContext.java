@@ -5,9 +5,9 @@ import io.jenkins.plugins.mlops.launch.EngineHandle;
 import io.jenkins.plugins.mlops.launch.EngineScript;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.launch.LocalEngine;
-import io.jenkins.plugins.mlops.records.BuildOutcome;
 import io.jenkins.plugins.mlops.records.MlRunAction;
 import io.jenkins.plugins.mlops.records.ModelVersionAction;
+import io.mlops.contract.gates.BuildResult;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public class FakeBuildContext implements BuildContext {
     public final Path buildDir;
     public final Map<String, String> archived = new LinkedHashMap<>();
     public final List<MlRunAction> actions = new ArrayList<>();
-    public final List<BuildOutcome> results = new ArrayList<>();
+    public final List<BuildResult> results = new ArrayList<>();
     public final List<List<String>> launches = new ArrayList<>();
     public Path previousModel;
     public final List<Map<String, String>> environments = new ArrayList<>();
@@ -188,7 +188,7 @@ public class FakeBuildContext implements BuildContext {
     }
 
     @Override
-    public void setResult(BuildOutcome outcome) {
+    public void setResult(BuildResult outcome) {
         results.add(outcome);
     }
 

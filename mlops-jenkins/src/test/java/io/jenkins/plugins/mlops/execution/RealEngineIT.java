@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.mlops.HpiFile;
-import io.jenkins.plugins.mlops.records.BuildOutcome;
+import io.mlops.contract.gates.BuildResult;
+import io.mlops.contract.gates.Criticality;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,8 @@ class RealEngineIT {
                 .containsKeys(
                         "mlops/" + runId + "/run-metadata.json",
                         "mlops/" + runId + "/model/model.tribuo",
-                        "mlops/" + runId + "/model/bundle.json");
+                        "mlops/" + runId + "/model/bundle.json",
+                        "mlops/" + runId + "/model/checksums.sha256");
         assertThat(build.actions).singleElement().satisfies(a -> assertThat(a.getMetrics())
                 .containsKey("macroF1"));
     }
@@ -111,7 +113,7 @@ class RealEngineIT {
                         "data/test.csv",
                         List.of("accuracy >= 0.5"),
                         "previous",
-                        GateFailureResult.FAILURE,
+                        Criticality.FAILURE,
                         ".mlops/evaluate-run-metadata.json"));
 
         assertThat(build.launches.get(1)).containsSequence("--baseline", ".mlops/baseline");
@@ -132,11 +134,11 @@ class RealEngineIT {
                                 "data/receipts.csv",
                                 List.of("accuracy >= 1.01"),
                                 null,
-                                GateFailureResult.FAILURE,
+                                Criticality.FAILURE,
                                 ".mlops/evaluate-run-metadata.json")))
                 .isInstanceOf(StepFailure.class)
                 .hasMessageStartingWith("[mlEvaluate] quality gates failed: accuracy >= 1.01 (actual ");
-        assertThat(build.results).containsExactly(BuildOutcome.FAILURE);
+        assertThat(build.results).containsExactly(BuildResult.FAILURE);
         assertThat(build.actions).hasSize(2).last().satisfies(a -> assertThat(a.getGateOutcome())
                 .isEqualTo("FAILED"));
     }
@@ -152,10 +154,10 @@ class RealEngineIT {
                         "data/receipts.csv",
                         List.of("accuracy >= 1.01"),
                         null,
-                        GateFailureResult.UNSTABLE,
+                        Criticality.UNSTABLE,
                         ".mlops/evaluate-run-metadata.json"));
 
-        assertThat(build.results).containsExactly(BuildOutcome.UNSTABLE);
+        assertThat(build.results).containsExactly(BuildResult.UNSTABLE);
         assertThat(result).containsEntry("buildResult", "UNSTABLE");
     }
 

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.mlops.HpiFile;
 import io.jenkins.plugins.mlops.launch.EngineScript;
-import io.jenkins.plugins.mlops.records.BuildOutcome;
+import io.mlops.contract.gates.BuildResult;
+import io.mlops.contract.gates.Criticality;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,11 +133,11 @@ class RealRegistryIT {
                         "data/test.csv",
                         List.of("accuracy >= baseline - 0.01"),
                         "champion",
-                        GateFailureResult.FAILURE,
+                        Criticality.FAILURE,
                         ".mlops/evaluate-run-metadata.json",
                         null,
                         null));
-        assertThat(build.log()).contains("[mlEvaluate] baseline 'receipts@champion' is not in the registry");
+        assertThat(build.log()).contains("baseline 'receipts@champion' is not in the registry", "INACTIVE");
         assertThat(firstRun).containsEntry("buildResult", "SUCCESS");
 
         new PromoteRunner(build).run(new PromoteRequest(null, 1, "champion", "approved in the test", null, "carol"));
@@ -152,7 +153,7 @@ class RealRegistryIT {
                         "data/test.csv",
                         List.of("accuracy >= baseline - 0.01"),
                         "champion",
-                        GateFailureResult.FAILURE,
+                        Criticality.FAILURE,
                         ".mlops/evaluate-run-metadata.json",
                         null,
                         null));
@@ -189,7 +190,7 @@ class RealRegistryIT {
         assertThat(build.actions).last().satisfies(a -> {
             assertThat(a.getDeployment().getStatus()).isEqualTo("DEPLOYED");
             assertThat(a.getDeployment().getGoldenPassed()).isEqualTo(2);
-            assertThat(a.getDeployment().getLoadSent()).isEqualTo(20);
+            assertThat(a.getDeployment().getLoadSent()).isEqualTo(20L);
             assertThat(a.getDeployment().getP99Ms()).isNotNull();
         });
         assertThat(build.environments.get(build.environments.size() - 1)).containsEntry("MLOPS_ADMIN_TOKEN", TOKEN);
@@ -218,7 +219,7 @@ class RealRegistryIT {
                 .hasMessageStartingWith(
                         "[mlDeploy] deployment ROLLED_BACK to dir:" + target + ": integration check failed")
                 .hasMessageContaining("expected 'office'");
-        assertThat(build.results).containsExactly(BuildOutcome.FAILURE);
+        assertThat(build.results).containsExactly(BuildResult.FAILURE);
         assertThat(build.log()).contains("[mlDeploy] rolled back: integration check failed");
         assertThat(target.resolve("current")).doesNotExist();
         assertThat(build.actions)

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.launch.ProcessOutcome;
-import io.jenkins.plugins.mlops.records.MetadataSamples;
+import io.jenkins.plugins.mlops.records.EngineDocuments;
+import io.jenkins.plugins.mlops.records.RunStore;
+import io.mlops.contract.Json;
+import io.mlops.contract.metadata.ModelInfo;
+import io.mlops.contract.metadata.RunMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -53,7 +57,7 @@ class TrainRunnerTest {
 
     @Test
     void shouldRecordRunAndReturnMetadataAsMap() throws Exception {
-        FakeBuildContext build = engineWrites(0, "", MetadataSamples.train("t1"));
+        FakeBuildContext build = engineWrites(0, "", EngineDocuments.train("t1"));
 
         Map<String, Object> result = new TrainRunner(build).run(receipts());
 
@@ -62,17 +66,21 @@ class TrainRunnerTest {
                 .containsEntry("metadataFile", "model/run-metadata.json")
                 .containsEntry("modelArtifact", "mlops/t1/model")
                 .containsEntry("buildResult", "SUCCESS");
-        assertThat(((Map<?, ?>) result.get("metrics")).get("accuracy")).isEqualTo(0.93);
+        double accuracy =
+                RunStore.parse("test", EngineDocuments.train("t1")).metrics().accuracy();
+        assertThat(((Map<?, ?>) result.get("metrics")).get("accuracy")).isEqualTo(accuracy);
+        assertThat(result).containsEntry("schemaVersion", "1.0");
         assertThat(buildDir.resolve("mlops/t1.json")).exists();
         assertThat(build.archived)
                 .containsExactly(
                         Map.entry("mlops/t1/run-metadata.json", "model/run-metadata.json"),
                         Map.entry("mlops/t1/model/model.tribuo", "model/model.tribuo"),
-                        Map.entry("mlops/t1/model/bundle.json", "model/bundle.json"));
+                        Map.entry("mlops/t1/model/bundle.json", "model/bundle.json"),
+                        Map.entry("mlops/t1/model/run-metadata.json", "model/run-metadata.json"));
         assertThat(buildDir.resolve("archive/mlops/t1/model/model.tribuo")).hasContent("model bytes");
         assertThat(build.actions).singleElement().satisfies(a -> {
             assertThat(a.getFunctionName()).isEqualTo("mlTrain");
-            assertThat(a.getMetrics()).containsEntry("macroF1", 0.905);
+            assertThat(a.getMetrics()).containsEntry("accuracy", accuracy).containsKey("weightedF1");
         });
         assertThat(build.results).isEmpty();
         assertThat(build.log())
@@ -103,14 +111,14 @@ class TrainRunnerTest {
 
     @Test
     void shouldArchiveModelOfSpecRunFromMetadataPath() throws Exception {
-        String metadata = MetadataSamples.train("s1")
-                .replace(
-                        "\"model/model.tribuo\"",
-                        "\""
-                                + workspace
-                                        .resolve("model/model.tribuo")
-                                        .toString()
-                                        .replace("\\", "\\\\") + "\"");
+        RunMetadata trained = RunStore.parse("test", EngineDocuments.train("s1"));
+        String metadata = Json.pretty()
+                .writeValueAsString(trained.toBuilder()
+                        .model(new ModelInfo(
+                                workspace.resolve("model").toString(),
+                                trained.model().sha256(),
+                                trained.model().fingerprint()))
+                        .build());
         FakeBuildContext build = engineWrites(0, "", metadata);
         TrainRequest spec = new TrainRequest(
                 "ml/train.yaml", null, null, null, Map.of(), null, null, null, null, ".mlops/train-run-metadata.json");

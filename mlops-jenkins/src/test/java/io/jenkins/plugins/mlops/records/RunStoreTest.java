@@ -3,11 +3,14 @@ package io.jenkins.plugins.mlops.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlops.contract.gates.GateResult;
+import io.mlops.contract.gates.GateStatus;
+import io.mlops.contract.metadata.RunKind;
+import io.mlops.contract.metadata.RunMetadata;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,23 +19,24 @@ class RunStoreTest {
     Path buildDir;
 
     @Test
-    void shouldWriteMetadataIntoBuildFolderAndReadItBack() throws Exception {
+    void shouldStoreTheEnginesDocumentAsWrittenAndReadItBackTyped() throws Exception {
         RunStore store = new RunStore(buildDir.toFile());
+        String json = EngineDocuments.evaluate("run-7", "FAILED");
 
-        Path file = store.write(RunMetadata.parse(MetadataSamples.evaluate("run-7", "FAILED", "FAILED")));
+        Path file = store.write(RunStore.parse("test", json), json);
 
         assertThat(file).isEqualTo(buildDir.resolve("mlops/run-7.json"));
-        assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("\"runId\" : \"run-7\"");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(json);
         RunMetadata read = store.read("run-7").orElseThrow();
-        assertThat(read.getKind()).isEqualTo("evaluate");
-        assertThat(read.getMetrics())
-                .containsExactly(Map.entry("accuracy", 0.92), Map.entry("macroF1", 0.81), Map.entry("logLoss", 0.3));
-        assertThat(read.getGateOutcome()).isEqualTo("FAILED");
-        assertThat(read.getGates())
-                .extracting(GateResult::getExpression, GateResult::getActual, GateResult::getStatus)
+        assertThat(read.schemaVersion()).isEqualTo("1.0");
+        assertThat(read.kind()).isEqualTo(RunKind.EVALUATE);
+        assertThat(read.metrics().byName()).containsKeys("accuracy", "macroF1", "weightedF1");
+        assertThat(read.gates().outcome()).isEqualTo(GateStatus.FAILED);
+        assertThat(read.gates().results())
+                .extracting(GateResult::expression, GateResult::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("accuracy >= 0.90", 0.92, "PASSED"),
-                        org.assertj.core.groups.Tuple.tuple("macroF1 >= 0.85", 0.81, "FAILED"));
+                        org.assertj.core.groups.Tuple.tuple("accuracy >= 0.0", GateStatus.PASSED),
+                        org.assertj.core.groups.Tuple.tuple("macroF1 >= 1.01 (failure)", GateStatus.FAILED));
     }
 
     @Test
@@ -48,22 +52,25 @@ class RunStoreTest {
     }
 
     @Test
-    void shouldExposeWholeDocumentAsPlainMaps() {
-        Map<String, Object> map = RunMetadata.parse(MetadataSamples.train("r1")).toMap();
-
-        assertThat(map).containsEntry("runId", "r1").containsEntry("seed", 42);
-        assertThat(map.get("metrics")).isInstanceOf(Map.class);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metrics = (Map<String, Object>) map.get("metrics");
-        assertThat(metrics.get("confusionMatrix")).isInstanceOf(Map.class);
-        assertThat(((Map<?, ?>) metrics.get("confusionMatrix")).get("labels")).isEqualTo(List.of("food", "travel"));
-        assertThat(metrics).containsEntry("accuracy", 0.93);
+    void shouldRejectWhatIsNoRunMetadataOfAKnownVersionNamingTheSource() {
+        assertThatThrownBy(() -> RunStore.parse("run.json", "{\"kind\":\"train\"}"))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("run.json: 'schemaVersion' must be a string such as \"1.0\"");
+        assertThatThrownBy(() -> RunStore.parse("run.json", "{\"schemaVersion\": 1, \"runId\": \"r\"}"))
+                .hasMessageStartingWith("run.json: 'schemaVersion' must be a string");
+        assertThatThrownBy(() -> RunStore.parse("run.json", "not json"))
+                .hasMessageStartingWith("run.json: not a JSON document");
+        assertThatThrownBy(() -> RunStore.parse("run.json", "{\"schemaVersion\": \"9.0\"}"))
+                .hasMessageContaining("run metadata format 9.0 is not supported");
     }
 
     @Test
-    void shouldRejectDocumentWithoutRunId() {
-        assertThatThrownBy(() -> RunMetadata.parse("{\"kind\":\"train\"}")).hasMessage("run metadata has no 'runId'");
-        assertThatThrownBy(() -> RunMetadata.parse("not json"))
-                .hasMessageStartingWith("run metadata is not a JSON object");
+    void shouldSayWhichFileIsBrokenWhenReadingBack() throws Exception {
+        Files.createDirectories(buildDir.resolve("mlops"));
+        Files.writeString(buildDir.resolve("mlops/r1.json"), "{\"schemaVersion\": \"1.0\", \"runId\": \"r1\"}");
+
+        assertThatThrownBy(() -> new RunStore(buildDir.toFile()).read("r1"))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith(buildDir.resolve("mlops/r1.json") + ": not valid run metadata 1.0");
     }
 }
