@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             io.mlops.serving.ServeCommand.class,
             DeployCommand.class,
+            RetrainCheckCommand.class,
             RegisterCommand.class,
             ModelsCommand.class,
             DemoCommand.class,
@@ -81,6 +82,10 @@ public final class Mlops {
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            if (exception instanceof io.mlops.contract.UnavailableException) {
+                err.println("mlops: " + Printable.escape(exception.getMessage()));
+                return ExitCode.UNAVAILABLE.code();
+            }
             if (exception instanceof MlopsException) {
                 err.println("mlops: " + Printable.escape(exception.getMessage()));
                 return ExitCode.BAD_INPUT.code();

@@ -73,7 +73,13 @@ final class ModelsLineageCommand implements Callable<Integer> {
         out.println(lineage.model());
         lineage.data()
                 .forEach((role, d) -> out.println(
-                        "  data " + role + ": " + d.file() + " (" + d.rows() + " rows, sha256 " + d.sha256() + ")"));
+                        "  data " + role + ": " + d.file() + " (" + d.rows() + " rows, sha256 " + d.sha256() + ")"))
+        lineage.data().forEach((role, d) -> {
+            if (d.inputs() != null && d.inputs().size() > 1) {
+                d.inputs().forEach(f -> out.println("    " + f.file() + " (" + f.rows() + " rows, sha256 "
+                        + f.sha256().substring(0, 12) + ")"));
+            }
+        });
         if (lineage.dataGit() != null) {
             out.println("  data in git: " + lineage.dataGit().path() + " at commit "
                     + lineage.dataGit().commit() + ", tree " + lineage.dataGit().treeId()
@@ -96,6 +102,15 @@ final class ModelsLineageCommand implements Callable<Integer> {
                                         : " " + lineage.build().url())));
         out.println("  registered: " + lineage.registered());
         out.println("  versions trained from the same data: " + String.join(", ", lineage.sameData()));
+        if (lineage.previous() != null && lineage.dataAdded() != null) {
+            var added = lineage.dataAdded();
+            out.println("  data since " + lineage.previous() + ": " + added.newRows() + " new rows; "
+                    + added.added().size() + " files added, " + added.changed().size() + " changed, "
+                    + added.removed().size() + " removed, " + added.unchangedFiles() + " unchanged");
+            added.added().forEach(f -> out.println("    added: " + f.file() + " (" + f.rows() + " rows)"));
+            added.changed().forEach(f -> out.println("    changed: " + f.file() + " (" + f.rows() + " rows now)"));
+            added.removed().forEach(f -> out.println("    removed: " + f.file() + " (" + f.rows() + " rows)"));
+        }
         out.flush();
         return ExitCode.OK.code();
     }

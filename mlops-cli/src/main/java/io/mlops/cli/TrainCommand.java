@@ -3,6 +3,7 @@ package io.mlops.cli;
 import io.mlops.contract.algorithm.Algorithm;
 import io.mlops.contract.command.CommandNames;
 import io.mlops.contract.data.ColumnType;
+import io.mlops.engine.data.DataWindow;
 import io.mlops.engine.gates.Gate;
 import io.mlops.engine.train.SpecReader;
 import io.mlops.engine.train.TrainingPipeline;
@@ -37,9 +38,22 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = CommandNames.DATA_OPTION,
-            paramLabel = "FILE",
-            description = "Training data (CSV with header, or JSON Lines).")
-    Path data;
+            paramLabel = "FILE|DIR|GLOB",
+            description = "Training data (CSV with header, or JSON Lines): a file, a folder or a glob such as"
+                    + " 'data/incoming/*.csv'; repeatable, read in order as one data set.")
+    List<String> data = new ArrayList<>();
+
+    @Option(
+            names = CommandNames.DEDUPE_OPTION,
+            description = "Drop rows that repeat an earlier row exactly (across all data files).")
+    Boolean dedupe;
+
+    @Option(
+            names = CommandNames.WINDOW_OPTION,
+            paramLabel = "rows=N|files=N|days=N",
+            description = "Use only recent data: the last N rows, the last N files, or the files modified in the"
+                    + " last N days.")
+    String window;
 
     @Option(names = CommandNames.LABEL_OPTION, paramLabel = "COLUMN", description = "The column to predict.")
     String label;
@@ -122,12 +136,32 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     GateOptions gates;
 
+    private DataWindow window(final String text) {
+        int equals = text.indexOf('=');
+        try {
+            if (equals > 0) {
+                DataWindow.Unit unit = SpecReader.enumValue(
+                        null, CommandNames.WINDOW_OPTION, DataWindow.Unit.class, text.substring(0, equals));
+                return new DataWindow(
+                        unit, Long.parseLong(text.substring(equals + 1).strip()));
+            }
+        } catch (NumberFormatException | io.mlops.contract.MlopsException exception) {
+            throw new picocli.CommandLine.ParameterException(
+                    command.commandLine(), CommandNames.WINDOW_OPTION + ": " + exception.getMessage());
+        }
+        throw new picocli.CommandLine.ParameterException(
+                command.commandLine(),
+                CommandNames.WINDOW_OPTION + " must be rows=N, files=N or days=N, got '" + text + "'");
+    }
+
     @Override
     public Integer call() {
         Console console = new Console(
                 command.commandLine().getOut(), command.commandLine().getErr());
         TrainingSpec.Builder builder = spec == null ? TrainingSpec.builder() : new SpecReader().read(spec);
         builder.data(data)
+                .dedupe(dedupe)
+                .window(window == null ? null : window(window))
                 .label(label)
                 .testData(testData)
                 .testFraction(testFraction)

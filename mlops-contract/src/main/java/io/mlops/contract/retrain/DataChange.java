@@ -45,6 +45,58 @@ public final class DataChange {
         return new Builder();
     }
 
+    /**
+     * Compares the input files a model was trained on with the files the data set has now. Files are matched by path;
+     * a file whose path is new but whose content equals a file that is gone was moved and counts as unchanged.
+     *
+     * @param before the files as the model recorded them
+     * @param now    the files now, in reading order
+     * @return the change
+     */
+    public static DataChange between(final List<InputFile> before, final List<InputFile> now) {
+        java.util.Map<String, InputFile> old = new java.util.LinkedHashMap<>();
+        before.forEach(file -> old.put(file.file(), file));
+        java.util.List<InputFile> added = new java.util.ArrayList<>();
+        java.util.List<InputFile> changed = new java.util.ArrayList<>();
+        int unchanged = 0;
+        long newRows = 0;
+        boolean appendOnly = true;
+        for (InputFile file : now) {
+            InputFile was = old.remove(file.file());
+            if (was == null) {
+                added.add(file);
+            } else if (was.sha256().equals(file.sha256())) {
+                unchanged++;
+            } else {
+                changed.add(file);
+                newRows += Math.max(0, file.rows() - was.rows());
+                appendOnly &= file.rows() > was.rows();
+            }
+        }
+        java.util.List<InputFile> removed = new java.util.ArrayList<>(old.values());
+        for (java.util.Iterator<InputFile> it = added.iterator(); it.hasNext(); ) {
+            InputFile file = it.next();
+            java.util.Optional<InputFile> moved = removed.stream()
+                    .filter(gone -> gone.sha256().equals(file.sha256()))
+                    .findFirst();
+            if (moved.isPresent()) {
+                removed.remove(moved.get());
+                it.remove();
+                unchanged++;
+            } else {
+                newRows += file.rows();
+            }
+        }
+        return builder()
+                .added(added)
+                .changed(changed)
+                .removed(removed)
+                .newRows(newRows)
+                .unchangedFiles(unchanged)
+                .appendOnly(appendOnly && removed.isEmpty())
+                .build();
+    }
+
     /** @return a builder with all values of this change */
     public Builder toBuilder() {
         return new Builder()

@@ -11,6 +11,10 @@ import java.time.Duration;
 public final class RetrainPolicy {
     /** Default of {@link #minFeedback()}: fewer labelled events say too little about accuracy. */
     public static final int DEFAULT_MIN_FEEDBACK = 100;
+    /**
+     * The margin below test accuracy that {@code retrain-check --service} uses when no accuracy threshold is given.
+     */
+    public static final double DEFAULT_MAX_ACCURACY_DROP = 0.05;
     /** Default of {@link #minNewRows()}: any new row counts. */
     public static final long DEFAULT_MIN_NEW_ROWS = 1;
 

@@ -185,4 +185,26 @@ class RetrainRulesTest {
         assertThat(Psi.index(shares, Psi.shares(new long[] {60, 30, 10}))).isGreaterThan(1.0);
         assertThatThrownBy(() -> Psi.index(shares, new double[2])).hasMessage("bins differ: 3 expected, 2 actual");
     }
+
+    @Test
+    void shouldSayWhichFilesWereAddedChangedMovedOrRemoved() {
+        InputFile base = new InputFile("data/base.csv", "a".repeat(64), 1000);
+        InputFile grown = new InputFile("data/base.csv", "b".repeat(64), 1200);
+        InputFile incoming = new InputFile("data/incoming/1.csv", "c".repeat(64), 300);
+        InputFile moved = new InputFile("data/archive/1.csv", "c".repeat(64), 300);
+
+        DataChange appended = DataChange.between(List.of(base), List.of(grown, incoming));
+        DataChange relocated = DataChange.between(List.of(base, incoming), List.of(base, moved));
+        DataChange shrunk = DataChange.between(List.of(grown, incoming), List.of(base));
+
+        assertThat(appended.newRows()).isEqualTo(500);
+        assertThat(appended.added()).containsExactly(incoming);
+        assertThat(appended.changed()).containsExactly(grown);
+        assertThat(appended.appendOnly()).isTrue();
+        assertThat(relocated.differs()).isFalse();
+        assertThat(relocated.unchangedFiles()).isEqualTo(2);
+        assertThat(shrunk.removed()).containsExactly(incoming);
+        assertThat(shrunk.appendOnly()).isFalse();
+        assertThat(shrunk.newRows()).isZero();
+    }
 }

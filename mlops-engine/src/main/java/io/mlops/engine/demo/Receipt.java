@@ -8,7 +8,8 @@ package io.mlops.engine.demo;
  * @param amount        gross amount in {@code currency}, rounded to two decimals, always positive
  * @param currency      ISO 4217 code: EUR, USD, GBP or CHF
  * @param country       ISO 3166 alpha-2 code of the country where the expense occurred
- * @param paymentMethod one of {@code card}, {@code cash}, {@code invoice}, {@code company_card}
+ * @param paymentMethod one of {@code card}, {@code cash}, {@code invoice}, {@code company_card}; in the later
+ *                      batch also {@code mobile_wallet}
  * @param category      the label: expense category the receipt was booked to
  */
 public record Receipt(

@@ -24,7 +24,8 @@ import java.util.Random;
  *
  * <p>The output is fully determined by the seed, the batch and the row count. The {@link
  * Batch#SHIFTED} batch models a later period with drifted data so that drift detection and
- * retraining can be demonstrated.
+ * retraining can be demonstrated: new merchants and phrasings, another class mix, higher amounts and a new
+ * payment method ({@code mobile_wallet}) on about 30% of the receipts.
  */
 public final class ReceiptsGenerator {
 
@@ -57,6 +58,9 @@ public final class ReceiptsGenerator {
     private static final double STYLE_VARIATION_RATE = 0.10;
     private static final double CURRENCY_MISMATCH_RATE = 0.05;
     private static final double SHIFTED_INFLATION = 1.12;
+    // the later period introduces a payment method the training data never saw: visible input drift
+    private static final String NEW_PAYMENT_METHOD = "mobile_wallet";
+    private static final double NEW_PAYMENT_SHARE = 0.3;
 
     private static final List<String> COUNTRIES = List.of("DE", "AT", "FR", "NL", "CH", "GB", "US");
     private static final double[] COUNTRY_WEIGHTS = {0.45, 0.10, 0.07, 0.07, 0.08, 0.10, 0.13};
@@ -543,6 +547,9 @@ public final class ReceiptsGenerator {
                 * (shifted ? SHIFTED_INFLATION : 1.0);
         double amount = Math.max(0.5, Math.round(eur * EUR_RATE.get(currency) * 100) / 100.0);
         String payment = PAYMENT_METHODS.get(pick(PAYMENT_WEIGHTS.get(category), r));
+        if (shifted && r.nextDouble() < NEW_PAYMENT_SHARE) {
+            payment = NEW_PAYMENT_METHOD;
+        }
 
         String label = category;
         if (r.nextDouble() < LABEL_NOISE) {

@@ -220,4 +220,16 @@ class ReceiptsGeneratorTest {
                         medians.put(category, amounts.stream().sorted().toList().get(amounts.size() / 2)));
         return medians;
     }
+
+    @Test
+    void shouldIntroduceANewPaymentMethodOnlyInTheLaterBatch() {
+        List<Receipt> later = new ReceiptsGenerator(1).generate(Batch.SHIFTED, ROWS);
+
+        long mobile = later.stream()
+                .filter(r -> r.paymentMethod().equals("mobile_wallet"))
+                .count();
+
+        assertThat(mobile / (double) ROWS).isBetween(0.25, 0.35);
+        assertThat(initial()).noneMatch(r -> r.paymentMethod().equals("mobile_wallet"));
+    }
 }

@@ -43,7 +43,7 @@ class SpecReaderTest {
 
         TrainingSpec spec = new SpecReader().read(file).build();
 
-        assertThat(spec.data()).isEqualTo(Path.of("data/receipts.csv"));
+        assertThat(spec.data()).containsExactly("data/receipts.csv");
         assertThat(spec.columns()).containsExactly(Map.entry("description", ColumnType.TEXT));
         assertThat(spec.ignore()).containsExactly("merchant");
         assertThat(spec.algorithm()).isEqualTo(Algorithm.XGBOOST);
@@ -93,6 +93,45 @@ class SpecReaderTest {
         assertThatThrownBy(() -> new SpecReader().read(missing)).hasMessage(missing + ": spec file not found");
         Path noData = TestData.write(dir.resolve("n.yaml"), "label: y\n");
         assertThatThrownBy(() -> new SpecReader().read(noData).build())
-                .hasMessage("no training data given: set 'data' to a CSV or JSON Lines file");
+                .hasMessage("no training data given: set 'data' to CSV or JSON Lines files, folders or globs");
+    }
+
+    @Test
+    void shouldReadSeveralDataEntriesDedupeAndAWindow() {
+        Path file = TestData.write(
+                dir.resolve("multi.yaml"),
+                """
+                data:
+                  - data/base.csv
+                  - data/incoming/*.csv
+                dedupe: true
+                window: {files: 30}
+                label: category
+                """);
+
+        TrainingSpec spec = new SpecReader().read(file).build();
+
+        assertThat(spec.data()).containsExactly("data/base.csv", "data/incoming/*.csv");
+        assertThat(spec.dedupe()).isTrue();
+        assertThat(spec.window())
+                .isEqualTo(new io.mlops.engine.data.DataWindow(io.mlops.engine.data.DataWindow.Unit.FILES, 30));
+    }
+
+    @Test
+    void shouldRejectABadDataListOrWindow() {
+        Path list = TestData.write(dir.resolve("list.yaml"), "data: [a.csv, 3]\nlabel: c\n");
+        Path window = TestData.write(dir.resolve("window.yaml"), "data: a.csv\nlabel: c\nwindow: {weeks: 3}\n");
+        Path two = TestData.write(dir.resolve("two.yaml"), "data: a.csv\nlabel: c\nwindow: {rows: 3, files: 2}\n");
+        Path zero = TestData.write(dir.resolve("zero.yaml"), "data: a.csv\nlabel: c\nwindow: {rows: 0}\n");
+
+        assertThatThrownBy(() -> new SpecReader().read(list))
+                .hasMessage(list + ": 'data' must be a file, folder or glob, or a list of them (e.g. [data/base.csv,"
+                        + " data/incoming/*.csv]), got [a.csv, 3]");
+        assertThatThrownBy(() -> new SpecReader().read(window))
+                .hasMessage(window + ": 'window' must be one of [rows, files, days], got \"weeks\"");
+        assertThatThrownBy(() -> new SpecReader().read(two))
+                .hasMessageStartingWith(two + ": 'window' must have one of rows, files or days with a number");
+        assertThatThrownBy(() -> new SpecReader().read(zero))
+                .hasMessage(zero + ": 'window.rows' must be 1 or more, got 0");
     }
 }
