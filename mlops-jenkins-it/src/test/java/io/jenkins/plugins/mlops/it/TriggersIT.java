@@ -188,4 +188,31 @@ class TriggersIT {
             server.stop(0);
         }
     }
+
+    @Test
+    @Order(6)
+    void shouldWatchAFolderOnTheAgentOverTheRemotingChannel() throws Exception {
+        Path agentData = jenkins.agent().root().resolve("incoming-receipts");
+        Files.createDirectories(agentData);
+        Files.writeString(agentData.resolve("batch-1.csv"), "amount,category\n1,food\n", StandardCharsets.UTF_8);
+        String agentJob = "retrain-on-agent-data";
+        String watched = agentData + "/*.csv";
+        String script = String.join(
+                "\n",
+                "properties([pipelineTriggers([mlDataChanged(spec: 'H H(0-1) 1 1 *', path: '" + watched + "', node: '"
+                        + MlopsJenkins.AGENT_NAME + "')])])",
+                "echo 'retraining on the agent's new data'");
+        jenkins.createBuiltInJob(agentJob, new PipelineJob(script));
+        assertThat(jenkins.run(agentJob, Map.of()).result()).isEqualTo("SUCCESS");
+
+        assertThat(poll(agentJob, TRIGGER_CLASS)).isEqualTo("BASELINE");
+        assertThat(poll(agentJob, TRIGGER_CLASS)).isEqualTo("NO_CHANGE");
+        Files.writeString(agentData.resolve("batch-2.csv"), "amount,category\n2,fuel\n", StandardCharsets.UTF_8);
+        assertThat(poll(agentJob, TRIGGER_CLASS)).isEqualTo("CHANGED");
+
+        FinishedBuild build = jenkins.finished(agentJob, 2, Duration.ofMinutes(3));
+        assertThat(causes(build))
+                .containsExactly(
+                        "Started by mlDataChanged: 1 new (batch-2.csv) in " + MlopsJenkins.AGENT_NAME + ":" + watched);
+    }
 }
