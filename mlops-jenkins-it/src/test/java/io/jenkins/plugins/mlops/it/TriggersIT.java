@@ -201,7 +201,7 @@ class TriggersIT {
                 "\n",
                 "properties([pipelineTriggers([mlDataChanged(spec: 'H H(0-1) 1 1 *', path: '" + watched + "', node: '"
                         + MlopsJenkins.AGENT_NAME + "')])])",
-                "echo 'retraining on the agent's new data'");
+                "echo 'retraining on new agent data'");
         jenkins.createBuiltInJob(agentJob, new PipelineJob(script));
         assertThat(jenkins.run(agentJob, Map.of()).result()).isEqualTo("SUCCESS");
 
