@@ -71,13 +71,12 @@ final class ModelsLineageCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         out.println(lineage.model());
-        lineage.data()
-                .forEach((role, d) -> out.println(
-                        "  data " + role + ": " + d.file() + " (" + d.rows() + " rows, sha256 " + d.sha256() + ")"))
         lineage.data().forEach((role, d) -> {
+            out.println("  data " + role + ": " + d.file() + " (" + d.rows() + " rows, sha256 " + d.sha256() + ")");
             if (d.inputs() != null && d.inputs().size() > 1) {
-                d.inputs().forEach(f -> out.println("    " + f.file() + " (" + f.rows() + " rows, sha256 "
-                        + f.sha256().substring(0, 12) + ")"));
+                d.inputs()
+                        .forEach(f -> out.println("    " + f.file() + " (" + f.rows() + " rows, sha256 "
+                                + f.sha256().substring(0, 12) + ")"));
             }
         });
         if (lineage.dataGit() != null) {
