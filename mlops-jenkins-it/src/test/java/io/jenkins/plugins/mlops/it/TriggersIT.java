@@ -80,6 +80,18 @@ class TriggersIT {
                 .asInt();
     }
 
+    /** Waits until the trigger's queued build has left the queue and started, then until it has finished. */
+    private static FinishedBuild queuedBuild(String job, int number) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (lastBuild(job) < number) {
+            assertThat(System.nanoTime())
+                    .as("build %d of %s started", number, job)
+                    .isLessThan(deadline);
+            Thread.sleep(500);
+        }
+        return jenkins.finished(job, number, Duration.ofMinutes(3));
+    }
+
     private static List<String> causes(FinishedBuild build) {
         List<String> causes = new ArrayList<>();
         for (JsonNode action : build.json().path("actions")) {
@@ -106,7 +118,7 @@ class TriggersIT {
 
         assertThat(poll()).isEqualTo("CHANGED");
 
-        FinishedBuild build = jenkins.finished(JOB, 2, Duration.ofMinutes(3));
+        FinishedBuild build = queuedBuild(JOB, 2);
         assertThat(build.result()).as("%s", build).isEqualTo("SUCCESS");
         assertThat(causes(build))
                 .containsExactly("Started by mlDataChanged: 1 new (receipts-2.csv) in " + data + "/*.csv");
@@ -176,7 +188,7 @@ class TriggersIT {
             accuracy.set("0.70");
             assertThat(poll(decayJob, decayTrigger)).isEqualTo("CHANGED");
 
-            FinishedBuild build = jenkins.finished(decayJob, 2, Duration.ofMinutes(3));
+            FinishedBuild build = queuedBuild(decayJob, 2);
             assertThat(build.result()).as("%s", build).isEqualTo("SUCCESS");
             assertThat(causes(build))
                     .containsExactly("Started by mlModelDecay: receipts v1 at " + service
@@ -210,7 +222,7 @@ class TriggersIT {
         Files.writeString(agentData.resolve("batch-2.csv"), "amount,category\n2,fuel\n", StandardCharsets.UTF_8);
         assertThat(poll(agentJob, TRIGGER_CLASS)).isEqualTo("CHANGED");
 
-        FinishedBuild build = jenkins.finished(agentJob, 2, Duration.ofMinutes(3));
+        FinishedBuild build = queuedBuild(agentJob, 2);
         assertThat(causes(build))
                 .containsExactly(
                         "Started by mlDataChanged: 1 new (batch-2.csv) in " + MlopsJenkins.AGENT_NAME + ":" + watched);
