@@ -130,13 +130,14 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.printf(
                 Locale.ROOT,
-                "[CI] trained %s v1 on %d receipts of %s (text, amount, currency, country, payment method)%n",
+                "[CI] trained %s v1 on %d receipts of %s (text, amount, currency, country, payment method)%n"
+                        + "     on %d test receipts: accuracy %s, macroF1 %s%n",
                 v1.metadata().algorithm(),
                 v1.metadata().split().trainRows(),
-                data.firstMonth());
-        report.metrics(
-                "v1 on " + data.test() + " (" + gated.metrics().examples() + " receipts)", gated.metrics(), null);
-        report.gates(gated.gates());
+                data.firstMonth(),
+                gated.metrics().examples(),
+                Report.number(gated.metrics().accuracy()),
+                Report.number(gated.metrics().macroF1()));
         if (!gated.gates().outcome().equals(io.mlops.contract.gates.GateStatus.PASSED)) {
             out.println("v1 did not pass its gates: the pipeline stops here, nothing is registered or served");
             out.flush();
@@ -221,12 +222,20 @@ final class DemoCommand implements Callable<Integer> {
             EvaluationResult duel = duel(registry, evaluation, data, second);
             AtomicFiles.writeString(runs.resolve("5-evaluate-challenger.json"), duel.metadataJson());
             out.println();
-            report.metrics(
-                    "[CT] challenger " + MODEL_NAME + "@" + second.version() + " against " + MODEL_NAME + "@"
-                            + CHAMPION + " on " + duel.metrics().examples() + " new receipts ("
-                            + data.laterHoldout() + ")",
-                    duel.metrics(),
-                    duel.baselineMetrics());
+            out.printf(
+                    Locale.ROOT,
+                    "[CT] challenger %s@%d against %s@%s on %d new receipts (%s):%n"
+                            + "     accuracy %s vs %s, macroF1 %s vs %s%n",
+                    MODEL_NAME,
+                    second.version(),
+                    MODEL_NAME,
+                    CHAMPION,
+                    duel.metrics().examples(),
+                    data.laterHoldout(),
+                    Report.number(duel.metrics().accuracy()),
+                    Report.number(duel.baselineMetrics().accuracy()),
+                    Report.number(duel.metrics().macroF1()),
+                    Report.number(duel.baselineMetrics().macroF1()));
             report.gates(duel.gates());
             if (!duel.gates().outcome().equals(io.mlops.contract.gates.GateStatus.PASSED)) {
                 out.println("the challenger did not beat the champion: it is not promoted");
@@ -253,8 +262,8 @@ final class DemoCommand implements Callable<Integer> {
             AtomicFiles.writeString(runs.resolve("6-deploy.json"), deployed.metadataJson());
             out.println();
             out.println("[CD] promoted " + MODEL_NAME + "@" + second.version() + " to " + CHAMPION
-                    + " and hot-swapped the service: " + deployed.result().status() + " (no restart, no dropped"
-                    + " request)");
+                    + " and hot-swapped the running service: "
+                    + deployed.result().status());
 
             // live accuracy on the next receipts
             List<Receipt> next = data.nextMonth(window);
@@ -316,7 +325,8 @@ final class DemoCommand implements Callable<Integer> {
                     new GateParser(Criticality.FAILURE).parse(CHALLENGER_GATES),
                     baseline.bundle(),
                     challengerRef,
-                    championRef));
+                    championRef,
+                    io.mlops.engine.data.CsvFormat.DETECT));
         }
     }
 

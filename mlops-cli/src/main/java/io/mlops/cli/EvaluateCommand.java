@@ -1,6 +1,7 @@
 package io.mlops.cli;
 
 import io.mlops.contract.command.CommandNames;
+import io.mlops.engine.data.CsvFormat;
 import io.mlops.engine.eval.EvaluationPipeline;
 import io.mlops.engine.eval.EvaluationRequest;
 import io.mlops.engine.eval.EvaluationResult;
@@ -48,6 +49,9 @@ final class EvaluateCommand implements Callable<Integer> {
     String baseline;
 
     @Mixin
+    CsvFormatOptions csv;
+
+    @Mixin
     RegistryOptions registry;
 
     @Option(
@@ -70,6 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
             io.mlops.engine.io.AtomicFiles.checkWritableFolder(
                     metadata.toAbsolutePath().getParent());
         }
+        CsvFormat format = csv.format();
         EvaluationResult result;
         try (ModelSource evaluated = ModelSource.of(model, registry::open);
                 ModelSource base = baseline == null
@@ -83,7 +88,8 @@ final class EvaluateCommand implements Callable<Integer> {
                             gates.parse(),
                             base == null ? null : base.bundle(),
                             model,
-                            base == null ? null : baseline));
+                            base == null ? null : baseline,
+                            format));
         }
         if (metadata != null) {
             AtomicFiles.writeString(metadata, result.metadataJson());

@@ -215,7 +215,7 @@ final class RetrainCheckCommand implements Callable<Integer> {
                     .accuracyBelow(accuracyBelow)
                     .maxAccuracyDrop(
                             maxAccuracyDrop == null && accuracyBelow == null && service != null
-                                    ? RetrainPolicy.DEFAULT_MAX_ACCURACY_DROP
+                                    ? Double.valueOf(RetrainPolicy.DEFAULT_MAX_ACCURACY_DROP)
                                     : maxAccuracyDrop)
                     .force(force);
             if (minFeedback != null) {

@@ -110,25 +110,8 @@ final class TrainCommand implements Callable<Integer> {
                     "Also write the run metadata here (it is always written into the bundle as run-metadata.json).")
     Path metadata;
 
-    @Option(
-            names = "--delimiter",
-            paramLabel = "CHAR",
-            description = "CSV field separator, e.g. ';' or tab (default: detected from the header line).")
-    String delimiter;
-
-    @Option(
-            names = "--decimal-comma",
-            paramLabel = "true|false",
-            arity = "0..1",
-            fallbackValue = "true",
-            description = "CSV numbers use ',' as the decimal mark, as European Excel exports do (default: detected).")
-    Boolean decimalComma;
-
-    @Option(
-            names = "--encoding",
-            paramLabel = "CHARSET",
-            description = "Text encoding of the data files, e.g. windows-1252 (default UTF-8).")
-    String encoding;
+    @Mixin
+    CsvFormatOptions csv;
 
     @Mixin
     JsonOption json;
@@ -168,9 +151,9 @@ final class TrainCommand implements Callable<Integer> {
                 .algorithm(algorithm == null ? null : Algorithm.of(algorithm))
                 .seed(seed)
                 .output(output)
-                .delimiter(delimiter)
-                .decimalComma(decimalComma)
-                .encoding(encoding);
+                .delimiter(csv.delimiter)
+                .decimalComma(csv.decimalComma)
+                .encoding(csv.encoding);
         params.forEach(builder::param);
         columns.forEach((name, type) ->
                 builder.column(name, SpecReader.enumValue(null, "--column " + name, ColumnType.class, type)));

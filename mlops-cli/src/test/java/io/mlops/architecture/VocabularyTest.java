@@ -2,6 +2,8 @@ package io.mlops.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaField;
@@ -12,6 +14,7 @@ import io.mlops.contract.ExitCode;
 import io.mlops.contract.algorithm.Algorithm;
 import io.mlops.contract.bundle.BundleLayout;
 import io.mlops.contract.metrics.MetricNames;
+import io.mlops.contract.serving.ServiceMetricNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every vocabulary item is defined once, in {@code mlops-contract}: this test fails when another module spells one
- * itself (a string literal equal to a metric name, an algorithm id or a bundle file name, or its own constant for an
- * exit code). Literals are read from the sources, constants from the compiled classes of ours on the class path.
+ * itself (a string literal equal to a metric name, an algorithm id, a hyperparameter name or a bundle file name, its
+ * own constant for an exit code, or its own JSON mapper). Literals are read from the sources, constants from the compiled classes of ours on the class path.
  */
 class VocabularyTest {
     /** The packages whose classes must not declare their own exit codes. */
@@ -43,8 +46,25 @@ class VocabularyTest {
         MetricNames.OVERALL.forEach(name -> words.put(name, "MetricNames"));
         MetricNames.PER_CLASS.forEach(name -> words.put(name, "MetricNames"));
         Arrays.stream(Algorithm.values()).forEach(algorithm -> words.put(algorithm.id(), "Algorithm"));
+        Arrays.stream(Algorithm.values())
+                .flatMap(algorithm -> algorithm.parameters().stream())
+                .forEach(parameter -> words.put(parameter.name(), "Hyperparameter"));
         for (String file : List.of(BundleLayout.MODEL_FILE, BundleLayout.MANIFEST_FILE, BundleLayout.METADATA_FILE)) {
             words.put(file, "BundleLayout");
+        }
+        for (String metric : List.of(
+                ServiceMetricNames.REQUESTS,
+                ServiceMetricNames.REQUEST_ERRORS,
+                ServiceMetricNames.REQUEST_DURATION,
+                ServiceMetricNames.FEEDBACK,
+                ServiceMetricNames.MODEL_SWAPS,
+                ServiceMetricNames.MODEL_VERSION,
+                ServiceMetricNames.LIVE_ACCURACY,
+                ServiceMetricNames.LIVE_FEEDBACK_WINDOW,
+                ServiceMetricNames.LIVE_RECALL,
+                ServiceMetricNames.INPUT_DRIFT_PSI,
+                ServiceMetricNames.INPUT_DRIFT_SCORE)) {
+            words.put(metric, "ServiceMetricNames");
         }
         return words;
     }
@@ -83,6 +103,25 @@ class VocabularyTest {
             }
         }
         assertThat(copies).as("exit codes declared outside mlops-contract").isEmpty();
+    }
+
+    @Test
+    void shouldMakeNoJsonMapperOutsideTheContract() {
+        List<String> mappers = new ArrayList<>();
+        for (JavaClass type : CLASSES) {
+            if (type.getPackageName().startsWith("io.mlops.contract")) {
+                continue;
+            }
+            type.getConstructorCallsFromSelf().stream()
+                    .filter(call -> call.getTargetOwner().isAssignableTo(ObjectMapper.class)
+                            || call.getTargetOwner().isAssignableTo(JsonFactory.class))
+                    .forEach(call -> mappers.add(call.getDescription() + "; use io.mlops.contract.Json"));
+            type.getMethodCallsFromSelf().stream()
+                    .filter(call -> call.getName().equals("builder")
+                            && call.getTargetOwner().isAssignableTo(JsonFactory.class))
+                    .forEach(call -> mappers.add(call.getDescription() + "; use io.mlops.contract.Json"));
+        }
+        assertThat(mappers).as("JSON configured outside mlops-contract").isEmpty();
     }
 
     @Test

@@ -86,9 +86,9 @@ class BadInputTest {
     }
 
     @Test
-    void shouldReportAFolderGivenAsDataFile() {
+    void shouldReportAFolderWithoutDataFiles() {
         assertThat(train("--data", abs(out), "--label", "category"))
-                .isEqualTo("mlops: " + out + ": is a folder, expected a CSV or JSON Lines data file");
+                .isEqualTo("mlops: no data files: " + out + " matched no CSV or JSON Lines file");
     }
 
     @Test

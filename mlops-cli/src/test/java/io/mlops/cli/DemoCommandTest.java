@@ -27,7 +27,6 @@ class DemoCommandTest {
                 .contains(
                         "== mlops demo: CI/CD/CT for an expense-receipt classifier ==",
                         "[CI] trained logistic v1 on 800 receipts",
-                        "confusion matrix",
                         "quality gates: PASSED",
                         "[CD] registered receipts@1 as champion; serving it at http://127.0.0.1:",
                         "[CT] retrain check of receipts@champion",
@@ -35,7 +34,7 @@ class DemoCommandTest {
                         "[CT] retrained the same spec on old + new data: 1000 receipts -> receipts@2",
                         "lineage against receipts@1: 200 new rows in ["
                                 + dir.resolve("data/incoming/receipts-2026-11.csv") + "]",
-                        "[CD] promoted receipts@2 to champion and hot-swapped the service: DEPLOYED")
+                        "[CD] promoted receipts@2 to champion and hot-swapped the running service: DEPLOYED")
                 .containsPattern("(?m)^accuracy >= 0\\.85 +\\d\\.\\d{4} +>= 0\\.8500 +PASSED$")
                 .containsPattern(
                         "(?m)^  FIRED +data-changed +200 new rows \\(1 new, 0 changed, 0 removed files\\) >= 1$")

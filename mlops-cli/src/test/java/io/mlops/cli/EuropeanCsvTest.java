@@ -85,4 +85,31 @@ class EuropeanCsvTest {
                         + " windows-1252 (spec: encoding: windows-1252)");
         assertThat(dir.resolve("model")).doesNotExist();
     }
+
+    /** {@code evaluate} takes the same CSV options as {@code train}: a Windows-1252 export is read and scored. */
+    @Test
+    void shouldEvaluateAWindows1252ExportWithTheSameOptionsAsTrain() throws IOException {
+        Path data = export("export-1252.csv", Charset.forName("windows-1252"));
+        String[] csv = {"--delimiter", ";", "--decimal-comma", "--encoding", "windows-1252"};
+        Path model = dir.resolve("model");
+        Cli.Result trained = run(
+                concat(new String[] {"train", "--data", abs(data), "--label", "Klasse", "--output", abs(model)}, csv));
+        assertThat(trained.exitCode()).as(trained.toString()).isZero();
+
+        Cli.Result refused = run("evaluate", "--model", abs(model), "--data", abs(data));
+        Cli.Result evaluated =
+                run(concat(new String[] {"evaluate", "--model", abs(model), "--data", abs(data), "--json"}, csv));
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(refused.errorLine()).contains("is not valid UTF-8 text", "--encoding windows-1252");
+        assertThat(evaluated.exitCode()).as(evaluated.toString()).isZero();
+        assertThat(evaluated.json().get("metrics").get("accuracy").asDouble()).isEqualTo(1.0);
+        assertThat(evaluated.json().get("metrics").get("examples").asInt()).isEqualTo(200);
+    }
+
+    private static String[] concat(final String[] first, final String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
 }

@@ -122,6 +122,34 @@ class HostileInputTest {
                 .doesNotContain("T0KEN");
     }
 
+    /** With MLOPS_PREDICT_TOKEN set, the golden check of {@code deploy --dir} sends it, so the deploy holds. */
+    @Test
+    void shouldDeployToAFolderWithThePredictionTokenSet() throws Exception {
+        Path golden = Files.writeString(
+                dir.resolve("golden.jsonl"),
+                "{\"input\": {\"description\": \"taxi receipt\", \"amount\": 90.0}, \"expected\": \"transport\"}\n");
+        Map<String, String> env = new HashMap<>();
+        env.put("MLOPS_REGISTRY", dir.resolve("registry").toString());
+        env.put("MLOPS_PREDICT_TOKEN", "predict-s3cret");
+
+        Run deploy = run(
+                env,
+                "deploy",
+                "--model",
+                bundle.toString(),
+                "--dir",
+                dir.resolve("prod").toString(),
+                "--golden",
+                golden.toString(),
+                "--json");
+
+        assertThat(deploy.exit()).as(deploy.err()).isZero();
+        assertThat(Cli.parse(deploy.out()).get("deployment").get("status").asText())
+                .isEqualTo("DEPLOYED");
+        assertThat(deploy.out() + deploy.err()).doesNotContain("predict-s3cret");
+        assertThat(dir.resolve("prod").resolve("current")).isSymbolicLink();
+    }
+
     /**
      * Makes a folder tree unwritable. As root, permissions do not stop writes, so the immutable attribute does
      * (chattr); otherwise the write bits are taken away.

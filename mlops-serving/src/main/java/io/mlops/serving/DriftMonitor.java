@@ -1,13 +1,10 @@
 package io.mlops.serving;
 
 import io.mlops.contract.data.ColumnSpec;
-import io.mlops.contract.data.ColumnStats;
-import io.mlops.contract.data.ColumnType;
 import io.mlops.contract.data.DataFingerprint;
 import io.mlops.contract.retrain.Psi;
-import io.mlops.engine.data.Fingerprinter;
+import io.mlops.engine.data.DriftReference;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,58 +41,11 @@ public final class DriftMonitor {
      */
     public static DriftMonitor of(final List<ColumnSpec> schema, final DataFingerprint training, final int window) {
         List<Feature> features = new ArrayList<>();
-        Map<String, ColumnStats> columns =
-                training == null || training.columns() == null ? Map.of() : training.columns();
-        for (int position = 0; position < schema.size(); position++) {
-            ColumnSpec spec = schema.get(position);
-            ColumnStats stats = columns.get(spec.name());
-            if (stats == null) {
-                continue;
-            }
-            if (spec.type() == ColumnType.NUMERIC && stats.histogram() != null && stats.min() != null) {
-                double[] expected = shares(stats.histogram());
-                features.add(new Feature(
-                        spec.name(),
-                        position,
-                        true,
-                        stats.min(),
-                        stats.max(),
-                        Map.of(),
-                        expected,
-                        new AtomicIntegerArray(window)));
-            } else if (spec.type() == ColumnType.CATEGORICAL && stats.counts() != null) {
-                List<String> categories = new ArrayList<>(stats.counts().keySet());
-                List<Long> counts = new ArrayList<>(stats.counts().values());
-                long total = training.rows() - stats.missing();
-                double[] expected = new double[categories.size() + 1];
-                long known = 0;
-                for (int i = 0; i < categories.size(); i++) {
-                    expected[i] = (double) counts.get(i) / Math.max(1, total);
-                    known += counts.get(i);
-                }
-                expected[categories.size()] = (double) Math.max(0, total - known) / Math.max(1, total);
-                Map<String, Integer> bins = new HashMap<>();
-                for (int i = 0; i < categories.size(); i++) {
-                    bins.put(categories.get(i), i);
-                }
-                features.add(new Feature(
-                        spec.name(), position, false, 0, 0, bins, expected, new AtomicIntegerArray(window)));
-            }
+        for (DriftReference.Feature reference :
+                DriftReference.of(schema, training).features()) {
+            features.add(new Feature(reference, new AtomicIntegerArray(window)));
         }
         return new DriftMonitor(features, window);
-    }
-
-    private static double[] shares(final List<Long> histogram) {
-        double[] shares = new double[histogram.size()];
-        double total = 0;
-        for (int i = 0; i < shares.length; i++) {
-            shares[i] = histogram.get(i);
-            total += shares[i];
-        }
-        for (int i = 0; i < shares.length; i++) {
-            shares[i] = total == 0 ? 0 : shares[i] / total;
-        }
-        return shares;
     }
 
     /**
@@ -109,17 +59,10 @@ public final class DriftMonitor {
         }
         int slot = (int) (observed.getAndIncrement() % window);
         for (Feature feature : features) {
-            int bin;
-            if (feature.numeric()) {
-                double value = input.number(feature.position());
-                bin = Double.isNaN(value) ? -1 : Fingerprinter.bin(value, feature.min(), feature.max());
-            } else {
-                String value = input.string(feature.position());
-                bin = value == null
-                        ? -1
-                        : feature.categories()
-                                .getOrDefault(value, feature.categories().size());
-            }
+            DriftReference.Feature reference = feature.reference();
+            int bin = reference.numeric()
+                    ? reference.bin(input.number(reference.position()))
+                    : reference.bin(input.string(reference.position()));
             // a release store: a scrape may see a slot a moment late, and no request pays for a full fence
             feature.recent().setRelease(slot, bin + 1);
         }
@@ -136,7 +79,7 @@ public final class DriftMonitor {
             return result;
         }
         for (Feature feature : features) {
-            double[] actual = new double[feature.expected().length];
+            double[] actual = new double[feature.reference().expected().length];
             long count = 0;
             for (int i = 0; i < window; i++) {
                 int bin = feature.recent().get(i) - 1;
@@ -151,7 +94,7 @@ public final class DriftMonitor {
             for (int i = 0; i < actual.length; i++) {
                 actual[i] /= count;
             }
-            result.put(feature.name(), Psi.index(feature.expected(), actual));
+            result.put(feature.reference().name(), Psi.index(feature.reference().expected(), actual));
         }
         return result;
     }
@@ -165,14 +108,6 @@ public final class DriftMonitor {
         return psi().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
-    /** A monitored feature; {@code position} is its place in the schema, {@code categories} map to bins. */
-    private record Feature(
-            String name,
-            int position,
-            boolean numeric,
-            double min,
-            double max,
-            Map<String, Integer> categories,
-            double[] expected,
-            AtomicIntegerArray recent) {}
+    /** A monitored feature: its training reference and the bins of the recent inputs (bin + 1; 0 is missing). */
+    private record Feature(DriftReference.Feature reference, AtomicIntegerArray recent) {}
 }

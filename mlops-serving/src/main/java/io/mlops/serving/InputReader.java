@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlops.contract.Json;
 import io.mlops.contract.data.ColumnSpec;
 import io.mlops.contract.data.ColumnType;
 import java.io.IOException;
@@ -22,11 +22,8 @@ import java.util.Map;
  * the instance for {@link Predictor#validate}; a body that is not JSON at all is rejected at once.
  */
 public final class InputReader {
-    // FastDoubleParser rounds exactly like Double.parseDouble, only faster
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-            .build();
-    private static final ObjectMapper TREES = new ObjectMapper();
+    private static final JsonFactory JSON = Json.mapper().getFactory();
+    private static final ObjectMapper TREES = Json.mapper();
 
     /** The field that makes a request a batch. */
     static final String BATCH_FIELD = "instances";

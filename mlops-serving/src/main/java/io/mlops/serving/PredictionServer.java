@@ -75,6 +75,8 @@ public final class PredictionServer implements AutoCloseable {
         // beyond this many connections Jetty stops accepting, so connections wait in the backlog rather than
         // exhausting the file descriptors
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        // Jetty's minimum data rate covers bodies; this covers headers sent a byte at a time
+        server.addBean(new SlowHeaderGuard(connector, limits.minRequestBytesPerSecond()));
         return server;
     }
 

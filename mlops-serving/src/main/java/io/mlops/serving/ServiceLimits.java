@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *                               backlog instead of costing a file descriptor each
  * @param idleTimeoutMillis      a connection with no traffic for this long is closed (also bounds how long a
  *                               client may take between bytes of its request headers)
- * @param minRequestBytesPerSecond a request body arriving slower than this is failed
+ * @param minRequestBytesPerSecond a request whose headers or body arrive slower than this is cut off (0: no minimum)
  * @param maxTextChars           the longest text or category value of one field of a prediction
  * @param maxProblems            how many field problems an error reply lists (with the total count)
  * @param swapTimeoutSeconds     how long loading a model for a swap may take before the swap is abandoned

@@ -2,10 +2,9 @@ package io.mlops.serving;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.mlops.contract.Json;
 import io.mlops.contract.MlopsException;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.io.BoundedFiles;
@@ -85,10 +84,7 @@ public record ServiceSettings(
                 null);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.strictMapper();
 
     /**
      * Reads settings and checks their values.
@@ -125,7 +121,7 @@ public record ServiceSettings(
      * @throws IOException if writing fails
      */
     public void write(final Path file) throws IOException {
-        AtomicFiles.writeString(file, JSON.writeValueAsString(this) + "\n");
+        AtomicFiles.writeString(file, Json.pretty().writeValueAsString(this) + "\n");
     }
 
     private void check(final Path file) {

@@ -160,6 +160,44 @@ class ServiceLimitsTest {
         }
     }
 
+    /**
+     * A client sending its request headers a byte at a time, each byte well within the idle timeout, is still cut
+     * off once it falls below the minimum request data rate, while the service keeps answering others.
+     */
+    @Test
+    void shouldCutOffAClientTricklingItsHeadersBelowTheMinimumDataRate() throws Exception {
+        ServiceLimits slowest = new ServiceLimits(null, 2_000, 100, null, null, null, null);
+        try (PredictionServer server = PredictionServer.start(config(slowest), TestModels.load(TestModels.modelA()));
+                Socket trickler = new Socket("127.0.0.1", server.port())) {
+            byte[] request = ("GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(10_000))
+                    .getBytes(StandardCharsets.US_ASCII);
+            long start = System.nanoTime();
+            boolean cutOff = false;
+            int sent = 0;
+            // one byte every 200 ms: 5 bytes/s, far below 100 bytes/s, and never idle for 2 s
+            while (!cutOff && sent < request.length && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30)) {
+                try {
+                    trickler.getOutputStream().write(request[sent++]);
+                    trickler.getOutputStream().flush();
+                } catch (IOException closedByTheServer) {
+                    cutOff = true;
+                }
+                if (sent % 10 == 0) {
+                    assertThat(new Http(server.port()).get("/v1/health").status())
+                            .as("others are answered meanwhile")
+                            .isEqualTo(200);
+                }
+                Thread.sleep(200);
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            assertThat(cutOff)
+                    .as("cut off after %d bytes in %d ms", sent, millis)
+                    .isTrue();
+            assertThat(millis).isLessThan(15_000);
+        }
+    }
+
     @Test
     void shouldServeNoMoreConnectionsAtOnceThanTheLimit() throws Exception {
         try (PredictionServer server =

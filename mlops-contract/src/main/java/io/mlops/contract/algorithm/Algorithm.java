@@ -1,5 +1,24 @@
 package io.mlops.contract.algorithm;
 
+import static io.mlops.contract.algorithm.Hyperparameter.ALPHA;
+import static io.mlops.contract.algorithm.Hyperparameter.COST;
+import static io.mlops.contract.algorithm.Hyperparameter.EPOCHS;
+import static io.mlops.contract.algorithm.Hyperparameter.EPSILON;
+import static io.mlops.contract.algorithm.Hyperparameter.ETA;
+import static io.mlops.contract.algorithm.Hyperparameter.FEATURE_FRACTION;
+import static io.mlops.contract.algorithm.Hyperparameter.FEATURE_SUBSAMPLE;
+import static io.mlops.contract.algorithm.Hyperparameter.GAMMA;
+import static io.mlops.contract.algorithm.Hyperparameter.LAMBDA;
+import static io.mlops.contract.algorithm.Hyperparameter.LEARNING_RATE;
+import static io.mlops.contract.algorithm.Hyperparameter.MAX_DEPTH;
+import static io.mlops.contract.algorithm.Hyperparameter.MAX_ITERATIONS;
+import static io.mlops.contract.algorithm.Hyperparameter.MINIBATCH;
+import static io.mlops.contract.algorithm.Hyperparameter.MIN_CHILD_WEIGHT;
+import static io.mlops.contract.algorithm.Hyperparameter.SOLVER;
+import static io.mlops.contract.algorithm.Hyperparameter.SUBSAMPLE;
+import static io.mlops.contract.algorithm.Hyperparameter.THREADS;
+import static io.mlops.contract.algorithm.Hyperparameter.TOLERANCE;
+import static io.mlops.contract.algorithm.Hyperparameter.TREES;
 import static io.mlops.contract.algorithm.Hyperparameter.choice;
 import static io.mlops.contract.algorithm.Hyperparameter.decimal;
 import static io.mlops.contract.algorithm.Hyperparameter.integer;
@@ -25,17 +44,17 @@ public enum Algorithm {
             true,
             List.of(
                     choice(
-                            "solver",
+                            SOLVER,
                             LogisticSolver.LBFGS.id(),
                             List.of(LogisticSolver.LBFGS.id(), LogisticSolver.SGD.id()),
                             "LBFGS: L-BFGS until converged; SGD: a fixed number of AdaGrad epochs (the default "
                                     + "when epochs, learningRate or minibatch is given)"),
-                    decimal("cost", 1.0, 1e-9, 1e9, "lbfgs: inverse regularisation strength C"),
-                    integer("maxIterations", 100, 1, 1_000_000, "lbfgs: iteration limit"),
-                    decimal("tolerance", 1e-4, 1e-12, 1.0, "lbfgs: stop when no gradient entry is larger"),
-                    integer("epochs", 5, 1, 10_000, "sgd: passes over the training data"),
-                    decimal("learningRate", 1.0, 1e-9, 1e6, "sgd: AdaGrad initial learning rate"),
-                    integer("minibatch", 1, 1, 1_000_000, "sgd: examples per gradient step"))),
+                    decimal(COST, 1.0, 1e-9, 1e9, "lbfgs: inverse regularisation strength C"),
+                    integer(MAX_ITERATIONS, 100, 1, 1_000_000, "lbfgs: iteration limit"),
+                    decimal(TOLERANCE, 1e-4, 1e-12, 1.0, "lbfgs: stop when no gradient entry is larger"),
+                    integer(EPOCHS, 5, 1, 10_000, "sgd: passes over the training data"),
+                    decimal(LEARNING_RATE, 1.0, 1e-9, 1e6, "sgd: AdaGrad initial learning rate"),
+                    integer(MINIBATCH, 1, 1, 1_000_000, "sgd: examples per gradient step"))),
     /** Linear support vector machine (hinge loss) trained by SGD with AdaGrad. */
     LINEAR_SVM("linear-svm", true, sgdParameters()),
     /** LIBLINEAR's exact solvers (logistic regression or SVM). */
@@ -44,7 +63,7 @@ public enum Algorithm {
             true,
             List.of(
                     choice(
-                            "solver",
+                            SOLVER,
                             "L2R_LR",
                             List.of(
                                     "L2R_LR",
@@ -56,46 +75,46 @@ public enum Algorithm {
                                     "L2R_LR_DUAL",
                                     "MCSVM_CS"),
                             "LIBLINEAR solver"),
-                    decimal("cost", 1.0, 1e-9, 1e9, "inverse regularisation strength"),
-                    integer("maxIterations", 1000, 1, 1_000_000, "solver iterations"),
-                    decimal("epsilon", 0.01, 1e-12, 1.0, "stopping tolerance"))),
+                    decimal(COST, 1.0, 1e-9, 1e9, "inverse regularisation strength"),
+                    integer(MAX_ITERATIONS, 1000, 1, 1_000_000, "solver iterations"),
+                    decimal(EPSILON, 0.01, 1e-12, 1.0, "stopping tolerance"))),
     /** A single classification and regression tree. */
     CART(
             "cart",
             false,
             List.of(
-                    integer("maxDepth", 10, 1, 1000, "deepest level of the tree"),
-                    decimal("featureFraction", 1.0, 0.01, 1.0, "share of features considered at each split"))),
+                    integer(MAX_DEPTH, 10, 1, 1000, "deepest level of the tree"),
+                    decimal(FEATURE_FRACTION, 1.0, 0.01, 1.0, "share of features considered at each split"))),
     /** A random forest of CART trees with majority voting. */
     RANDOM_FOREST(
             "random-forest",
             false,
             List.of(
-                    integer("trees", 50, 1, 10_000, "number of trees"),
-                    integer("maxDepth", 12, 1, 1000, "deepest level of each tree"),
-                    decimal("featureFraction", 0.5, 0.01, 1.0, "share of features considered at each split"))),
+                    integer(TREES, 50, 1, 10_000, "number of trees"),
+                    integer(MAX_DEPTH, 12, 1, 1000, "deepest level of each tree"),
+                    decimal(FEATURE_FRACTION, 0.5, 0.01, 1.0, "share of features considered at each split"))),
     /** Gradient-boosted trees by XGBoost. */
     XGBOOST(
             "xgboost",
             false,
             List.of(
-                    integer("trees", 50, 1, 10_000, "boosting rounds"),
-                    decimal("eta", 0.3, 1e-6, 1.0, "learning rate"),
-                    integer("maxDepth", 6, 1, 100, "deepest level of each tree"),
-                    decimal("subsample", 1.0, 0.01, 1.0, "share of rows per tree"),
-                    decimal("featureSubsample", 1.0, 0.01, 1.0, "share of features per tree"),
-                    decimal("lambda", 1.0, 0, 1e6, "L2 regularisation"),
-                    decimal("alpha", 0.0, 0, 1e6, "L1 regularisation"),
-                    decimal("minChildWeight", 1.0, 0, 1e6, "minimum hessian weight in a child"),
-                    decimal("gamma", 0.0, 0, 1e6, "minimum loss reduction to split"),
-                    integer("threads", 1, 1, 256, "threads; 1 keeps training reproducible")));
+                    integer(TREES, 50, 1, 10_000, "boosting rounds"),
+                    decimal(ETA, 0.3, 1e-6, 1.0, "learning rate"),
+                    integer(MAX_DEPTH, 6, 1, 100, "deepest level of each tree"),
+                    decimal(SUBSAMPLE, 1.0, 0.01, 1.0, "share of rows per tree"),
+                    decimal(FEATURE_SUBSAMPLE, 1.0, 0.01, 1.0, "share of features per tree"),
+                    decimal(LAMBDA, 1.0, 0, 1e6, "L2 regularisation"),
+                    decimal(ALPHA, 0.0, 0, 1e6, "L1 regularisation"),
+                    decimal(MIN_CHILD_WEIGHT, 1.0, 0, 1e6, "minimum hessian weight in a child"),
+                    decimal(GAMMA, 0.0, 0, 1e6, "minimum loss reduction to split"),
+                    integer(THREADS, 1, 1, 256, "threads; 1 keeps training reproducible")));
 
     /** The hyperparameters of both SGD-trained linear models. */
     private static List<Hyperparameter> sgdParameters() {
         return List.of(
-                integer("epochs", 5, 1, 10_000, "passes over the training data"),
-                decimal("learningRate", 1.0, 1e-9, 1e6, "AdaGrad initial learning rate"),
-                integer("minibatch", 1, 1, 1_000_000, "examples per gradient step"));
+                integer(EPOCHS, 5, 1, 10_000, "passes over the training data"),
+                decimal(LEARNING_RATE, 1.0, 1e-9, 1e6, "AdaGrad initial learning rate"),
+                integer(MINIBATCH, 1, 1, 1_000_000, "examples per gradient step"));
     }
 
     private final String id;

@@ -18,6 +18,63 @@ import java.util.Locale;
 public record Hyperparameter(
         String name, Kind kind, Object defaultValue, double min, double max, List<String> choices, String description) {
 
+    /** The name of the hyperparameter {@value}. */
+    public static final String SOLVER = "solver";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String COST = "cost";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String MAX_ITERATIONS = "maxIterations";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String TOLERANCE = "tolerance";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String EPOCHS = "epochs";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String LEARNING_RATE = "learningRate";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String MINIBATCH = "minibatch";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String EPSILON = "epsilon";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String MAX_DEPTH = "maxDepth";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String FEATURE_FRACTION = "featureFraction";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String TREES = "trees";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String ETA = "eta";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String SUBSAMPLE = "subsample";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String FEATURE_SUBSAMPLE = "featureSubsample";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String LAMBDA = "lambda";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String ALPHA = "alpha";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String MIN_CHILD_WEIGHT = "minChildWeight";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String GAMMA = "gamma";
+
+    /** The name of the hyperparameter {@value}. */
+    public static final String THREADS = "threads";
+
     /** Value types. */
     public enum Kind {
         /** A whole number. */

@@ -7,9 +7,9 @@ import java.util.Map;
 /** The two ways {@code logistic} trains, and which hyperparameters belong to each. */
 public enum LogisticSolver {
     /** L-BFGS until the gradient is below the tolerance (the engine's {@code LbfgsLogisticTrainer}). */
-    LBFGS("LBFGS", List.of("cost", "maxIterations", "tolerance")),
+    LBFGS("LBFGS", List.of(Hyperparameter.COST, Hyperparameter.MAX_ITERATIONS, Hyperparameter.TOLERANCE)),
     /** A fixed number of SGD epochs with AdaGrad: Tribuo's {@code LinearSGDTrainer}. */
-    SGD("SGD", List.of("epochs", "learningRate", "minibatch"));
+    SGD("SGD", List.of(Hyperparameter.EPOCHS, Hyperparameter.LEARNING_RATE, Hyperparameter.MINIBATCH));
 
     private final String id;
     private final List<String> parameters;
@@ -31,7 +31,7 @@ public enum LogisticSolver {
      * @return the solver
      */
     public static LogisticSolver of(final Map<String, Object> resolved) {
-        return SGD.id.equals(resolved.get("solver")) ? SGD : LBFGS;
+        return SGD.id.equals(resolved.get(Hyperparameter.SOLVER)) ? SGD : LBFGS;
     }
 
     /**
@@ -44,11 +44,11 @@ public enum LogisticSolver {
      */
     static void keepOwnParameters(final Map<String, ?> given, final Map<String, Object> resolved) {
         LogisticSolver solver;
-        if (given.containsKey("solver")) {
+        if (given.containsKey(Hyperparameter.SOLVER)) {
             solver = of(resolved);
         } else {
             solver = SGD.parameters.stream().anyMatch(given::containsKey) ? SGD : LBFGS;
-            resolved.put("solver", solver.id);
+            resolved.put(Hyperparameter.SOLVER, solver.id);
         }
         LogisticSolver other = solver == SGD ? LBFGS : SGD;
         for (String name : other.parameters) {

@@ -2,11 +2,11 @@ package io.mlops.engine.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.RecordWrapper;
+import io.mlops.contract.Json;
 import io.mlops.contract.MlopsException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,8 +31,6 @@ import java.util.function.Consumer;
 public final class TableReader {
     /** The most columns a data file may have: far beyond a tabular model's needs, far below what takes minutes. */
     public static final int MAX_COLUMNS = 10_000;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The longest field FastCSV reads (its buffer limit), in characters. */
     static final int MAX_FIELD_CHARS = 16 * 1024 * 1024;
@@ -405,7 +403,7 @@ public final class TableReader {
     private static Map<String, String> parseObject(final Path file, final long line, final String text) {
         JsonNode node;
         try {
-            node = JSON.readTree(text);
+            node = Json.mapper().readTree(text);
         } catch (JsonProcessingException exception) {
             throw MlopsException.atLine(file, line, "not valid JSON: " + exception.getOriginalMessage());
         }

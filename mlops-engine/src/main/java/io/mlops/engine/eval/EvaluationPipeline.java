@@ -50,7 +50,7 @@ public final class EvaluationPipeline {
         ModelBundle bundle = store.load(request.model());
         ModelBundle baseline = request.baseline() == null ? null : store.load(request.baseline());
         progress.progress("reading " + request.data());
-        Table table = new TableReader().read(request.data());
+        Table table = new TableReader(request.csv(), progress::progress).read(request.data());
         TypedData data = TypedData.of(table, bundle.preparation().getSchema());
         timer.phase("loadMillis");
         progress.progress("evaluating " + request.model() + " on " + data.size() + " examples");

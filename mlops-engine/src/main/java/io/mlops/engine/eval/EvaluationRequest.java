@@ -1,5 +1,6 @@
 package io.mlops.engine.eval;
 
+import io.mlops.engine.data.CsvFormat;
 import io.mlops.engine.gates.Gate;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +15,10 @@ import java.util.Objects;
  * @param baseline a baseline model evaluated on the same data for relative gates, or {@code null}
  * @param modelName    how the model is named in the metadata (its path, or a registry reference)
  * @param baselineName how the baseline is named in the metadata
+ * @param csv          how a CSV data file is written ({@code null}: detected, UTF-8)
  */
 public record EvaluationRequest(
-        Path model, Path data, List<Gate> gates, Path baseline, String modelName, String baselineName) {
+        Path model, Path data, List<Gate> gates, Path baseline, String modelName, String baselineName, CsvFormat csv) {
     /**
      * Creates a request.
      */
@@ -26,6 +28,7 @@ public record EvaluationRequest(
         gates = List.copyOf(gates);
         modelName = modelName == null ? model.toString() : modelName;
         baselineName = baselineName == null && baseline != null ? baseline.toString() : baselineName;
+        csv = csv == null ? CsvFormat.DETECT : csv;
     }
 
     /**
@@ -37,6 +40,6 @@ public record EvaluationRequest(
      * @param baseline the baseline model, or {@code null}
      */
     public EvaluationRequest(final Path model, final Path data, final List<Gate> gates, final Path baseline) {
-        this(model, data, gates, baseline, null, null);
+        this(model, data, gates, baseline, null, null, null);
     }
 }

@@ -1,11 +1,10 @@
 package io.mlops.engine.train;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.mlops.contract.Json;
 import io.mlops.contract.MlopsException;
 import io.mlops.contract.algorithm.Algorithm;
 import io.mlops.contract.data.ColumnType;
@@ -28,6 +27,8 @@ import java.util.stream.Collectors;
  * globs; {@code dedupe: true} drops repeated rows; {@code window: {rows|files|days: N}} keeps only recent data.
  */
 public final class SpecReader {
+    private static final ObjectMapper YAML = Json.strict(YAMLMapper.builder()).build();
+
     /**
      * Reads a spec file into a builder, so that command-line options can still override its values.
      *
@@ -40,10 +41,8 @@ public final class SpecReader {
             throw MlopsException.inFile(file, "spec file not found");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
-        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        // a key given twice is a mistake whichever value was meant: never let the last one win silently
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // strict: an unknown field, or a key given twice (whichever value was meant), is a mistake to report
+        ObjectMapper mapper = name.endsWith(".json") ? Json.strictMapper() : YAML;
         byte[] bytes = BoundedFiles.read(file, BoundedFiles.MAX_SETTINGS_BYTES);
         SpecFile spec;
         try {

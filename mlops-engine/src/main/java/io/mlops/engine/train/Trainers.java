@@ -1,6 +1,7 @@
 package io.mlops.engine.train;
 
 import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.algorithm.Hyperparameter;
 import io.mlops.contract.algorithm.LogisticSolver;
 import java.util.Map;
 import org.tribuo.Trainer;
@@ -35,34 +36,40 @@ public final class Trainers {
         return switch (algorithm) {
             case LOGISTIC -> LogisticSolver.of(params) == LogisticSolver.LBFGS
                     ? new LbfgsLogisticTrainer(
-                            d(params, "cost"), i(params, "maxIterations"), d(params, "tolerance"), seed)
+                            d(params, Hyperparameter.COST),
+                            i(params, Hyperparameter.MAX_ITERATIONS),
+                            d(params, Hyperparameter.TOLERANCE),
+                            seed)
                     : sgd(new LogMulticlass(), params, seed, loggingInterval);
             case LINEAR_SVM -> sgd(new Hinge(), params, seed, loggingInterval);
             case LIBLINEAR -> new LibLinearClassificationTrainer(
                     new LinearClassificationType(
-                            LinearClassificationType.LinearType.valueOf((String) params.get("solver"))),
-                    d(params, "cost"),
-                    i(params, "maxIterations"),
-                    d(params, "epsilon"),
+                            LinearClassificationType.LinearType.valueOf((String) params.get(Hyperparameter.SOLVER))),
+                    d(params, Hyperparameter.COST),
+                    i(params, Hyperparameter.MAX_ITERATIONS),
+                    d(params, Hyperparameter.EPSILON),
                     seed);
             case CART -> new CARTClassificationTrainer(
-                    i(params, "maxDepth"), (float) d(params, "featureFraction"), seed);
+                    i(params, Hyperparameter.MAX_DEPTH), (float) d(params, Hyperparameter.FEATURE_FRACTION), seed);
             case RANDOM_FOREST -> new RandomForestTrainer<>(
-                    new CARTClassificationTrainer(i(params, "maxDepth"), (float) d(params, "featureFraction"), seed),
+                    new CARTClassificationTrainer(
+                            i(params, Hyperparameter.MAX_DEPTH),
+                            (float) d(params, Hyperparameter.FEATURE_FRACTION),
+                            seed),
                     new VotingCombiner(),
-                    i(params, "trees"),
+                    i(params, Hyperparameter.TREES),
                     seed);
             case XGBOOST -> new XGBoostClassificationTrainer(
-                    i(params, "trees"),
-                    d(params, "eta"),
-                    d(params, "gamma"),
-                    i(params, "maxDepth"),
-                    d(params, "minChildWeight"),
-                    d(params, "subsample"),
-                    d(params, "featureSubsample"),
-                    d(params, "lambda"),
-                    d(params, "alpha"),
-                    i(params, "threads"),
+                    i(params, Hyperparameter.TREES),
+                    d(params, Hyperparameter.ETA),
+                    d(params, Hyperparameter.GAMMA),
+                    i(params, Hyperparameter.MAX_DEPTH),
+                    d(params, Hyperparameter.MIN_CHILD_WEIGHT),
+                    d(params, Hyperparameter.SUBSAMPLE),
+                    d(params, Hyperparameter.FEATURE_SUBSAMPLE),
+                    d(params, Hyperparameter.LAMBDA),
+                    d(params, Hyperparameter.ALPHA),
+                    i(params, Hyperparameter.THREADS),
                     true,
                     seed);
         };
@@ -75,10 +82,10 @@ public final class Trainers {
             final int loggingInterval) {
         return new LinearSGDTrainer(
                 objective,
-                new AdaGrad(d(params, "learningRate"), 0.1),
-                i(params, "epochs"),
+                new AdaGrad(d(params, Hyperparameter.LEARNING_RATE), 0.1),
+                i(params, Hyperparameter.EPOCHS),
                 loggingInterval,
-                i(params, "minibatch"),
+                i(params, Hyperparameter.MINIBATCH),
                 seed);
     }
 

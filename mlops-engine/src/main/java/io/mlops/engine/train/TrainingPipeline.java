@@ -2,6 +2,7 @@ package io.mlops.engine.train;
 
 import io.mlops.contract.MlopsException;
 import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.algorithm.Hyperparameter;
 import io.mlops.contract.bundle.BundleLayout;
 import io.mlops.contract.gates.GateReport;
 import io.mlops.contract.metadata.ModelInfo;
@@ -203,12 +204,12 @@ public final class TrainingPipeline {
         if (algorithm != Algorithm.LOGISTIC && algorithm != Algorithm.LINEAR_SVM) {
             return 0;
         }
-        if (!params.containsKey("minibatch")) {
+        if (!params.containsKey(Hyperparameter.MINIBATCH)) {
             // L-BFGS logs each iteration; it usually stops well before the limit
-            return ((Number) params.get("maxIterations")).longValue();
+            return ((Number) params.get(Hyperparameter.MAX_ITERATIONS)).longValue();
         }
-        int minibatch = ((Number) params.get("minibatch")).intValue();
-        int epochs = ((Number) params.get("epochs")).intValue();
+        int minibatch = ((Number) params.get(Hyperparameter.MINIBATCH)).intValue();
+        int epochs = ((Number) params.get(Hyperparameter.EPOCHS)).intValue();
         return (long) epochs * ((rows + minibatch - 1) / minibatch);
     }
 }

@@ -232,12 +232,22 @@ class RetrainCheckTest {
         }
     }
 
+    /**
+     * With {@code -Dmlops.retrain.golden=FILE} the document is also written to FILE, which refreshes the copy the
+     * contract's own test reads ({@code mlops-contract/src/test/resources/io/mlops/contract/retrain/retrain-check.json}).
+     */
     @Test
-    void shouldWriteASchemaValidRetrainCheckThatReadsBack() {
+    void shouldWriteASchemaValidRetrainCheckThatReadsBack() throws IOException {
+        TestData.writeMixedCsv(incoming.resolve("2026-12-01.csv"), 50, 4);
         RetrainCheck.Result result = check().check(request()
-                .data(List.of(base.toString()))
+                .data(List.of(base.toString(), incoming + "/*.csv"))
+                .driftData(base)
                 .policy(RetrainPolicy.builder().force(true).maxAgeDays(1).build())
                 .build());
+        String golden = System.getProperty("mlops.retrain.golden");
+        if (golden != null) {
+            Files.writeString(Path.of(golden), result.json());
+        }
 
         RunMetadata read = new RunMetadataReader().read("check", result.json());
         assertThat(read.kind()).isEqualTo(RunKind.RETRAIN_CHECK);
@@ -245,7 +255,7 @@ class RetrainCheckTest {
         assertThat(read.model().sha256()).isEqualTo(training.model().sha256());
         assertThat(MetadataWriter.violations(io.mlops.contract.Json.mapper().valueToTree(read)))
                 .isEmpty();
-        assertThat(result.decision().summary()).isEqualTo("retrain: forced");
+        assertThat(result.decision().summary()).isEqualTo("retrain: forced, data-changed");
     }
 
     @Test

@@ -12,6 +12,9 @@ import io.mlops.serving.ServiceSettings;
 import io.mlops.serving.ServingConfig;
 import io.mlops.serving.TestModels;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,6 +103,57 @@ class DeployerTest {
         assertThat(log).contains("rolling back " + result.location());
         assertReleaseSettings(target.current(), "1");
         assertReleaseSettings(Path.of(result.location()), "2");
+    }
+
+    /**
+     * With a prediction token, the folder's check server requires it and the golden check and load test send it:
+     * before, the check server took the token from the environment and the check sent none, so every such deploy
+     * rolled back.
+     */
+    @Test
+    void shouldSendThePredictionTokenInTheChecksOfAFolderDeploy() throws Exception {
+        DirectoryTarget target = new DirectoryTarget(dir.resolve("deploy"), ServerRuntime.current(), "predict-secret");
+
+        DeployResult result = new Deployer(log::add)
+                .deploy(
+                        new DeployRequest(
+                                TestModels.modelA(),
+                                "receipts",
+                                "1",
+                                golden("transport"),
+                                new LoadTestSpec(20, 1, 10_000, 0.0)),
+                        target);
+
+        assertThat(result.status()).as(log.toString()).isEqualTo(DeployStatus.DEPLOYED);
+        assertThat(result.golden().passed()).isEqualTo(1);
+        assertThat(result.load().failed()).isZero();
+        assertThat(Files.readSymbolicLink(target.current()).toString()).startsWith("releases/receipts-1-");
+
+        DeploymentTarget.Activation check = target.activate(TestModels.modelA(), "receipts", "2");
+        try {
+            String body = "{\"description\": \"Taxi zum Flughafen\", \"amount\": 35.5, \"currency\": \"EUR\", "
+                    + "\"country\": \"DE\", \"payment_method\": \"card\"}";
+            assertThat(post(check.endpoint(), body, null))
+                    .as("without the token")
+                    .isEqualTo(401);
+            assertThat(post(check.endpoint(), body, "predict-secret"))
+                    .as("with the token")
+                    .isEqualTo(200);
+        } finally {
+            target.rollback(check);
+        }
+    }
+
+    private static int post(final URI endpoint, final String body, final String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
