@@ -2,7 +2,14 @@
 package hudson.model;
 
 public abstract class Cause {
+    public abstract String getShortDescription();
+
     public static class UserIdCause extends Cause {
+        @Override
+        public String getShortDescription() {
+            throw new UnsupportedOperationException();
+        }
+
         public String getUserId() {
             throw new UnsupportedOperationException();
         }

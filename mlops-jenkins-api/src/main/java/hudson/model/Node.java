@@ -5,4 +5,8 @@ import hudson.FilePath;
 
 public abstract class Node extends AbstractModelObject {
     public abstract FilePath getRootPath();
+
+    public FilePath createPath(String absolutePath) {
+        throw new UnsupportedOperationException();
+    }
 }

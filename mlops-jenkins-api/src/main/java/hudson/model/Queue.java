@@ -3,4 +3,6 @@ package hudson.model;
 
 public class Queue extends ResourceController {
     public interface Task extends ModelObject {}
+
+    public abstract static class Item extends Actionable {}
 }

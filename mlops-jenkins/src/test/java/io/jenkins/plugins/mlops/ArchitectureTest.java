@@ -32,6 +32,8 @@ class ArchitectureTest {
                 .that()
                 .haveNameNotMatching("io\\.jenkins\\.plugins\\.mlops\\.steps\\.JenkinsFacade(\\$.*)?")
                 .and()
+                .haveNameNotMatching("io\\.jenkins\\.plugins\\.mlops\\.triggers\\.TriggerJenkins(\\$.*)?")
+                .and()
                 .areNotAssignableTo(StepDescriptor.class) // they name FilePath.class as required context only
                 .should()
                 .dependOnClassesThat()

@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.triggers.TriggerDescriptor;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -20,6 +21,7 @@ import org.codehaus.groovy.ast.ASTNode;
 import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.CodeVisitorSupport;
 import org.codehaus.groovy.ast.builder.AstBuilder;
+import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.ConstantExpression;
 import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.MapEntryExpression;
@@ -28,6 +30,7 @@ import org.codehaus.groovy.ast.expr.MethodCallExpression;
 import org.codehaus.groovy.ast.expr.TupleExpression;
 import org.codehaus.groovy.ast.stmt.BlockStatement;
 import org.codehaus.groovy.control.CompilePhase;
+import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -39,6 +42,11 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 class ExampleJenkinsfilesTest {
     private static final Path EXAMPLES = Path.of("..", "example-jenkinsfiles");
+    /**
+     * Steps the examples use before the plugin has them (issue 11 point 3): checked in full once the step exists,
+     * until then only for named arguments.
+     */
+    private static final Set<String> NOT_YET_BUILT = Set.of("mlRetrainWhen");
 
     /** A step call found in a Jenkinsfile. */
     record Call(String file, int line, String step, List<String> arguments) {}
@@ -56,6 +64,10 @@ class ExampleJenkinsfilesTest {
                 StepDescriptor descriptor =
                         (StepDescriptor) type.getDeclaredConstructor().newInstance();
                 steps.put(descriptor.getFunctionName(), boundArguments(type.getEnclosingClass()));
+            }
+            if (TriggerDescriptor.class.isAssignableFrom(type) && type.isAnnotationPresent(Symbol.class)) {
+                // triggers { mlDataChanged(...) } binds like a step: by the trigger's symbol
+                steps.put(type.getAnnotation(Symbol.class).value()[0], boundArguments(type.getEnclosingClass()));
             }
         }
         return steps;
@@ -119,6 +131,9 @@ class ExampleJenkinsfilesTest {
         List<Expression> expressions =
                 arguments instanceof TupleExpression tuple ? tuple.getExpressions() : List.of(arguments);
         for (Expression expression : expressions) {
+            if (expression instanceof ClosureExpression) {
+                continue; // a block step's body, as in mlRetrainWhen(...) { ... }
+            }
             if (expression instanceof MapExpression map) {
                 for (MapEntryExpression entry : map.getMapEntryExpressions()) {
                     names.add(
@@ -144,7 +159,15 @@ class ExampleJenkinsfilesTest {
     @Test
     void shouldUseOnlyStepAndArgumentNamesThatTheStepClassesBind() throws Exception {
         Map<String, Set<String>> steps = stepArguments();
-        assertThat(steps).containsOnlyKeys("mlTrain", "mlEvaluate", "mlRegister", "mlPromote", "mlDeploy");
+        assertThat(steps)
+                .containsKeys(
+                        "mlTrain",
+                        "mlEvaluate",
+                        "mlRegister",
+                        "mlPromote",
+                        "mlDeploy",
+                        "mlDataChanged",
+                        "mlModelDecay");
         assertThat(steps.get("mlEvaluate")).contains("model", "gates", "baseline", "onGateFailure");
 
         List<Path> examples = examples();
@@ -157,6 +180,14 @@ class ExampleJenkinsfilesTest {
         }
         for (Call call : all) {
             String where = call.file() + " line " + call.line() + ": " + call.step();
+            if (NOT_YET_BUILT.contains(call.step()) && !steps.containsKey(call.step())) {
+                // the step does not exist yet: only its named arguments can be checked, not their names
+                assertThat(call.arguments())
+                        .as(where + " arguments")
+                        .isNotEmpty()
+                        .doesNotContain("<positional argument>");
+                continue;
+            }
             assertThat(steps).as(where + " is a step of this plugin").containsKey(call.step());
             assertThat(call.arguments()).as(where + " arguments").isNotEmpty().isSubsetOf(steps.get(call.step()));
         }
