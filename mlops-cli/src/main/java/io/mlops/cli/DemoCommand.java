@@ -115,6 +115,12 @@ final class DemoCommand implements Callable<Integer> {
                 + output.resolve("evaluation-shifted.json"));
         out.println(
                 "try:           mlops evaluate --model " + model + " --data " + shifted + " --gate 'accuracy >= 0.85'");
+        out.println("report:        "
+                + ReportCommand.write(
+                        output.resolve("report.html"),
+                        List.of(output.resolve("evaluation.json"), output.resolve("evaluation-shifted.json")),
+                        false,
+                        List.of()));
         out.flush();
         return Outcome.exitCode(gated.gates());
     }

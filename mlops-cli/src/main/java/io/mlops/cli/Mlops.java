@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             DeployCommand.class,
             RegisterCommand.class,
             ModelsCommand.class,
+            ReportCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -44,7 +44,8 @@ class DemoCommandTest {
         JsonNode trained = Cli.assertBundle(dir.resolve("model"));
         assertThat(trained.path("split").path("trainRows").asInt()).isEqualTo(800);
         assertThat(Cli.entries(dir))
-                .containsExactlyInAnyOrder("data", "train.yaml", "model", "evaluation.json", "evaluation-shifted.json");
+                .containsExactlyInAnyOrder(
+                        "data", "train.yaml", "model", "evaluation.json", "evaluation-shifted.json", "report.html");
 
         JsonNode evaluation = Cli.validMetadata(dir.resolve("evaluation.json"));
         JsonNode shifted = Cli.validMetadata(dir.resolve("evaluation-shifted.json"));

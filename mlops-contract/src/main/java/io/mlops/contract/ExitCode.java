@@ -22,7 +22,18 @@ public enum ExitCode {
     /** A gate failed whose criticality is {@code FAILURE}. */
     GATES_FAILED(5, "gates failed"),
     /** A deployment check failed and the deployment was rolled back. */
-    DEPLOY_ROLLED_BACK(6, "deployment check failed, rolled back");
+    DEPLOY_ROLLED_BACK(6, "deployment check failed, rolled back"),
+    /**
+     * {@code retrain-check --exit-code}: retraining is due (a condition fired). Without {@code --exit-code} the check
+     * exits with {@link #OK} either way and the decision is in its run metadata.
+     */
+    RETRAIN_DUE(7, "retraining is due"),
+    /**
+     * A service or resource the run depends on is unreachable or answered with something unreadable (e.g. the
+     * prediction service's {@code /metrics} for {@code retrain-check}); the message names it. Unlike
+     * {@link #BAD_INPUT}, retrying later may succeed.
+     */
+    UNAVAILABLE(8, "a service the run needs is unreachable or unreadable");
 
     private final int code;
     private final String description;
@@ -46,11 +57,15 @@ public enum ExitCode {
      * Returns whether a run with this exit code completed and wrote its run metadata (possibly with failed gates or a
      * rolled-back deployment).
      *
-     * @return {@code true} for {@link #OK}, {@link #GATES_UNSTABLE}, {@link #GATES_FAILED} and
-     *     {@link #DEPLOY_ROLLED_BACK}
+     * @return {@code true} for {@link #OK}, {@link #GATES_UNSTABLE}, {@link #GATES_FAILED},
+     *     {@link #DEPLOY_ROLLED_BACK} and {@link #RETRAIN_DUE}
      */
     public boolean completedRun() {
-        return this == OK || this == GATES_UNSTABLE || this == GATES_FAILED || this == DEPLOY_ROLLED_BACK;
+        return this == OK
+                || this == GATES_UNSTABLE
+                || this == GATES_FAILED
+                || this == DEPLOY_ROLLED_BACK
+                || this == RETRAIN_DUE;
     }
 
     /**
@@ -102,6 +117,9 @@ public enum ExitCode {
             case GATES_UNSTABLE -> "a gate failed with criticality UNSTABLE";
             case GATES_FAILED -> "a gate failed with criticality FAILURE";
             case DEPLOY_ROLLED_BACK -> "a deployment check failed and the deployment was rolled back";
+            case RETRAIN_DUE -> "retrain-check --exit-code: retraining is due";
+            case UNAVAILABLE -> "a service the run needs (e.g. the prediction service's /metrics) is unreachable"
+                    + " or unreadable";
         };
     }
 }

@@ -4,6 +4,7 @@ import io.mlops.contract.data.ColumnSpec;
 import io.mlops.contract.data.ColumnStats;
 import io.mlops.contract.data.ColumnType;
 import io.mlops.contract.data.DataFingerprint;
+import io.mlops.contract.retrain.Psi;
 import io.mlops.engine.data.Fingerprinter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,10 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Compares the distribution of recent inputs with the training data, per feature, as a population
  * stability index (PSI): below 0.1 is usually read as stable, above 0.25 as a significant shift.
  * Numeric features use the training histogram's bins, categorical features the training categories
- * plus one bin for unseen values. Text features are not monitored.
+ * plus one bin for unseen values. Text features are not monitored. The index is the contract's {@link Psi}, the one
+ * the offline retrain check computes too.
  */
 public final class DriftMonitor {
-    private static final double EPSILON = 1e-4;
     /** Below this many observed inputs a PSI says nothing and none is reported. */
     public static final int MIN_OBSERVATIONS = 100;
 
@@ -147,13 +148,10 @@ public final class DriftMonitor {
             if (count == 0) {
                 continue;
             }
-            double psi = 0;
             for (int i = 0; i < actual.length; i++) {
-                double a = Math.max(actual[i] / count, EPSILON);
-                double e = Math.max(feature.expected()[i], EPSILON);
-                psi += (a - e) * Math.log(a / e);
+                actual[i] /= count;
             }
-            result.put(feature.name(), psi);
+            result.put(feature.name(), Psi.index(feature.expected(), actual));
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package io.mlops.serving;
 
+import io.mlops.contract.serving.ServiceMetricNames;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -17,7 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * The service's Prometheus metrics: requests and errors by endpoint, a latency histogram, the model
- * version served, live accuracy and recall from feedback, and the input drift score.
+ * version served, live accuracy and recall from feedback, and the input drift score. The names are the contract's
+ * {@link ServiceMetricNames}, so the retrain check and the Jenkins triggers read them back as the contract's
+ * {@code LiveMetrics}.
  */
 public final class ServiceMetrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -37,36 +40,39 @@ public final class ServiceMetrics {
      */
     public ServiceMetrics(final ModelSlot slot, final Supplier<LiveQuality> quality) {
         requests = Counter.builder()
-                .name("mlops_requests_total")
+                .name(ServiceMetricNames.REQUESTS)
                 .help("HTTP requests by endpoint and status")
-                .labelNames("endpoint", "status")
+                .labelNames(ServiceMetricNames.LABEL_ENDPOINT, ServiceMetricNames.LABEL_STATUS)
                 .register(registry);
         errors = Counter.builder()
-                .name("mlops_request_errors_total")
+                .name(ServiceMetricNames.REQUEST_ERRORS)
                 .help("requests answered with 4xx or 5xx")
-                .labelNames("endpoint")
+                .labelNames(ServiceMetricNames.LABEL_ENDPOINT)
                 .register(registry);
         latency = Histogram.builder()
-                .name("mlops_request_duration_seconds")
+                .name(ServiceMetricNames.REQUEST_DURATION)
                 .help("request latency")
-                .labelNames("endpoint")
+                .labelNames(ServiceMetricNames.LABEL_ENDPOINT)
                 .classicUpperBounds(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1)
                 // the text format shows only the classic buckets: spare every request the native ones
                 .classicOnly()
                 .register(registry);
         feedback = Counter.builder()
-                .name("mlops_feedback_total")
+                .name(ServiceMetricNames.FEEDBACK)
                 .help("feedback events received")
                 .register(registry);
         swaps = Counter.builder()
-                .name("mlops_model_swaps_total")
+                .name(ServiceMetricNames.MODEL_SWAPS)
                 .help("model swaps and rollbacks")
-                .labelNames("kind")
+                .labelNames(ServiceMetricNames.LABEL_KIND)
                 .register(registry);
         GaugeWithCallback.builder()
-                .name("mlops_model_version")
+                .name(ServiceMetricNames.MODEL_VERSION)
                 .help("the model served: name, version and SHA-256 as labels, value 1")
-                .labelNames("name", "version", "sha256")
+                .labelNames(
+                        ServiceMetricNames.LABEL_NAME,
+                        ServiceMetricNames.LABEL_VERSION,
+                        ServiceMetricNames.LABEL_SHA256)
                 .callback(cb -> {
                     ServedModel model = slot.current();
                     cb.call(
@@ -77,7 +83,7 @@ public final class ServiceMetrics {
                 })
                 .register(registry);
         GaugeWithCallback.builder()
-                .name("mlops_live_accuracy")
+                .name(ServiceMetricNames.LIVE_ACCURACY)
                 .help("accuracy over the feedback window")
                 .callback(cb -> {
                     double accuracy = quality.get().accuracy();
@@ -87,24 +93,24 @@ public final class ServiceMetrics {
                 })
                 .register(registry);
         GaugeWithCallback.builder()
-                .name("mlops_live_feedback_window")
+                .name(ServiceMetricNames.LIVE_FEEDBACK_WINDOW)
                 .help("feedback events in the window")
                 .callback(cb -> cb.call(quality.get().size()))
                 .register(registry);
         GaugeWithCallback.builder()
-                .name("mlops_live_recall")
+                .name(ServiceMetricNames.LIVE_RECALL)
                 .help("recall per class over the feedback window")
-                .labelNames("class")
+                .labelNames(ServiceMetricNames.LABEL_CLASS)
                 .callback(cb -> quality.get().recall().forEach((label, recall) -> cb.call(recall, label)))
                 .register(registry);
         GaugeWithCallback.builder()
-                .name("mlops_input_drift_psi")
+                .name(ServiceMetricNames.INPUT_DRIFT_PSI)
                 .help("population stability index per feature")
-                .labelNames("feature")
+                .labelNames(ServiceMetricNames.LABEL_FEATURE)
                 .callback(cb -> slot.current().drift().psi().forEach((feature, psi) -> cb.call(psi, feature)))
                 .register(registry);
         GaugeWithCallback.builder()
-                .name("mlops_input_drift_score")
+                .name(ServiceMetricNames.INPUT_DRIFT_SCORE)
                 .help("largest PSI over all features")
                 .callback(cb -> cb.call(slot.current().drift().score()))
                 .register(registry);

@@ -13,6 +13,10 @@ public final class CommandNames {
     public static final String REGISTER = "register";
     /** {@code mlops deploy}. */
     public static final String DEPLOY = "deploy";
+    /** {@code mlops report}: a standalone HTML report of runs. */
+    public static final String REPORT = "report";
+    /** {@code mlops retrain-check}: decides whether a model should be retrained. */
+    public static final String RETRAIN_CHECK = "retrain-check";
     /** {@code mlops models}: the registry's subcommands. */
     public static final String MODELS = "models";
     /** {@code mlops models show}. */
@@ -40,6 +44,10 @@ public final class CommandNames {
     public static final String OUTPUT_OPTION = "--output";
     /** Run metadata file. */
     public static final String METADATA_OPTION = "--metadata";
+    /** Report: draw a trend even of one or two runs. */
+    public static final String TREND_OPTION = "--trend";
+    /** Report: a metric to draw on the trend, repeatable. */
+    public static final String METRIC_OPTION = "--metric";
     /** Print JSON instead of a report. */
     public static final String JSON_OPTION = "--json";
     /** Model bundle path or {@code NAME@REF}. */
@@ -78,6 +86,33 @@ public final class CommandNames {
     public static final String P99_MS_OPTION = "--p99-ms";
     /** Load test: error-rate gate. */
     public static final String MAX_ERROR_RATE_OPTION = "--max-error-rate";
+
+    /** Train: drop rows that repeat an earlier row exactly. */
+    public static final String DEDUPE_OPTION = "--dedupe";
+    /** Train: use only recent data, {@code rows=N}, {@code files=N} or {@code days=N}. */
+    public static final String WINDOW_OPTION = "--window";
+    /** Retrain check: a new data batch to compute drift on offline, against the model's training histograms. */
+    public static final String DRIFT_DATA_OPTION = "--drift-data";
+    /** Retrain check: live accuracy below this fires. */
+    public static final String ACCURACY_BELOW_OPTION = "--accuracy-below";
+    /** Retrain check: live accuracy below the model's test accuracy minus this fires. */
+    public static final String MAX_ACCURACY_DROP_OPTION = "--max-accuracy-drop";
+    /** Retrain check: the fewest labelled feedback events for accuracy to count. */
+    public static final String MIN_FEEDBACK_OPTION = "--min-feedback";
+    /** Retrain check: a PSI above this fires (default 0.2). */
+    public static final String DRIFT_ABOVE_OPTION = "--drift-above";
+    /** Retrain check: a model trained more than this many days ago fires. */
+    public static final String MAX_AGE_DAYS_OPTION = "--max-age-days";
+    /** Retrain check: fewer new rows than this, when the data only grew, do not fire. */
+    public static final String MIN_NEW_ROWS_OPTION = "--min-new-rows";
+    /** Retrain check: retrain whatever the conditions say. */
+    public static final String FORCE_OPTION = "--force";
+    /** Retrain check: what an unreachable service or unreadable metrics does, {@code fail} or {@code inactive}. */
+    public static final String IF_UNAVAILABLE_OPTION = "--if-unavailable";
+    /** Retrain check: exit with {@code RETRAIN_DUE} when retraining is due. */
+    public static final String EXIT_CODE_OPTION = "--exit-code";
+    /** Retrain check: the file that caches the data scan (size, modification time, SHA-256, rows per file). */
+    public static final String CACHE_OPTION = "--cache";
 
     private CommandNames() {}
 }

@@ -88,6 +88,17 @@ public final class MlopsCommand {
     }
 
     /**
+     * Starts {@code mlops retrain-check}: decides whether a model should be retrained. Give at least one source of a
+     * condition: data ({@link RetrainCheck#data}), a service, a drift batch, an age limit or {@code force}.
+     *
+     * @param model the current model, a bundle folder or {@code NAME@REF}
+     * @return the builder
+     */
+    public static RetrainCheck retrainCheck(final String model) {
+        return new RetrainCheck(model);
+    }
+
+    /**
      * Starts {@code mlops models show REFERENCE --json}.
      *
      * @param reference {@code NAME}, {@code NAME@VERSION} or {@code NAME@ALIAS}
@@ -331,6 +342,130 @@ public final class MlopsCommand {
 
         /** @return this builder, printing the audit entry as JSON */
         public Promote json() {
+            return flag(JSON_OPTION);
+        }
+    }
+
+    /** Builds {@code mlops retrain-check}. */
+    public static final class RetrainCheck extends Builder<RetrainCheck> {
+        RetrainCheck(final String model) {
+            super(RETRAIN_CHECK);
+            option(MODEL_OPTION, Objects.requireNonNull(model, "model == null"));
+        }
+
+        @Override
+        RetrainCheck self() {
+            return this;
+        }
+
+        /**
+         * @param file the training spec whose {@code data} is compared with the model's input files, or {@code null}
+         * @return this builder
+         */
+        public RetrainCheck spec(final String file) {
+            return option(SPEC_OPTION, file);
+        }
+
+        /**
+         * @param entries data files, folders or globs compared with the model's input files; empty for none
+         * @return this builder
+         */
+        public RetrainCheck data(final List<String> entries) {
+            entries.forEach(entry -> option(DATA_OPTION, entry));
+            return this;
+        }
+
+        /**
+         * @param url the prediction service whose {@code /metrics} gives live accuracy and drift, or {@code null}
+         * @return this builder
+         */
+        public RetrainCheck service(final String url) {
+            return option(SERVICE_OPTION, url);
+        }
+
+        /**
+         * @param file a new data batch for offline drift, or {@code null}
+         * @return this builder
+         */
+        public RetrainCheck driftData(final String file) {
+            return option(DRIFT_DATA_OPTION, file);
+        }
+
+        /**
+         * @param value live accuracy below this fires, or {@code null}
+         * @return this builder
+         */
+        public RetrainCheck accuracyBelow(final Double value) {
+            return option(ACCURACY_BELOW_OPTION, value == null ? null : plain(value));
+        }
+
+        /**
+         * @param value live accuracy below test accuracy minus this fires, or {@code null}
+         * @return this builder
+         */
+        public RetrainCheck maxAccuracyDrop(final Double value) {
+            return option(MAX_ACCURACY_DROP_OPTION, value == null ? null : plain(value));
+        }
+
+        /**
+         * @param value the fewest labelled events for accuracy to count, or {@code null} for the default
+         * @return this builder
+         */
+        public RetrainCheck minFeedback(final Integer value) {
+            return option(MIN_FEEDBACK_OPTION, value);
+        }
+
+        /**
+         * @param value a PSI above this fires, or {@code null} for 0.2
+         * @return this builder
+         */
+        public RetrainCheck driftAbove(final Double value) {
+            return option(DRIFT_ABOVE_OPTION, value == null ? null : plain(value));
+        }
+
+        /**
+         * @param days a model older than this fires, or {@code null}
+         * @return this builder
+         */
+        public RetrainCheck maxAgeDays(final Integer days) {
+            return option(MAX_AGE_DAYS_OPTION, days);
+        }
+
+        /**
+         * @param rows fewer new rows than this, when the data only grew, do not fire; {@code null} for 1
+         * @return this builder
+         */
+        public RetrainCheck minNewRows(final Long rows) {
+            return option(MIN_NEW_ROWS_OPTION, rows);
+        }
+
+        /**
+         * @param force whether retraining is forced
+         * @return this builder
+         */
+        public RetrainCheck force(final boolean force) {
+            return force ? flag(FORCE_OPTION) : this;
+        }
+
+        /**
+         * @param inactive {@code true} to make an unreachable service an inactive condition instead of an error
+         * @return this builder
+         */
+        public RetrainCheck unavailableAsInactive(final boolean inactive) {
+            return inactive ? option(IF_UNAVAILABLE_OPTION, "inactive") : this;
+        }
+
+        /**
+         * Makes the check exit with {@code RETRAIN_DUE} (7) when retraining is due, instead of 0.
+         *
+         * @return this builder
+         */
+        public RetrainCheck exitCode() {
+            return flag(EXIT_CODE_OPTION);
+        }
+
+        /** @return this builder, asking for the decision as run metadata JSON on standard output */
+        public RetrainCheck json() {
             return flag(JSON_OPTION);
         }
     }

@@ -12,12 +12,14 @@ public enum RunKind {
     /** {@code mlops evaluate}: evaluated a model and applied gates. */
     EVALUATE,
     /** {@code mlops deploy}: deployed a model, checked it and kept or rolled it back. */
-    DEPLOY;
+    DEPLOY,
+    /** {@code mlops retrain-check}: decided whether a model should be retrained; since format 1.1. */
+    RETRAIN_CHECK;
 
-    /** @return the name in documents, e.g. {@code train} */
+    /** @return the name in documents, e.g. {@code train} or {@code retrain-check} */
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
@@ -33,6 +35,6 @@ public enum RunKind {
                 .filter(k -> k.id().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "not a run kind: '" + id + "'; expected one of train, evaluate, deploy"));
+                        "not a run kind: '" + id + "'; expected one of train, evaluate, deploy, retrain-check"));
     }
 }

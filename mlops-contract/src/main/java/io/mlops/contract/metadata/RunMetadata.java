@@ -12,6 +12,7 @@ import io.mlops.contract.deploy.DeployResult;
 import io.mlops.contract.features.FeatureSettings;
 import io.mlops.contract.gates.GateReport;
 import io.mlops.contract.metrics.Metrics;
+import io.mlops.contract.retrain.RetrainDecision;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The record of one run ({@code train}, {@code evaluate} or {@code deploy}): one JSON document, valid against the
+ * The record of one run ({@code train}, {@code evaluate}, {@code deploy} or {@code retrain-check}): one JSON document, valid against the
  * schema {@value RunMetadataSchema#RESOURCE}. Immutable; made with {@link #builder(RunKind)} and read with
  * {@link RunMetadataReader}, which fills in defaults for fields a document of an older format version lacks.
  */
@@ -32,7 +33,7 @@ import java.util.Objects;
 @JsonPropertyOrder({
     "schemaVersion", "runId", "kind", "startedAt", "finishedAt", "algorithm", "hyperparameters", "seed", "split",
     "data", "schema", "features", "model", "baseline", "codeVersion", "metrics", "baselineMetrics", "gates",
-    "durations", "environment", "deployment"
+    "durations", "environment", "deployment", "decision"
 })
 @JsonDeserialize(builder = RunMetadata.Builder.class)
 public final class RunMetadata {
@@ -64,6 +65,7 @@ public final class RunMetadata {
     private final Map<String, Long> durations;
     private final EnvironmentInfo environment;
     private final DeployResult deployment;
+    private final RetrainDecision decision;
 
     private RunMetadata(final Builder builder) {
         schemaVersion = Objects.requireNonNull(builder.schemaVersion, "schemaVersion == null");
@@ -87,11 +89,15 @@ public final class RunMetadata {
         durations = copy(Objects.requireNonNull(builder.durations, "durations == null"));
         environment = Objects.requireNonNull(builder.environment, "environment == null");
         deployment = builder.deployment;
+        decision = builder.decision;
         if (!durations.containsKey(TOTAL_MILLIS)) {
             throw new IllegalArgumentException("durations has no " + TOTAL_MILLIS + ": " + durations.keySet());
         }
         if (kind == RunKind.DEPLOY && deployment == null) {
             throw new IllegalArgumentException("a deploy run needs a deployment");
+        }
+        if (kind == RunKind.RETRAIN_CHECK && decision == null) {
+            throw new IllegalArgumentException("a retrain-check run needs a decision");
         }
     }
 
@@ -133,7 +139,8 @@ public final class RunMetadata {
                 .gates(gates)
                 .durations(durations)
                 .environment(environment)
-                .deployment(deployment);
+                .deployment(deployment)
+                .decision(decision);
     }
 
     /** @return the format version of this document, e.g. {@value RunMetadataSchema#VERSION} */
@@ -241,6 +248,11 @@ public final class RunMetadata {
         return deployment;
     }
 
+    /** @return for retrain-check runs whether to retrain and why, else {@code null} */
+    public RetrainDecision decision() {
+        return decision;
+    }
+
     private List<Object> values() {
         return Arrays.asList(
                 schemaVersion,
@@ -263,7 +275,8 @@ public final class RunMetadata {
                 gates,
                 durations,
                 environment,
-                deployment);
+                deployment,
+                decision);
     }
 
     @Override
@@ -306,6 +319,7 @@ public final class RunMetadata {
         private Map<String, Long> durations;
         private EnvironmentInfo environment;
         private DeployResult deployment;
+        private RetrainDecision decision;
 
         private Builder() {}
 
@@ -499,11 +513,21 @@ public final class RunMetadata {
         }
 
         /**
+         * @param value the retrain decision of a retrain-check run
+         * @return this builder
+         */
+        public Builder decision(final RetrainDecision value) {
+            decision = value;
+            return this;
+        }
+
+        /**
          * Makes the metadata.
          *
          * @return the metadata
          * @throws NullPointerException     naming a missing required value, e.g. {@code runId == null}
-         * @throws IllegalArgumentException if the durations lack the total or a deploy run its deployment
+         * @throws IllegalArgumentException if the durations lack the total, a deploy run its deployment or a
+         *     retrain-check run its decision
          */
         public RunMetadata build() {
             return new RunMetadata(this);

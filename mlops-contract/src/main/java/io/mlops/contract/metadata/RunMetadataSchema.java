@@ -8,7 +8,7 @@ import java.io.InputStream;
  */
 public final class RunMetadataSchema {
     /** The format version of the documents this code writes. */
-    public static final String VERSION = "1.0";
+    public static final String VERSION = "1.1";
     /** The major version: a reader of major version 1 reads every 1.x document. */
     public static final int MAJOR_VERSION = 1;
     /** The class-path location of the schema. */

@@ -22,6 +22,8 @@ public final class TypedData {
     private final String[][] strings;
     private final String[] labels;
     private final long[] lines;
+    // the file of each row when the data spans several files ({@link #concat}), else null
+    private final Path[] rowSources;
 
     private TypedData(
             final Path source,
@@ -30,12 +32,74 @@ public final class TypedData {
             final String[][] strings,
             final String[] labels,
             final long[] lines) {
+        this(source, schema, numbers, strings, labels, lines, null);
+    }
+
+    private TypedData(
+            final Path source,
+            final DataSchema schema,
+            final double[][] numbers,
+            final String[][] strings,
+            final String[] labels,
+            final long[] lines,
+            final Path[] rowSources) {
         this.source = source;
         this.schema = schema;
         this.numbers = numbers;
         this.strings = strings;
         this.labels = labels;
         this.lines = lines;
+        this.rowSources = rowSources;
+    }
+
+    /**
+     * Joins data sets of one schema read from several files, in order; each row keeps its file and line for messages.
+     *
+     * @param parts the parts, at least one, all with the same schema
+     * @return the joined data, named after the first part's file
+     * @throws IllegalArgumentException if there is no part or the schemas differ
+     */
+    public static TypedData concat(final List<TypedData> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no parts to join");
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        TypedData first = parts.get(0);
+        int rows = parts.stream().mapToInt(TypedData::size).sum();
+        int features = first.numbers.length;
+        double[][] n = new double[features][];
+        String[][] s = new String[features][];
+        for (int f = 0; f < features; f++) {
+            n[f] = first.numbers[f] == null ? null : new double[rows];
+            s[f] = first.strings[f] == null ? null : new String[rows];
+        }
+        String[] l = new String[rows];
+        long[] li = new long[rows];
+        Path[] sources = new Path[rows];
+        int at = 0;
+        for (TypedData part : parts) {
+            if (!part.schema.equals(first.schema)) {
+                throw new IllegalArgumentException("schemas differ: " + part.source + " and " + first.source);
+            }
+            int size = part.size();
+            for (int f = 0; f < features; f++) {
+                if (n[f] != null) {
+                    System.arraycopy(part.numbers[f], 0, n[f], at, size);
+                }
+                if (s[f] != null) {
+                    System.arraycopy(part.strings[f], 0, s[f], at, size);
+                }
+            }
+            System.arraycopy(part.labels, 0, l, at, size);
+            System.arraycopy(part.lines, 0, li, at, size);
+            for (int row = 0; row < size; row++) {
+                sources[at + row] = part.source(row);
+            }
+            at += size;
+        }
+        return new TypedData(first.source, first.schema, n, s, l, li, sources);
     }
 
     /**
@@ -258,16 +322,30 @@ public final class TypedData {
         }
         String[] l = new String[indexes.length];
         long[] li = new long[indexes.length];
+        Path[] so = rowSources == null ? null : new Path[indexes.length];
         for (int i = 0; i < indexes.length; i++) {
             l[i] = labels[indexes[i]];
             li[i] = lines[indexes[i]];
+            if (so != null) {
+                so[i] = rowSources[indexes[i]];
+            }
         }
-        return new TypedData(source, schema, n, s, l, li);
+        return new TypedData(source, schema, n, s, l, li, so);
     }
 
-    /** @return the file the data came from */
+    /** @return the file the data came from; the first file when it spans several */
     public Path source() {
         return source;
+    }
+
+    /**
+     * Returns the file a row came from.
+     *
+     * @param row the row
+     * @return its file
+     */
+    public Path source(final int row) {
+        return rowSources == null ? source : rowSources[row];
     }
 
     /** @return the schema */

@@ -431,7 +431,7 @@ public final class FeaturePreparation {
         @Override
         public MlopsException missing(final String column) {
             return MlopsException.atLine(
-                    data.source(),
+                    data.source(row),
                     data.line(row),
                     "column '" + column + "' is empty and the missing-value policy is 'error'");
         }

@@ -3,8 +3,10 @@ package io.mlops.engine.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlops.contract.MlopsException;
 import io.mlops.contract.bundle.BundleLayout;
+import io.mlops.contract.metadata.RunMetadata;
 import io.mlops.contract.registry.ModelNames;
 import io.mlops.contract.registry.ModelRef;
+import io.mlops.contract.retrain.DataChange;
 import io.mlops.engine.io.AtomicFiles;
 import io.mlops.engine.io.BoundedFiles;
 import io.mlops.engine.model.BundleChecksums;
@@ -380,6 +382,7 @@ public final class FileSystemRegistry implements ModelRegistry {
                 : versionsTrainedFrom(sha).stream()
                         .map(v -> v.name() + "@" + v.version())
                         .toList();
+        ModelVersion previous = previousVersion(version);
         return new Lineage(
                 version.name() + "@" + version.version(),
                 version.run().data(),
@@ -387,7 +390,30 @@ public final class FileSystemRegistry implements ModelRegistry {
                 version.run().code(),
                 version.build(),
                 version.registeredAt() + " by " + version.registeredBy(),
-                same);
+                same,
+                previous == null ? null : previous.name() + "@" + previous.version(),
+                previous == null ? null : dataChange(previous, version));
+    }
+
+    /** The highest version below this one that still exists, or {@code null}. */
+    private ModelVersion previousVersion(final ModelVersion version) {
+        for (int n = version.version() - 1; n >= 1; n--) {
+            if (Files.isRegularFile(versionFolder(version.name(), n).resolve(VERSION_FILE))) {
+                return readVersion(version.name(), n);
+            }
+        }
+        return null;
+    }
+
+    private static DataChange dataChange(final ModelVersion before, final ModelVersion now) {
+        RunSummary.DataRef old =
+                before.run().data() == null ? null : before.run().data().get(RunMetadata.TRAIN_DATA);
+        RunSummary.DataRef current =
+                now.run().data() == null ? null : now.run().data().get(RunMetadata.TRAIN_DATA);
+        if (old == null || current == null) {
+            return null;
+        }
+        return DataChange.between(old.inputFiles(), current.inputFiles());
     }
 
     @Override
@@ -624,7 +650,8 @@ public final class FileSystemRegistry implements ModelRegistry {
         if (workDir == null || train == null || train.file() == null) {
             return null;
         }
-        return DataGitInfo.of(workDir.resolve(train.file())).orElse(null);
+        // the first input file: a data set of several files sits in one Git work tree, if in any
+        return DataGitInfo.of(workDir.resolve(train.inputFiles().get(0).file())).orElse(null);
     }
 
     private String now() {

@@ -2,6 +2,7 @@ package io.mlops.engine.registry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mlops.contract.metadata.CodeVersion;
+import io.mlops.contract.retrain.DataChange;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,9 @@ import java.util.Map;
  * @param build      the build that produced it, or {@code null}
  * @param registered who registered it and when
  * @param sameData   every version (of any model) trained from the same training data, this one included
+ * @param previous   the version before it of the same model, {@code name@n}, or {@code null} for the first
+ * @param dataAdded  how its training data differs from the previous version's: the input files added, grown,
+ *                   changed and removed, and the number of new rows; {@code null} for the first version
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Lineage(
@@ -24,4 +28,6 @@ public record Lineage(
         CodeVersion code,
         BuildInfo build,
         String registered,
-        List<String> sameData) {}
+        List<String> sameData,
+        String previous,
+        DataChange dataAdded) {}

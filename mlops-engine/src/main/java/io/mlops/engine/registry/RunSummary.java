@@ -2,9 +2,11 @@ package io.mlops.engine.registry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mlops.contract.data.DataFingerprint;
+import io.mlops.contract.data.InputFile;
 import io.mlops.contract.metadata.CodeVersion;
 import io.mlops.contract.metadata.RunMetadata;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,13 +32,26 @@ public record RunSummary(
         CodeVersion code) {
 
     /**
-     * A data file a run read.
+     * The data a run read.
      *
-     * @param file   the file as given to the run
+     * @param file   the file as given to the run, or the spec's data entries joined with {@code ", "}
      * @param sha256 the SHA-256 of its content: the data fingerprint
      * @param rows   the number of rows
+     * @param inputs every input file with its SHA-256 and rows; {@code null} for versions registered before data
+     *               could span several files
      */
-    public record DataRef(String file, String sha256, long rows) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DataRef(String file, String sha256, long rows, List<InputFile> inputs) {
+        /** Creates the reference; copies the inputs. */
+        public DataRef {
+            inputs = inputs == null ? null : List.copyOf(inputs);
+        }
+
+        /** @return the input files; the one file itself for versions registered before inputs were recorded */
+        public List<InputFile> inputFiles() {
+            return inputs != null ? inputs : List.of(new InputFile(file, sha256, rows));
+        }
+    }
 
     /**
      * Extracts the summary from run metadata.
@@ -67,7 +82,7 @@ public record RunSummary(
     }
 
     private static DataRef ref(final DataFingerprint fingerprint) {
-        return new DataRef(fingerprint.file(), fingerprint.sha256(), fingerprint.rows());
+        return new DataRef(fingerprint.file(), fingerprint.sha256(), fingerprint.rows(), fingerprint.inputs());
     }
 
     /** @return the SHA-256 of the training data, or {@code null} */

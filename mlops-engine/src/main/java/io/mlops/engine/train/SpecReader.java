@@ -10,6 +10,7 @@ import io.mlops.contract.MlopsException;
 import io.mlops.contract.algorithm.Algorithm;
 import io.mlops.contract.data.ColumnType;
 import io.mlops.contract.features.FeatureSettings;
+import io.mlops.engine.data.DataWindow;
 import io.mlops.engine.io.BoundedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Reads a training spec written as YAML ({@code .yaml}, {@code .yml}) or JSON. Unknown fields are errors,
  * so that a typo never silently falls back to a default. Paths in the spec are relative to the
- * current working directory (the workspace, in Jenkins).
+ * current working directory (the workspace, in Jenkins). {@code data} is one entry or a list of files, folders and
+ * globs; {@code dedupe: true} drops repeated rows; {@code window: {rows|files|days: N}} keeps only recent data.
  */
 public final class SpecReader {
     /**
@@ -85,7 +87,10 @@ public final class SpecReader {
 
     /** The file format; fields are public for Jackson only. */
     static final class SpecFile {
-        public String data;
+        // one entry, or a list of files, folders and globs
+        public Object data;
+        public Boolean dedupe;
+        public Map<String, Long> window;
         public String testData;
         public Double testFraction;
         public String label;
@@ -102,7 +107,9 @@ public final class SpecReader {
 
         TrainingSpec.Builder toBuilder(final Path file) {
             TrainingSpec.Builder builder = TrainingSpec.builder()
-                    .data(data == null ? null : Path.of(data))
+                    .data(dataEntries(file, data))
+                    .dedupe(dedupe)
+                    .window(window(file, window))
                     .testData(testData == null ? null : Path.of(testData))
                     .testFraction(testFraction)
                     .label(label)
@@ -119,6 +126,42 @@ public final class SpecReader {
                 builder.features(features.toSettings(file));
             }
             return builder;
+        }
+    }
+
+    private static List<String> dataEntries(final Path file, final Object data) {
+        if (data == null) {
+            return null;
+        }
+        if (data instanceof String entry) {
+            return List.of(entry);
+        }
+        if (data instanceof List<?> entries
+                && !entries.isEmpty()
+                && entries.stream().allMatch(e -> e instanceof String s && !s.isBlank())) {
+            return entries.stream().map(String.class::cast).toList();
+        }
+        throw MlopsException.inFile(
+                file,
+                "'data' must be a file, folder or glob, or a list of them (e.g. [data/base.csv,"
+                        + " data/incoming/*.csv]), got " + data);
+    }
+
+    private static DataWindow window(final Path file, final Map<String, Long> window) {
+        if (window == null) {
+            return null;
+        }
+        if (window.size() != 1 || window.values().iterator().next() == null) {
+            throw MlopsException.inFile(
+                    file,
+                    "'window' must have one of rows, files or days with a number (e.g. {files: 30}), got " + window);
+        }
+        var entry = window.entrySet().iterator().next();
+        DataWindow.Unit unit = enumValue(file, "window", DataWindow.Unit.class, entry.getKey());
+        try {
+            return new DataWindow(unit, entry.getValue());
+        } catch (MlopsException exception) {
+            throw MlopsException.inFile(file, exception.getMessage());
         }
     }
 

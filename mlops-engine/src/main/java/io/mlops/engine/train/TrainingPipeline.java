@@ -22,9 +22,9 @@ import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
 import io.mlops.engine.model.SealedModel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.tribuo.Example;
@@ -48,6 +48,7 @@ public final class TrainingPipeline {
 
     private final ProgressListener progress;
     private final Path codeFolder;
+    private final Clock clock;
 
     /**
      * Creates a pipeline.
@@ -56,8 +57,20 @@ public final class TrainingPipeline {
      * @param codeFolder a folder inside the Git work tree whose commit is recorded
      */
     public TrainingPipeline(final ProgressListener progress, final Path codeFolder) {
+        this(progress, codeFolder, Clock.systemUTC());
+    }
+
+    /**
+     * Creates a pipeline with a clock, which a data window in days counts back from.
+     *
+     * @param progress   receives progress messages
+     * @param codeFolder a folder inside the Git work tree whose commit is recorded
+     * @param clock      the clock
+     */
+    public TrainingPipeline(final ProgressListener progress, final Path codeFolder, final Clock clock) {
         this.progress = progress;
         this.codeFolder = codeFolder;
+        this.clock = clock;
     }
 
     /**
@@ -71,8 +84,10 @@ public final class TrainingPipeline {
     public TrainingResult train(final TrainingSpec spec, final List<Gate> gates) {
         RunTimer timer = RunTimer.start(RunKind.TRAIN, codeFolder);
         Map<String, Object> params = spec.algorithm().resolve(spec.params());
-        BundleFolder.checkOutput(spec.output(), Arrays.asList(spec.data(), spec.testData()));
-        TrainingData data = new TrainingDataLoader(progress).load(spec);
+        List<Path> inputs = new java.util.ArrayList<>(TrainingDataLoader.files(spec, clock));
+        inputs.add(spec.testData());
+        BundleFolder.checkOutput(spec.output(), inputs);
+        TrainingData data = new TrainingDataLoader(progress, clock).load(spec);
         timer.phase("loadMillis");
 
         boolean standardize = spec.features().standardize() == null
@@ -113,7 +128,7 @@ public final class TrainingPipeline {
 
     private Model<Label> fit(
             final TrainingSpec spec, final Map<String, Object> params, final List<Example<Label>> examples) {
-        MutableDataset<Label> dataset = dataset(examples, spec.data());
+        MutableDataset<Label> dataset = dataset(examples, Path.of(spec.data().get(0)));
         long steps = totalSteps(spec.algorithm(), params, dataset.size());
         Trainer<Label> trainer = trainer(spec.algorithm(), params, spec.seed(), dataset.size());
         progress.progress(String.format(

@@ -4,9 +4,11 @@ import io.mlops.contract.algorithm.Algorithm;
 import io.mlops.contract.data.ColumnType;
 import io.mlops.contract.features.FeatureSettings;
 import io.mlops.engine.data.CsvFormat;
+import io.mlops.engine.data.DataWindow;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -14,7 +16,8 @@ import java.util.Set;
 /**
  * Everything that defines a training run. Same spec, same data and same seed give the same model.
  *
- * @param data         the training data file (CSV or JSON Lines)
+ * @param data         the training data: files, folders and globs (e.g. {@code data/incoming/*.csv}), read in order
+ *                     as one data set ({@link io.mlops.engine.data.DataFiles})
  * @param testData     a separate test file, or {@code null} to split the training data
  * @param testFraction the share of rows held out for testing when there is no test file
  * @param label        the label column
@@ -26,9 +29,11 @@ import java.util.Set;
  * @param features     feature preparation settings
  * @param output       the folder the model bundle is written to
  * @param csv          how the CSV files are written (separator, decimal mark, encoding); detected by default
+ * @param dedupe       whether rows that repeat an earlier row exactly are dropped
+ * @param window       which part of the data is used (last rows, files or days), or {@code null} for all
  */
 public record TrainingSpec(
-        Path data,
+        List<String> data,
         Path testData,
         double testFraction,
         String label,
@@ -39,7 +44,9 @@ public record TrainingSpec(
         long seed,
         FeatureSettings features,
         Path output,
-        CsvFormat csv) {
+        CsvFormat csv,
+        boolean dedupe,
+        DataWindow window) {
     /** The default share of rows held out for testing. */
     public static final double DEFAULT_TEST_FRACTION = 0.2;
     /** The default seed. */
@@ -49,7 +56,7 @@ public record TrainingSpec(
      * Creates a spec.
      */
     public TrainingSpec {
-        Objects.requireNonNull(data, "data");
+        data = List.copyOf(Objects.requireNonNull(data, "data"));
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(output, "output");
@@ -69,9 +76,25 @@ public record TrainingSpec(
         return new Builder();
     }
 
+    /**
+     * Returns whether the data is exactly one file, read as such (no folder, glob, de-duplication or window): such a
+     * data set keeps the fingerprint of that file, as before data could span several files.
+     *
+     * @return {@code true} for one plain file
+     */
+    public boolean singleFile() {
+        return data.size() == 1
+                && !dedupe
+                && window == null
+                && !io.mlops.engine.data.DataFiles.isGlob(data.get(0))
+                && !java.nio.file.Files.isDirectory(Path.of(data.get(0)));
+    }
+
     /** Builds a {@link TrainingSpec}; every setter accepts {@code null} to keep the current value. */
     public static final class Builder {
-        private Path data;
+        private final List<String> data = new java.util.ArrayList<>();
+        private boolean dedupe;
+        private DataWindow window;
         private Path testData;
         private double testFraction = DEFAULT_TEST_FRACTION;
         private String label;
@@ -120,13 +143,48 @@ public record TrainingSpec(
         }
 
         /**
-         * Sets the training data.
+         * Sets the training data to one file or folder.
          *
-         * @param value the file
+         * @param value the file; {@code null} keeps the current data
          * @return this
          */
         public Builder data(final Path value) {
-            data = value == null ? data : value;
+            return value == null ? this : data(List.of(value.toString()));
+        }
+
+        /**
+         * Sets the training data to files, folders and globs, read in this order.
+         *
+         * @param entries the entries; {@code null} or empty keeps the current data
+         * @return this
+         */
+        public Builder data(final List<String> entries) {
+            if (entries != null && !entries.isEmpty()) {
+                data.clear();
+                data.addAll(entries);
+            }
+            return this;
+        }
+
+        /**
+         * Sets whether rows repeating an earlier row exactly are dropped.
+         *
+         * @param value whether to; {@code null} keeps the current setting
+         * @return this
+         */
+        public Builder dedupe(final Boolean value) {
+            dedupe = value == null ? dedupe : value;
+            return this;
+        }
+
+        /**
+         * Sets which part of the data is used.
+         *
+         * @param value the window; {@code null} keeps the current one
+         * @return this
+         */
+        public Builder window(final DataWindow value) {
+            window = value == null ? window : value;
             return this;
         }
 
@@ -249,9 +307,9 @@ public record TrainingSpec(
          * @throws io.mlops.contract.MlopsException if a required field is missing or out of range
          */
         public TrainingSpec build() {
-            if (data == null) {
+            if (data.isEmpty()) {
                 throw new io.mlops.contract.MlopsException(
-                        "no training data given: set 'data' to a CSV or JSON Lines file");
+                        "no training data given: set 'data' to CSV or JSON Lines files, folders or globs");
             }
             if (label == null || label.isBlank()) {
                 throw new io.mlops.contract.MlopsException(
@@ -277,7 +335,9 @@ public record TrainingSpec(
                     seed,
                     features,
                     output,
-                    CsvFormat.of(delimiter, decimalComma, encoding));
+                    CsvFormat.of(delimiter, decimalComma, encoding),
+                    dedupe,
+                    window);
         }
     }
 }

@@ -53,7 +53,7 @@ class ExampleJenkinsfilesIT {
         parameterised = jenkins.client()
                 .build(
                         "receipts-parameterised",
-                        Map.of("ALGORITHM", "linear-svm", "MIN_ACCURACY", "0.999", "ON_GATE_FAILURE", "UNSTABLE"));
+                        Map.of("ALGORITHM", "cart", "MIN_ACCURACY", "0.999", "ON_GATE_FAILURE", "UNSTABLE"));
     }
 
     @Test
@@ -125,7 +125,7 @@ class ExampleJenkinsfilesIT {
         FinishedBuild build = jenkins.finished("receipts-parameterised", parameterised, BUILD_TIMEOUT);
 
         assertThat(build.result()).as("%s", build).isEqualTo("UNSTABLE");
-        assertThat(build.json().path("description").asText()).startsWith("linear-svm: accuracy 0.");
+        assertThat(build.json().path("description").asText()).startsWith("cart: accuracy 0.");
         assertThat(build.console()).containsPattern("(?m)^gates: \\S+");
         assertEngineReportInOrder(build, "accuracy >= 0.999", "[Pipeline] echo");
         JsonNode evaluate = build.actions(Examples.RUN_ACTION).get(1);

@@ -1,0 +1,177 @@
+package io.mlops.cli;
+
+import static io.mlops.cli.Cli.abs;
+import static io.mlops.cli.Cli.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlops.contract.ExitCode;
+import io.mlops.contract.Json;
+import io.mlops.contract.metadata.ModelInfo;
+import io.mlops.contract.metadata.RunMetadata;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+    private static final String OPTION = "data-echarts-option";
+
+    @TempDir
+    static Path tempDir;
+
+    private static ReportRuns runs;
+
+    @BeforeAll
+    static void makeRuns() {
+        runs = ReportRuns.shared();
+    }
+
+    private static Document report(final String... args) throws Exception {
+        Cli.Result result = run(args);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        Path written = Path.of(result.out().strip());
+        assertThat(written).isAbsolute().isRegularFile();
+        return Jsoup.parse(Files.readString(written));
+    }
+
+    private static String number(final double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    @Test
+    void shouldWriteTheReportOfOneRunFromItsBundleWithEveryChart() throws Exception {
+        Path html = tempDir.resolve("run.html");
+        RunMetadata trained = ReportRuns.read(runs.bundle().resolve("run-metadata.json"));
+
+        Document page = report("report", abs(runs.bundle()), "--output", abs(html));
+
+        assertThat(page.title()).isEqualTo("mlops run report");
+        assertThat(page.select("#metrics").text())
+                .contains("accuracy " + number(trained.metrics().accuracy()));
+        assertThat(page.select("h3").eachText())
+                .contains(
+                        "precision, recall and F1 per class",
+                        "confusion matrix (rows: true class, columns: predicted class)",
+                        "amount: histogram",
+                        "currency: top values");
+        assertThat(page.select("h2").eachText()).contains("Metrics", "Lineage", "Hyperparameters", "Data");
+        assertThat(page.text()).contains(trained.runId(), "epochs");
+        assertThat(page.select("[" + OPTION + "]")).allSatisfy(chart -> assertThat(
+                        Json.mapper().readTree(chart.attr(OPTION)).has("series"))
+                .isTrue());
+    }
+
+    @Test
+    void shouldEmbedEverythingAndFetchNothing() throws Exception {
+        Document page = report("report", abs(runs.evaluation()), "--output", abs(tempDir.resolve("self.html")));
+
+        assertThat(page.select("[src], [href], link, iframe, img")).isEmpty();
+        assertThat(page.select("script")).hasSize(2);
+        assertThat(page.select("script").get(0).data()).contains("echarts").hasSizeGreaterThan(500_000);
+    }
+
+    @Test
+    void shouldCompareTwoRunsWithDeltasDataDifferencesAndBothConfusionMatrices() throws Exception {
+        RunMetadata a = ReportRuns.read(runs.evaluation());
+        RunMetadata b = ReportRuns.read(runs.shifted());
+
+        Document page = report(
+                "report", abs(runs.evaluation()), abs(runs.shifted()), "-o", abs(tempDir.resolve("compare.html")));
+
+        assertThat(page.title()).isEqualTo("mlops run comparison");
+        assertThat(page.select("#metric-deltas tr:contains(accuracy)").first().text())
+                .isEqualTo(String.format(
+                        Locale.ROOT,
+                        "accuracy %.4f %.4f %+.4f",
+                        a.metrics().accuracy(),
+                        b.metrics().accuracy(),
+                        b.metrics().accuracy() - a.metrics().accuracy()));
+        assertThat(page.select("h2").eachText())
+                .containsExactly("Runs", "Metric deltas", "Hyperparameter differences", "Data differences");
+        assertThat(page.select(".side-by-side h3:contains(confusion matrix)")).hasSize(2);
+        assertThat(page.text()).contains("different file content", "The same algorithm and hyperparameters.");
+    }
+
+    @Test
+    void shouldDrawATrendOfRunsOldestFirstWithTheChosenMetrics() throws Exception {
+        Document page = report(
+                "report",
+                abs(runs.shifted()),
+                abs(runs.evaluation()),
+                abs(runs.bundle()),
+                "--metric",
+                "accuracy",
+                "--metric",
+                "recall[lodging]",
+                "-o",
+                abs(tempDir.resolve("trend.html")));
+
+        assertThat(page.select("#runs th").eachText()).contains("accuracy", "recall[lodging]");
+        assertThat(page.select("#runs tbody tr")).hasSize(3);
+        var option = Json.mapper().readTree(page.selectFirst("[" + OPTION + "]").attr(OPTION));
+        assertThat(option.at("/series"))
+                .extracting(s -> s.get("name").asText())
+                .containsExactly("accuracy", "recall[lodging]");
+        assertThat(option.at("/yAxis/max").asDouble()).isEqualTo(1.0);
+        assertThat(option.at("/series/0/data")).hasSize(3);
+    }
+
+    @Test
+    void shouldEscapeEveryValueOfARun() throws Exception {
+        String hostile = "</script><script>alert(1)</script><img src=x onerror=alert(2)>";
+        RunMetadata run = ReportRuns.read(runs.evaluation());
+        Path file = tempDir.resolve("hostile.json");
+        Files.writeString(
+                file,
+                Json.pretty()
+                        .writeValueAsString(run.toBuilder()
+                                .model(new ModelInfo(hostile, "ab", "cd"))
+                                .hyperparameters(Map.of("\"'><b>", hostile))
+                                .build()));
+
+        Document page = report("report", abs(file), "-o", abs(tempDir.resolve("hostile.html")));
+
+        assertThat(page.select("script")).hasSize(2);
+        assertThat(page.select("img, b")).isEmpty();
+        assertThat(page.text()).contains(hostile, "\"'><b>");
+    }
+
+    @Test
+    void shouldRejectAMissingFileABundleWithoutMetadataAndNoJsonNamingThem() throws Exception {
+        Path missing = tempDir.resolve("missing.json");
+        Path folder = Files.createDirectories(tempDir.resolve("empty-folder"));
+        Path yaml = Cli.write(tempDir.resolve("spec.yaml"), "data: x.csv\n");
+        Path output = tempDir.resolve("never.html");
+
+        Cli.Result noFile = run("report", abs(missing), "-o", abs(output));
+        Cli.Result noBundle = run("report", abs(folder), "-o", abs(output));
+        Cli.Result noJson = run("report", abs(yaml), "-o", abs(output));
+
+        assertThat(noFile.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(noFile.errorLine()).contains(abs(missing), "no such file");
+        assertThat(noBundle.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(noBundle.errorLine()).contains(abs(folder), "run-metadata.json is missing");
+        assertThat(noJson.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(noJson.errorLine()).contains(abs(yaml), "not a JSON document");
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void shouldRejectAnUnknownMetricAndAMetricWithoutATrend() {
+        Path output = tempDir.resolve("never.html");
+
+        Cli.Result unknown = run("report", abs(runs.evaluation()), "--trend", "--metric", "acuracy", "-o", abs(output));
+        Cli.Result noTrend = run("report", abs(runs.evaluation()), "--metric", "accuracy", "-o", abs(output));
+
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(unknown.errorLine()).contains("unknown metric 'acuracy'", "macroF1");
+        assertThat(noTrend.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(noTrend.err()).contains("--metric chooses the metrics of a trend");
+        assertThat(output).doesNotExist();
+    }
+}
