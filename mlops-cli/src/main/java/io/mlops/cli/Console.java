@@ -1,7 +1,7 @@
 package io.mlops.cli;
 
+import io.mlops.contract.text.Printable;
 import io.mlops.engine.ProgressListener;
-import io.mlops.engine.text.Printable;
 import java.io.PrintWriter;
 
 /** Where a command writes: results on standard output, progress on standard error. */

@@ -2,8 +2,8 @@ package io.mlops.cli;
 
 import io.mlops.contract.ExitCode;
 import io.mlops.contract.command.CommandNames;
+import io.mlops.contract.text.Printable;
 import io.mlops.engine.registry.AliasMove;
-import io.mlops.engine.text.Printable;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import io.mlops.contract.gates.GateResult;
 import io.mlops.contract.metrics.ConfusionMatrix;
 import io.mlops.contract.metrics.MetricNames;
 import io.mlops.contract.metrics.Metrics;
-import io.mlops.engine.text.Printable;
+import io.mlops.contract.text.Printable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.mlops.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlops.contract.MlopsException;
-import io.mlops.engine.text.Printable;
+import io.mlops.contract.text.Printable;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

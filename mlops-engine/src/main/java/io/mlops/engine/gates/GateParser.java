@@ -3,7 +3,7 @@ package io.mlops.engine.gates;
 import io.mlops.contract.MlopsException;
 import io.mlops.contract.gates.Criticality;
 import io.mlops.contract.metrics.MetricNames;
-import io.mlops.engine.text.Printable;
+import io.mlops.contract.text.Printable;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -103,7 +103,7 @@ public final class BundleChecksums {
         if (!bareName(name)) {
             throw MlopsException.inFile(
                     folder,
-                    "file name \"" + io.mlops.engine.text.Printable.shorten(name)
+                    "file name \"" + io.mlops.contract.text.Printable.shorten(name)
                             + "\" is not a plain file name inside the bundle");
         }
         return name;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlops;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -21,6 +22,9 @@ class ArchitectureTest {
     private static final JavaClasses PLUGIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.jenkins.plugins.mlops");
+    private static final JavaClasses PLUGIN_AND_CONTRACT = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.jenkins.plugins.mlops", "io.mlops.contract");
 
     @Test
     void shouldTalkToTheLiveBuildOnlyThroughJenkinsFacade() {
@@ -50,7 +54,7 @@ class ArchitectureTest {
     void shouldKeepRunnersResultsAndLaunchFreeOfPipelineSteps() {
         noClasses()
                 .that()
-                .resideInAnyPackage("..mlops.runner..", "..mlops.results..", "..mlops.launch..", "..mlops.actions..")
+                .resideInAnyPackage("..mlops.execution..", "..mlops.launch..", "..mlops.records..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.jenkinsci.plugins.workflow..", "..mlops.steps..")
@@ -59,13 +63,71 @@ class ArchitectureTest {
     }
 
     @Test
-    void shouldNotDependOnTheEngineOrCliClasses() {
+    void shouldUseOnlyTheContractOfTheEngineModules() {
         noClasses()
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.mlops..")
-                .because(
-                        "the plugin launches the mlops command in its own JVM on the agent and never loads the engine on the controller")
+                .resideInAnyPackage(
+                        "io.mlops.engine..",
+                        "io.mlops.serving..",
+                        "io.mlops.cli..",
+                        "io.mlops.bench..",
+                        "org.tribuo..",
+                        "org.eclipse.jetty..",
+                        "org.eclipse.jgit..",
+                        "picocli..")
+                .because("the plugin launches the mlops command in its own JVM on the agent and never loads the engine"
+                        + " (Tribuo, Jetty, JGit) on the controller; it shares only the contract's vocabulary")
+                .check(PLUGIN);
+    }
+
+    /**
+     * The packages depend one way, as docs/architecture.md draws it: steps (and the global configuration) bind
+     * arguments and talk to Jenkins, execution runs a step's work, launch starts and follows the engine process,
+     * records keep what a run left in the build, and all of them speak the contract's vocabulary.
+     */
+    @Test
+    void shouldLayerStepsOverExecutionOverLaunchAndRecordsOverTheContract() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Steps")
+                .definedBy("io.jenkins.plugins.mlops.steps..", "io.jenkins.plugins.mlops.config..")
+                .layer("Execution")
+                .definedBy("io.jenkins.plugins.mlops.execution..")
+                .layer("Launch")
+                .definedBy("io.jenkins.plugins.mlops.launch..")
+                .layer("Records")
+                .definedBy("io.jenkins.plugins.mlops.records..")
+                .layer("Contract")
+                .definedBy("io.mlops.contract..")
+                .whereLayer("Steps")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Execution")
+                .mayOnlyBeAccessedByLayers("Steps")
+                .whereLayer("Launch")
+                .mayOnlyBeAccessedByLayers("Steps", "Execution")
+                .whereLayer("Records")
+                .mayOnlyBeAccessedByLayers("Steps", "Execution")
+                .whereLayer("Launch")
+                .mayOnlyAccessLayers("Contract")
+                .whereLayer("Records")
+                .mayOnlyAccessLayers("Contract")
+                .check(PLUGIN_AND_CONTRACT);
+    }
+
+    /** A Jenkins exception means a step failed in Jenkins' terms; only the steps and the facade may say that. */
+    @Test
+    void shouldThrowJenkinsExceptionsOnlyInTheStepsLayer() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.jenkins.plugins.mlops.steps..", "io.jenkins.plugins.mlops.config..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("hudson.AbortException")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("hudson.model.Descriptor$FormException")
+                .because("the Jenkins-free work fails with StepFailure; EngineStepExecution and the steps translate")
                 .check(PLUGIN);
     }
 
@@ -73,7 +135,7 @@ class ArchitectureTest {
     void shouldKeepTheWorkFreeOfJenkinsTypesAndExceptions() {
         noClasses()
                 .that()
-                .resideInAnyPackage("..mlops.runner..", "..mlops.results..")
+                .resideInAnyPackage("..mlops.execution..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("hudson..", "jenkins..", "org.jenkinsci..")

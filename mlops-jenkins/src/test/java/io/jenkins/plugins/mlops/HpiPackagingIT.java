@@ -110,9 +110,9 @@ class HpiPackagingIT {
             try (JarFile jar = new JarFile(pluginJar(hpi).toFile())) {
                 for (String name : entries(jar)) {
                     assertThat(name)
-                            .as("only the plugin's own classes and resources")
-                            .matches(
-                                    "META-INF/.*|index\\.jelly|io/|io/jenkins/|io/jenkins/plugins/|io/jenkins/plugins/mlops/.*")
+                            .as("only the plugin's own classes and resources, and the contract's")
+                            .matches("META-INF/.*|index\\.jelly|io/|io/jenkins/|io/jenkins/plugins/"
+                                    + "|io/jenkins/plugins/mlops/.*|io/mlops/|io/mlops/contract/.*")
                             .doesNotEndWith(".jar.jar");
                 }
                 ZipEntry engine = jar.getEntry("io/jenkins/plugins/mlops/launch/mlops-engine.jar");
@@ -131,6 +131,38 @@ class HpiPackagingIT {
         }
     }
 
+    /**
+     * The contract travels inside the plugin's own jar (JEP-200 trusts only classes of a jar with the plugin manifest,
+     * and the plugin reads its run metadata with the contract's reader), while the engine never reaches the
+     * controller's class path: no engine, Tribuo, Jetty or JGit class and no Jackson (jackson2-api provides it).
+     */
+    @Test
+    void shouldCarryTheContractInThePluginJarAndNoEngineClass() throws IOException {
+        try (ZipFile hpi = new ZipFile(HpiFile.path().toFile());
+                JarFile jar = new JarFile(pluginJar(hpi).toFile())) {
+            List<String> names = entries(jar);
+
+            assertThat(names)
+                    .contains(
+                            "io/mlops/contract/metadata/RunMetadata.class",
+                            "io/mlops/contract/metadata/RunMetadataReader.class",
+                            "io/mlops/contract/gates/GateStatus.class",
+                            "io/mlops/contract/ExitCode.class",
+                            "io/mlops/contract/command/MlopsCommand.class",
+                            "io/mlops/contract/metadata/run-metadata-1.schema.json");
+            assertThat(names)
+                    .as("nothing of the engine, the service or their libraries on the controller")
+                    .noneMatch(n -> n.startsWith("io/mlops/engine/")
+                            || n.startsWith("io/mlops/serving/")
+                            || n.startsWith("io/mlops/cli/")
+                            || n.startsWith("org/tribuo/")
+                            || n.startsWith("org/eclipse/jetty/")
+                            || n.startsWith("org/eclipse/jgit/")
+                            || n.startsWith("com/fasterxml/"));
+            assertThat(libs(hpi)).noneMatch(n -> n.startsWith("mlops-contract"));
+        }
+    }
+
     @Test
     void shouldCarryViewsAndTheExtensionIndexInThePluginJar() throws IOException {
         try (ZipFile hpi = new ZipFile(HpiFile.path().toFile())) {
@@ -146,8 +178,8 @@ class HpiPackagingIT {
                                 "io/jenkins/plugins/mlops/steps/TrainStep/help.html",
                                 "io/jenkins/plugins/mlops/steps/EvaluateStep/config.jelly",
                                 "io/jenkins/plugins/mlops/steps/EvaluateStep/help.html",
-                                "io/jenkins/plugins/mlops/actions/MlRunAction/summary.jelly",
-                                "io/jenkins/plugins/mlops/actions/ModelVersionAction/summary.jelly",
+                                "io/jenkins/plugins/mlops/records/MlRunAction/summary.jelly",
+                                "io/jenkins/plugins/mlops/records/ModelVersionAction/summary.jelly",
                                 "io/jenkins/plugins/mlops/config/MlopsGlobalConfiguration/config.jelly",
                                 "io/jenkins/plugins/mlops/Messages.properties");
                 for (String field : List.of(

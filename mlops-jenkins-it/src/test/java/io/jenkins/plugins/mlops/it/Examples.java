@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /** The example Jenkinsfiles of the repository and the names of what the plugin adds to builds. */
 final class Examples {
-    static final String RUN_ACTION = "io.jenkins.plugins.mlops.actions.MlRunAction";
-    static final String MODEL_VERSION_ACTION = "io.jenkins.plugins.mlops.actions.ModelVersionAction";
+    static final String RUN_ACTION = "io.jenkins.plugins.mlops.records.MlRunAction";
+    static final String MODEL_VERSION_ACTION = "io.jenkins.plugins.mlops.records.ModelVersionAction";
 
     private Examples() {}
 

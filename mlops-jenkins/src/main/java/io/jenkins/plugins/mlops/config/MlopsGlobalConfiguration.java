@@ -4,9 +4,11 @@ import hudson.Extension;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlops.Messages;
-import io.jenkins.plugins.mlops.runner.ModelRefs;
-import io.jenkins.plugins.mlops.runner.RegistrySettings;
+import io.jenkins.plugins.mlops.execution.RegistrySettings;
 import io.jenkins.plugins.mlops.steps.JenkinsFacade;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.registry.ModelNames;
+import io.mlops.contract.text.Printable;
 import java.util.Optional;
 import jenkins.YesNoMaybe;
 import jenkins.model.GlobalConfiguration;
@@ -61,9 +63,12 @@ public class MlopsGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setDefaultModelName(String defaultModelName) {
         String value = trimToNull(defaultModelName);
-        if (value != null && !ModelRefs.NAME.matcher(value).matches()) {
-            throw new IllegalArgumentException(
-                    "defaultModelName must match " + ModelRefs.NAME.pattern() + ", got '" + value + "'");
+        if (value != null) {
+            try {
+                ModelNames.requireModelName(value);
+            } catch (MlopsException e) {
+                throw new IllegalArgumentException("defaultModelName: " + Printable.escape(e.getMessage()), e);
+            }
         }
         this.defaultModelName = value;
         save();
@@ -122,8 +127,14 @@ public class MlopsGlobalConfiguration extends GlobalConfiguration {
      * @return the first problem, or empty
      */
     static Optional<FormProblem> check(String defaultModelName) {
-        return ModelRefs.checkName("defaultModelName", defaultModelName)
-                .map(message -> new FormProblem("defaultModelName", message));
+        String value = trimToNull(defaultModelName);
+        if (value == null || ModelNames.isValid(value)) {
+            return Optional.empty();
+        }
+        return Optional.of(new FormProblem(
+                "defaultModelName",
+                "'defaultModelName' is no valid model name: use 1 to 64 letters, digits, '.', '_' and '-', starting"
+                        + " with a letter or digit; got '" + Printable.shorten(value) + "'"));
     }
 
     /**

@@ -1,10 +1,15 @@
 package io.jenkins.plugins.mlops.steps;
 
 import hudson.util.FormValidation;
-import io.jenkins.plugins.mlops.runner.DeployTarget;
-import io.jenkins.plugins.mlops.runner.GateFailureResult;
-import io.jenkins.plugins.mlops.runner.LoadSpec;
-import io.jenkins.plugins.mlops.runner.ModelRefs;
+import io.jenkins.plugins.mlops.execution.DeployTarget;
+import io.jenkins.plugins.mlops.execution.LoadSpec;
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.deploy.LoadTestSpec;
+import io.mlops.contract.gates.Criticality;
+import io.mlops.contract.registry.ModelNames;
+import io.mlops.contract.text.Printable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +21,9 @@ import java.util.Optional;
  */
 final class ArgumentChecks {
     /** The algorithms the engine offers. */
+    /** The algorithm ids of the contract, in its order. */
     static final List<String> ALGORITHMS =
-            List.of("logistic", "linear-svm", "liblinear", "cart", "random-forest", "xgboost");
+            Arrays.stream(Algorithm.values()).map(Algorithm::id).toList();
 
     private ArgumentChecks() {}
 
@@ -44,6 +50,22 @@ final class ArgumentChecks {
                 : Optional.empty();
     }
 
+    /**
+     * Checks hyperparameters against the algorithm's names and limits in the contract.
+     *
+     * @param algorithm a valid algorithm id
+     * @param params the hyperparameters as given
+     * @return the contract's message about the first bad one, or empty
+     */
+    static Optional<String> hyperparameters(String algorithm, Map<String, String> params) {
+        try {
+            Algorithm.of(algorithm).resolve(params);
+            return Optional.empty();
+        } catch (MlopsException e) {
+            return Optional.of("'params': " + Printable.escape(e.getMessage()));
+        }
+    }
+
     static Optional<String> testFraction(Double fraction) {
         return fraction != null && (fraction.isNaN() || fraction <= 0 || fraction >= 1)
                 ? Optional.of("'testFraction' must be > 0 and < 1, got " + fraction)
@@ -68,7 +90,7 @@ final class ArgumentChecks {
             return Optional.empty();
         }
         try {
-            GateFailureResult.valueOf(value.toUpperCase(Locale.ROOT));
+            Criticality.valueOf(value.toUpperCase(Locale.ROOT));
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of("'onGateFailure' must be FAILURE or UNSTABLE, got '" + value + "'");
@@ -80,7 +102,32 @@ final class ArgumentChecks {
     }
 
     static Optional<String> name(String field, String text) {
-        return ModelRefs.checkName(field, Arguments.trimToNull(text));
+        return contractRule(field, text, ModelNames::requireModelName);
+    }
+
+    /**
+     * Checks an alias to be set by the contract's rule (a name, no version number, not {@code latest}).
+     *
+     * @param field the argument's name
+     * @param text the value, or {@code null}
+     * @return the contract's message, or empty
+     */
+    static Optional<String> alias(String field, String text) {
+        return contractRule(field, text, ModelNames::requireAlias);
+    }
+
+    private static Optional<String> contractRule(
+            String field, String text, java.util.function.UnaryOperator<String> rule) {
+        String value = Arguments.trimToNull(text);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            rule.apply(value);
+            return Optional.empty();
+        } catch (MlopsException e) {
+            return Optional.of("'" + field + "': " + Printable.escape(e.getMessage()));
+        }
     }
 
     static Optional<String> target(String text) {
@@ -160,10 +207,11 @@ final class ArgumentChecks {
         if (!load.containsKey("rps")) {
             throw new IllegalArgumentException("'load.rps' must be given");
         }
-        int rps = (int) number(load, "rps", 1, 100_000, true, 0);
-        int seconds = (int) number(load, "seconds", 1, 3_600, true, LoadSpec.DEFAULT_SECONDS);
-        double p99 = number(load, "p99Ms", Double.MIN_VALUE, 600_000, false, LoadSpec.DEFAULT_P99_MS);
-        double errorRate = number(load, "maxErrorRate", 0, 1, false, LoadSpec.DEFAULT_MAX_ERROR_RATE);
+        // the contract's limits, so the step refuses exactly what the command line refuses
+        int rps = (int) number(load, "rps", 1, LoadTestSpec.MAX_RPS, true, 0);
+        int seconds = (int) number(load, "seconds", 1, LoadTestSpec.MAX_SECONDS, true, LoadTestSpec.DEFAULT_SECONDS);
+        double p99 = number(load, "p99Ms", Double.MIN_VALUE, Double.MAX_VALUE, false, LoadTestSpec.DEFAULT_P99_MS);
+        double errorRate = number(load, "maxErrorRate", 0, 1, false, LoadTestSpec.DEFAULT_MAX_ERROR_RATE);
         return new LoadSpec(rps, seconds, p99, errorRate);
     }
 
@@ -183,8 +231,9 @@ final class ArgumentChecks {
                     "'load." + key + "' must be a number, got '" + Arguments.text(value) + "'");
         }
         if (Double.isNaN(number) || number < min || number > max || (whole && number != Math.rint(number))) {
-            String range =
-                    min == Double.MIN_VALUE ? "> 0 and <= " + fmt(max) : "between " + fmt(min) + " and " + fmt(max);
+            String range = min == Double.MIN_VALUE
+                    ? max == Double.MAX_VALUE ? "> 0" : "> 0 and <= " + fmt(max)
+                    : "between " + fmt(min) + " and " + fmt(max);
             throw new IllegalArgumentException("'load." + key + "' must be " + (whole ? "a whole number " : "") + range
                     + ", got " + Arguments.text(value));
         }

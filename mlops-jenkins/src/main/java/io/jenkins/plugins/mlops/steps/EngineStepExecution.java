@@ -2,10 +2,10 @@ package io.jenkins.plugins.mlops.steps;
 
 import hudson.AbortException;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.mlops.runner.BuildContext;
-import io.jenkins.plugins.mlops.runner.EngineStepRun;
-import io.jenkins.plugins.mlops.runner.StepFailure;
-import io.jenkins.plugins.mlops.runner.StepRequest;
+import io.jenkins.plugins.mlops.execution.BuildContext;
+import io.jenkins.plugins.mlops.execution.EngineStepRun;
+import io.jenkins.plugins.mlops.execution.StepFailure;
+import io.jenkins.plugins.mlops.execution.StepRequest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.ExecutorService;

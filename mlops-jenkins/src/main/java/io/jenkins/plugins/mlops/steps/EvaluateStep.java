@@ -3,9 +3,9 @@ package io.jenkins.plugins.mlops.steps;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.mlops.runner.EvaluateRequest;
-import io.jenkins.plugins.mlops.runner.EvaluateRunner;
-import io.jenkins.plugins.mlops.runner.GateFailureResult;
+import io.jenkins.plugins.mlops.execution.EvaluateRequest;
+import io.jenkins.plugins.mlops.execution.EvaluateRunner;
+import io.mlops.contract.gates.Criticality;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +34,7 @@ public class EvaluateStep extends Step {
     private String data;
     private List<QualityGate> gates = new ArrayList<>();
     private String baseline;
-    private String onGateFailure = GateFailureResult.FAILURE.name();
+    private String onGateFailure = Criticality.FAILURE.name();
     private String metadata;
     private String name;
     private String registry;
@@ -102,7 +102,7 @@ public class EvaluateStep extends Step {
     @DataBoundSetter
     public void setOnGateFailure(String onGateFailure) {
         String value = Arguments.trimToNull(onGateFailure);
-        this.onGateFailure = value == null ? GateFailureResult.FAILURE.name() : value;
+        this.onGateFailure = value == null ? Criticality.FAILURE.name() : value;
     }
 
     /** @return the metadata file, or {@code null} for the default */
@@ -149,6 +149,9 @@ public class EvaluateStep extends Step {
         if (model == null) {
             throw Arguments.invalid(f, "'model' must be given");
         }
+        if (data == null) {
+            throw Arguments.invalid(f, "'data' must be given: the labelled test data");
+        }
         List<String> checkedGates = new ArrayList<>();
         for (int i = 0; i < gates.size(); i++) {
             String gate = gates.get(i) == null ? null : gates.get(i).getExpression();
@@ -165,7 +168,7 @@ public class EvaluateStep extends Step {
         if (badName.isPresent()) {
             throw Arguments.invalid(f, badName.get());
         }
-        GateFailureResult result = GateFailureResult.valueOf(onGateFailure.toUpperCase(Locale.ROOT));
+        Criticality result = Criticality.valueOf(onGateFailure.toUpperCase(Locale.ROOT));
         String metadataFile = metadata != null ? metadata : ".mlops/evaluate-run-metadata.json";
         return new EvaluateRequest(model, data, checkedGates, baseline, result, metadataFile, name, registry);
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.mlops.steps;
 
+import static io.jenkins.plugins.mlops.execution.BuildContext.BUNDLE_FILES;
+
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.EnvVars;
@@ -18,9 +20,10 @@ import hudson.model.TaskListener;
 import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.mlops.actions.MlRunAction;
-import io.jenkins.plugins.mlops.actions.ModelVersionAction;
 import io.jenkins.plugins.mlops.config.MlopsGlobalConfiguration;
+import io.jenkins.plugins.mlops.execution.BuildContext;
+import io.jenkins.plugins.mlops.execution.RegistrySettings;
+import io.jenkins.plugins.mlops.execution.StepFailure;
 import io.jenkins.plugins.mlops.launch.AgentCalls;
 import io.jenkins.plugins.mlops.launch.EngineArchive;
 import io.jenkins.plugins.mlops.launch.EngineCache;
@@ -29,10 +32,10 @@ import io.jenkins.plugins.mlops.launch.EngineHandle;
 import io.jenkins.plugins.mlops.launch.EngineScript;
 import io.jenkins.plugins.mlops.launch.LaunchResult;
 import io.jenkins.plugins.mlops.launch.ProcessOutcome;
-import io.jenkins.plugins.mlops.results.BuildOutcome;
-import io.jenkins.plugins.mlops.runner.BuildContext;
-import io.jenkins.plugins.mlops.runner.RegistrySettings;
-import io.jenkins.plugins.mlops.runner.StepFailure;
+import io.jenkins.plugins.mlops.records.MlRunAction;
+import io.jenkins.plugins.mlops.records.ModelVersionAction;
+import io.mlops.contract.bundle.BundleLayout;
+import io.mlops.contract.gates.BuildResult;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,8 +69,6 @@ import org.springframework.security.core.Authentication;
 public final class JenkinsFacade implements BuildContext {
     /** How many earlier successful builds are searched for a baseline model. */
     static final int BASELINE_SEARCH_DEPTH = 20;
-    /** The model files copied for a baseline. */
-    static final List<String> BUNDLE_FILES = List.of("model.tribuo", "bundle.json");
     /** The build variables passed to registry commands, which record the build with a model version. */
     static final List<String> BUILD_VARIABLES = List.of("JOB_NAME", "BUILD_NUMBER", "BUILD_URL");
     /** One monitor per agent and engine: steps of this controller copy an engine to an agent one at a time. */
@@ -295,14 +296,14 @@ public final class JenkinsFacade implements BuildContext {
     }
 
     @Override
-    public void setResult(BuildOutcome outcome) {
+    public void setResult(BuildResult outcome) {
         context.setResult(
                 switch (outcome) {
                     case SUCCESS -> Result.SUCCESS;
                     case UNSTABLE -> Result.UNSTABLE;
                     case FAILURE -> Result.FAILURE;
                 });
-        if (outcome == BuildOutcome.UNSTABLE) {
+        if (outcome == BuildResult.UNSTABLE) {
             try {
                 mark(context, UNSTABLE_MESSAGE, unstableWarning);
             } catch (IOException | InterruptedException e) {
@@ -365,12 +366,12 @@ public final class JenkinsFacade implements BuildContext {
     private static boolean copyBundle(Run<?, ?> build, String artifact, FilePath target)
             throws IOException, InterruptedException {
         VirtualFile root = build.getArtifactManager().root();
-        if (!root.child(artifact + "/" + BUNDLE_FILES.get(0)).isFile()) {
+        if (!root.child(artifact + "/" + BundleLayout.MODEL_FILE).isFile()) {
             return false;
         }
         target.deleteRecursive(); // no file of an older baseline may linger
         target.mkdirs();
-        for (String file : BUNDLE_FILES) {
+        for (String file : BUNDLE_FILES) { // every archived file of the bundle, so its checksums verify
             VirtualFile source = root.child(artifact + "/" + file);
             if (source.isFile()) {
                 try (InputStream in = source.open()) {

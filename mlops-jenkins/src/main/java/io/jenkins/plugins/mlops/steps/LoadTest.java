@@ -4,7 +4,7 @@ import hudson.Extension;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.mlops.Messages;
-import io.jenkins.plugins.mlops.runner.LoadSpec;
+import io.mlops.contract.deploy.LoadTestSpec;
 import java.util.Objects;
 import jenkins.YesNoMaybe;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -17,9 +17,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public class LoadTest extends AbstractDescribableImpl<LoadTest> {
     private final int rps;
-    private int seconds = LoadSpec.DEFAULT_SECONDS;
-    private double p99Ms = LoadSpec.DEFAULT_P99_MS;
-    private double maxErrorRate = LoadSpec.DEFAULT_MAX_ERROR_RATE;
+    private int seconds = LoadTestSpec.DEFAULT_SECONDS;
+    private double p99Ms = LoadTestSpec.DEFAULT_P99_MS;
+    private double maxErrorRate = LoadTestSpec.DEFAULT_MAX_ERROR_RATE;
 
     /**
      * Creates the load test.
@@ -42,7 +42,7 @@ public class LoadTest extends AbstractDescribableImpl<LoadTest> {
         return seconds;
     }
 
-    /** @param seconds the duration in seconds, 1 to 3600; default 10 */
+    /** @param seconds the duration in seconds, 1 to {@value LoadTestSpec#MAX_SECONDS}; default {@value LoadTestSpec#DEFAULT_SECONDS} */
     @DataBoundSetter
     public void setSeconds(int seconds) {
         this.seconds = seconds;

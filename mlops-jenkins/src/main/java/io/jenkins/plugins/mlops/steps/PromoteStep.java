@@ -3,8 +3,8 @@ package io.jenkins.plugins.mlops.steps;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.mlops.runner.PromoteRequest;
-import io.jenkins.plugins.mlops.runner.PromoteRunner;
+import io.jenkins.plugins.mlops.execution.PromoteRequest;
+import io.jenkins.plugins.mlops.execution.PromoteRunner;
 import java.util.List;
 import java.util.Optional;
 import jenkins.YesNoMaybe;
@@ -116,7 +116,7 @@ public class PromoteStep extends Step {
             throw Arguments.invalid(f, "'reason' must be given; it is written to the registry's audit log");
         }
         for (Optional<String> problem :
-                List.of(ArgumentChecks.name("name", name), ArgumentChecks.name("alias", alias))) {
+                List.of(ArgumentChecks.name("name", name), ArgumentChecks.alias("alias", alias))) {
             if (problem.isPresent()) {
                 throw Arguments.invalid(f, problem.get());
             }
@@ -178,7 +178,7 @@ public class PromoteStep extends Step {
          * @return ok, or the problem
          */
         public FormValidation doCheckAlias(@QueryParameter("value") String value) {
-            return ArgumentChecks.toForm(ArgumentChecks.name("alias", value));
+            return ArgumentChecks.toForm(ArgumentChecks.alias("alias", value));
         }
     }
 }

@@ -3,8 +3,8 @@ package io.jenkins.plugins.mlops.steps;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.mlops.runner.RegisterRequest;
-import io.jenkins.plugins.mlops.runner.RegisterRunner;
+import io.jenkins.plugins.mlops.execution.RegisterRequest;
+import io.jenkins.plugins.mlops.execution.RegisterRunner;
 import java.util.Optional;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -100,7 +100,7 @@ public class RegisterStep extends Step {
             throw Arguments.invalid(f, "'model' must be given");
         }
         for (Optional<String> problem :
-                java.util.List.of(ArgumentChecks.name("name", name), ArgumentChecks.name("alias", alias))) {
+                java.util.List.of(ArgumentChecks.name("name", name), ArgumentChecks.alias("alias", alias))) {
             if (problem.isPresent()) {
                 throw Arguments.invalid(f, problem.get());
             }
@@ -152,7 +152,7 @@ public class RegisterStep extends Step {
          * @return ok, or the problem
          */
         public FormValidation doCheckAlias(@QueryParameter("value") String value) {
-            return ArgumentChecks.toForm(ArgumentChecks.name("alias", value));
+            return ArgumentChecks.toForm(ArgumentChecks.alias("alias", value));
         }
     }
 }

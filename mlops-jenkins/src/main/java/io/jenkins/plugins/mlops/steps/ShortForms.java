@@ -1,8 +1,8 @@
 package io.jenkins.plugins.mlops.steps;
 
-import io.jenkins.plugins.mlops.runner.DeployRunner;
-import io.jenkins.plugins.mlops.runner.LoadSpec;
-import io.jenkins.plugins.mlops.runner.TrainRunner;
+import io.jenkins.plugins.mlops.execution.DeployRunner;
+import io.jenkins.plugins.mlops.execution.LoadSpec;
+import io.jenkins.plugins.mlops.execution.TrainRunner;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

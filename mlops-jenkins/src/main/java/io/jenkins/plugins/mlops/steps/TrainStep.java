@@ -3,8 +3,9 @@ package io.jenkins.plugins.mlops.steps;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.mlops.runner.TrainRequest;
-import io.jenkins.plugins.mlops.runner.TrainRunner;
+import io.jenkins.plugins.mlops.execution.TrainRequest;
+import io.jenkins.plugins.mlops.execution.TrainRunner;
+import io.mlops.contract.bundle.BundleLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,6 @@ import org.kohsuke.stapler.QueryParameter;
  * Either {@code spec} or {@code data} and {@code label} must be given; the other arguments are optional.
  */
 public class TrainStep extends Step {
-    /** The algorithms the engine offers. */
-    public static final List<String> ALGORITHMS = ArgumentChecks.ALGORITHMS;
-
     private String spec;
     private String data;
     private String label;
@@ -87,7 +85,7 @@ public class TrainStep extends Step {
         return algorithm;
     }
 
-    /** @param algorithm one of {@link #ALGORITHMS} */
+    /** @param algorithm an algorithm id of the contract's {@link io.mlops.contract.algorithm.Algorithm} */
     @DataBoundSetter
     public void setAlgorithm(String algorithm) {
         this.algorithm = Arguments.trimToNull(algorithm);
@@ -203,12 +201,18 @@ public class TrainStep extends Step {
                 throw Arguments.invalid(f, "'params' names the hyperparameter '" + key + "' twice");
             }
         }
+        if (algorithm != null) {
+            // the contract's hyperparameter names and limits, so a typo fails before an engine JVM starts
+            ArgumentChecks.hyperparameters(algorithm, engineParams).ifPresent(problem -> {
+                throw Arguments.invalid(f, problem);
+            });
+        }
         TrainRequest draft = new TrainRequest(
                 spec, data, label, algorithm, engineParams, seed, testData, testFraction, output, null);
         String metadataFile = metadata != null
                 ? metadata
                 : draft.knownOutput() != null
-                        ? draft.knownOutput() + "/run-metadata.json"
+                        ? draft.knownOutput() + "/" + BundleLayout.METADATA_FILE
                         : ".mlops/train-run-metadata.json";
         return new TrainRequest(
                 spec, data, label, algorithm, engineParams, seed, testData, testFraction, output, metadataFile);

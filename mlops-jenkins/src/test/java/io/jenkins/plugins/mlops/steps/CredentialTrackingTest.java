@@ -10,7 +10,7 @@ import static org.mockito.Mockito.when;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.Run;
 import hudson.util.Secret;
-import io.jenkins.plugins.mlops.runner.StepFailure;
+import io.jenkins.plugins.mlops.execution.StepFailure;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
-import io.jenkins.plugins.mlops.runner.EngineArguments;
-import io.jenkins.plugins.mlops.runner.EvaluateRequest;
-import io.jenkins.plugins.mlops.runner.GateFailureResult;
+import io.jenkins.plugins.mlops.execution.EvaluateRequest;
+import io.jenkins.plugins.mlops.execution.EvaluateRunner;
+import io.mlops.contract.gates.Criticality;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,8 +26,8 @@ class EvaluateStepTest {
         EvaluateRequest request = issueExample().toRequest();
 
         assertThat(request.usesPreviousBuild()).isTrue();
-        assertThat(request.onGateFailure()).isEqualTo(GateFailureResult.FAILURE);
-        assertThat(EngineArguments.evaluate(request, ".mlops/baseline"))
+        assertThat(request.onGateFailure()).isEqualTo(Criticality.FAILURE);
+        assertThat(EvaluateRunner.command(request, ".mlops/baseline", null).arguments())
                 .containsExactly(
                         "evaluate",
                         "--model",
@@ -68,15 +68,23 @@ class EvaluateStepTest {
     @Test
     void shouldAcceptLowerCaseGateFailureResultAndDefaultToFailure() {
         EvaluateStep step = new EvaluateStep("model");
-        assertThat(step.toRequest().onGateFailure()).isEqualTo(GateFailureResult.FAILURE);
+        step.setData("data/test.csv");
+        assertThat(step.toRequest().onGateFailure()).isEqualTo(Criticality.FAILURE);
 
         step.setOnGateFailure("unstable");
-        assertThat(step.toRequest().onGateFailure()).isEqualTo(GateFailureResult.UNSTABLE);
+        assertThat(step.toRequest().onGateFailure()).isEqualTo(Criticality.UNSTABLE);
+    }
+
+    @Test
+    void shouldNeedTheTestDataAsTheCommandDoes() {
+        assertThatThrownBy(new EvaluateStep("model")::toRequest)
+                .hasMessage("[mlEvaluate] 'data' must be given: the labelled test data");
     }
 
     @Test
     void shouldRejectBlankGate() {
         EvaluateStep step = new EvaluateStep("model");
+        step.setData("data/test.csv");
         step.setGates(Arrays.asList(new QualityGate("accuracy >= 0.9"), new QualityGate(" ")));
 
         assertThatThrownBy(step::toRequest).hasMessage("[mlEvaluate] gate 2 of 'gates' is blank");
@@ -85,17 +93,20 @@ class EvaluateStepTest {
     @Test
     void shouldPassBaselinePathThroughAndOmitMissingOptions() {
         EvaluateStep step = new EvaluateStep("model");
+        step.setData("data/test.csv");
         step.setBaseline("models/champion");
         step.setMetadata("reports/eval.json");
 
         EvaluateRequest request = step.toRequest();
 
         assertThat(request.usesPreviousBuild()).isFalse();
-        assertThat(EngineArguments.evaluate(request, request.baseline()))
+        assertThat(EvaluateRunner.command(request, request.baseline(), null).arguments())
                 .containsExactly(
                         "evaluate",
                         "--model",
                         "model",
+                        "--data",
+                        "data/test.csv",
                         "--baseline",
                         "models/champion",
                         "--on-gate-failure",

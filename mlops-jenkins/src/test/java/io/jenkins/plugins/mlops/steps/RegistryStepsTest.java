@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
-import io.jenkins.plugins.mlops.runner.PromoteRequest;
-import io.jenkins.plugins.mlops.runner.PromoteRunner;
-import io.jenkins.plugins.mlops.runner.RegisterRequest;
-import io.jenkins.plugins.mlops.runner.RegisterRunner;
-import io.jenkins.plugins.mlops.runner.RegistrySettings;
+import io.jenkins.plugins.mlops.execution.PromoteRequest;
+import io.jenkins.plugins.mlops.execution.PromoteRunner;
+import io.jenkins.plugins.mlops.execution.RegisterRequest;
+import io.jenkins.plugins.mlops.execution.RegisterRunner;
+import io.jenkins.plugins.mlops.execution.RegistrySettings;
 import org.junit.jupiter.api.Test;
 
 class RegistryStepsTest {
@@ -59,7 +59,7 @@ class RegistryStepsTest {
         RegisterRequest request = new RegisterStep("model").toRequest();
 
         assertThatThrownBy(() -> RegisterRunner.arguments(request, RegistrySettings.NONE))
-                .isInstanceOf(io.jenkins.plugins.mlops.runner.StepFailure.class)
+                .isInstanceOf(io.jenkins.plugins.mlops.execution.StepFailure.class)
                 .hasMessage(
                         "[mlRegister] 'name' must be given, or a default model name configured under Manage Jenkins > System > MLOps");
     }
@@ -69,16 +69,19 @@ class RegistryStepsTest {
         RegisterStep step = new RegisterStep("model");
         step.setName("receipts/v2");
         assertThatThrownBy(step::toRequest)
-                .hasMessage("[mlRegister] 'name' must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}, got 'receipts/v2'");
+                .hasMessage(
+                        "[mlRegister] 'name': invalid model name 'receipts/v2': use 1 to 64 letters, digits, '.', '_'"
+                                + " and '-', starting with a letter or digit");
 
         step.setName("receipts");
         step.setAlias("-champion");
         assertThatThrownBy(() -> step.start(null))
                 .isInstanceOf(AbortException.class)
-                .hasMessage("[mlRegister] 'alias' must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}, got '-champion'");
+                .hasMessage("[mlRegister] 'alias': invalid alias '-champion': use 1 to 64 letters, digits, '.', '_' and"
+                        + " '-', starting with a letter or digit");
 
         step.setAlias("a".repeat(65));
-        assertThatThrownBy(step::toRequest).hasMessageContaining("'alias' must match");
+        assertThatThrownBy(step::toRequest).hasMessageContaining("'alias': invalid alias");
         step.setAlias("a".repeat(64));
         assertThat(step.toRequest().alias()).hasSize(64);
     }
@@ -120,7 +123,7 @@ class RegistryStepsTest {
                 .hasMessage("[mlPromote] 'reason' must be given; it is written to the registry's audit log");
         PromoteStep step = new PromoteStep(2, "ok");
         step.setAlias("champ ion");
-        assertThatThrownBy(step::toRequest).hasMessageContaining("[mlPromote] 'alias' must match");
+        assertThatThrownBy(step::toRequest).hasMessageContaining("[mlPromote] 'alias': invalid alias");
     }
 
     @Test
@@ -137,6 +140,7 @@ class RegistryStepsTest {
     @Test
     void shouldBindEvaluateRegistryArguments() {
         EvaluateStep step = new EvaluateStep("model");
+        step.setData("data/test.csv");
         step.setBaseline("champion");
         step.setName("receipts");
         step.setRegistry("/srv/registry");
@@ -144,6 +148,6 @@ class RegistryStepsTest {
         assertThat(step.toRequest().name()).isEqualTo("receipts");
         assertThat(step.toRequest().registry()).isEqualTo("/srv/registry");
         step.setName("bad name");
-        assertThatThrownBy(step::toRequest).hasMessageContaining("[mlEvaluate] 'name' must match");
+        assertThatThrownBy(step::toRequest).hasMessageContaining("[mlEvaluate] 'name': invalid model name");
     }
 }

@@ -10,7 +10,7 @@ import static org.mockito.Mockito.when;
 
 import hudson.model.Action;
 import hudson.model.Result;
-import io.jenkins.plugins.mlops.results.BuildOutcome;
+import io.mlops.contract.gates.BuildResult;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class StageMarkingTest {
         StepContext context = contextWith(node);
         JenkinsFacade facade = JenkinsFacade.of(context, Warning::new);
 
-        facade.setResult(BuildOutcome.UNSTABLE);
+        facade.setResult(BuildResult.UNSTABLE);
 
         verify(context).setResult(Result.UNSTABLE);
         verify(node).addOrReplaceAction(new Warning(JenkinsFacade.UNSTABLE_MESSAGE));
@@ -65,8 +65,8 @@ class StageMarkingTest {
         StepContext context = contextWith(node);
         JenkinsFacade facade = JenkinsFacade.of(context, Warning::new);
 
-        facade.setResult(BuildOutcome.FAILURE);
-        facade.setResult(BuildOutcome.SUCCESS);
+        facade.setResult(BuildResult.FAILURE);
+        facade.setResult(BuildResult.SUCCESS);
 
         // two results set (the stand-in's Result constants carry no identity, so the calls are counted)
         verify(context, times(2)).setResult(any());

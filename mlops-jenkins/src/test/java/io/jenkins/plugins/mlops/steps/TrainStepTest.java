@@ -8,8 +8,8 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.mlops.runner.EngineArguments;
-import io.jenkins.plugins.mlops.runner.TrainRequest;
+import io.jenkins.plugins.mlops.execution.TrainRequest;
+import io.jenkins.plugins.mlops.execution.TrainRunner;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +108,7 @@ class TrainStepTest {
         TrainRequest request = step.toRequest();
 
         assertThat(request.metadata()).isEqualTo("model/run-metadata.json");
-        assertThat(EngineArguments.train(request))
+        assertThat(TrainRunner.command(request).arguments())
                 .containsExactly(
                         "train",
                         "--data",
@@ -138,7 +138,7 @@ class TrainStepTest {
         TrainRequest request = step.toRequest();
 
         assertThat(request.knownOutput()).isNull();
-        assertThat(EngineArguments.train(request))
+        assertThat(TrainRunner.command(request).arguments())
                 .containsExactly(
                         "train",
                         "--spec",
