@@ -1,4 +1,10 @@
 // Compile-only stand-in: declarations mirror jenkins-core 2.479.3 (org.jenkins-ci.main:jenkins-core). Not packaged.
 package hudson.model;
 
-public abstract class AbstractItem extends Actionable {}
+import java.io.File;
+
+public abstract class AbstractItem extends Actionable implements Item {
+    public File getRootDir() {
+        throw new UnsupportedOperationException();
+    }
+}
