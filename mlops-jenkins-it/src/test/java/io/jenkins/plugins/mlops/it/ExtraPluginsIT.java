@@ -26,13 +26,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The plugins named by {@code MLOPS_JENKINS_EXTRA_PLUGINS} (built by {@code .ci/build-extra-plugins}, see
  * docs/jenkins-it.md) are loaded and active in the real Jenkins, and echarts-api serves its ECharts library. Skipped
- * with the reason when no extra plugins are given. With echarts-api, the job page shows the mlops metric trend and
+ * with the reason when no extra plugins are given; either way, a job's page and build work (the optional chart
+ * classes stay unloaded without echarts-api). With echarts-api, the job page shows the mlops metric trend and
  * {@code ml-trend/model} serves its model as JSON.
  */
 @Order(0)
 @ExtendWith(MlopsJenkinsExtension.class)
 class ExtraPluginsIT {
     static final String TREND_JOB = "trend-chart";
+    static final String PLAIN_JOB = "no-ml";
     private static MlopsJenkins jenkins;
     private static List<PluginManifest> extra;
 
@@ -45,15 +47,31 @@ class ExtraPluginsIT {
         List<Path> files = lookup instanceof JenkinsDistribution.Found found
                 ? found.distribution().extraPlugins()
                 : List.of();
+        extra = files.stream().map(PluginManifest::read).toList();
+    }
+
+    private static void assumeExtraPlugins() {
         Assumptions.assumeFalse(
-                files.isEmpty(),
+                extra.isEmpty(),
                 "skipped: " + JenkinsDistribution.EXTRA_PLUGINS_VARIABLE
                         + " names no plugins (build them with .ci/build-extra-plugins OUT, see docs/jenkins-it.md)");
-        extra = files.stream().map(PluginManifest::read).toList();
+    }
+
+    @Test
+    void shouldServeJobsWhetherOrNotEchartsApiIsThere() {
+        jenkins.createBuiltInJob(PLAIN_JOB, new PipelineJob("node('built-in') { echo 'no ML here' }"));
+        FinishedBuild build = jenkins.run(PLAIN_JOB, Map.of());
+
+        assertThat(build.result()).as("%s", build).isEqualTo("SUCCESS");
+        assertThat(jenkins.client().getText("job/" + PLAIN_JOB + "/")).doesNotContain("Caused by:");
+        assertThat(jenkins.controller().tail())
+                .as("the optional chart classes stay unloaded without echarts-api")
+                .doesNotContain("NoClassDefFoundError: io/jenkins/plugins/echarts");
     }
 
     @Test
     void shouldHaveEveryDependencyOfTheExtraPlugins() {
+        assumeExtraPlugins();
         JenkinsDistribution distribution = ((JenkinsDistribution.Found) JenkinsDistribution.locate(
                         System.getenv(),
                         Path.of(System.getProperty("mlops.repoRoot", "..")).toAbsolutePath()))
@@ -69,6 +87,7 @@ class ExtraPluginsIT {
 
     @Test
     void shouldLoadEveryExtraPluginActiveAtItsVersion() {
+        assumeExtraPlugins();
         JsonNode plugins =
                 jenkins.client().json("pluginManager", "depth=1&tree=plugins[shortName,version,active,enabled]");
         Map<String, JsonNode> byName = new HashMap<>();
@@ -97,6 +116,7 @@ class ExtraPluginsIT {
 
     @Test
     void shouldDrawTheJobsMetricTrendWithEchartsApi() throws Exception {
+        assumeExtraPlugins();
         Assumptions.assumeTrue(
                 extra.stream().anyMatch(p -> p.shortName().equals("echarts-api")),
                 "skipped: echarts-api is not among the extra plugins");
@@ -134,6 +154,7 @@ class ExtraPluginsIT {
 
     @Test
     void shouldServeTheEChartsLibraryOfEchartsApi() {
+        assumeExtraPlugins();
         Assumptions.assumeTrue(
                 extra.stream().anyMatch(p -> p.shortName().equals("echarts-api")),
                 "skipped: echarts-api is not among the extra plugins");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.mlops.charts.MlTrendAction.TrendSettings;
 import org.junit.jupiter.api.Test;
 
-class MlTrendSettingsTest {
+class MlTrendActionSettingsTest {
     @Test
     void shouldDefaultToFiftyBuildsOfAccuracyAndMacroF1() {
         TrendSettings settings = TrendSettings.parse("{}");
