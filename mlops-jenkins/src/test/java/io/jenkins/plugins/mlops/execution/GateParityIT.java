@@ -57,7 +57,7 @@ class GateParityIT {
         List<String> gates =
                 Arrays.stream(gateList.split(";")).map(String::strip).toList();
         EvaluateRequest request = new EvaluateRequest(
-                data.resolve("model").toString(),
+                EngineDocuments.trainedModel().toString(),
                 data.resolve("test.csv").toString(),
                 gates,
                 null,

@@ -162,7 +162,17 @@ public final class EngineDocuments {
         }
     }
 
-    /** @return the folder with the receipts, the trained bundle {@code model} and the documents */
+    /**
+     * Returns the bundle the engine trained on the receipts of {@link #folder()}, training it on first use.
+     *
+     * @return the bundle folder
+     */
+    public static Path trainedModel() {
+        trained();
+        return folder().resolve("model");
+    }
+
+    /** @return the folder with the receipts ({@code train.csv}, {@code test.csv}) and the documents */
     public static synchronized Path folder() {
         if (folder == null) {
             try {
@@ -170,6 +180,8 @@ public final class EngineDocuments {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            Path created = folder;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(created)));
             writeReceipts(folder.resolve("train.csv"), 150, 7);
             writeReceipts(folder.resolve("test.csv"), 60, 11);
         }
@@ -232,6 +244,15 @@ public final class EngineDocuments {
                     kind[0]));
         }
         write(file, lines);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder; the next run makes its own
+        }
     }
 
     private static void write(Path file, List<String> lines) {

@@ -21,7 +21,7 @@ class ArgumentChecksTest {
     }
 
     @Test
-    void shouldCheckAlgorithmAndGateFailureResult() {
+    void shouldCheckAlgorithmAndOnGateFailure() {
         assertThat(ArgumentChecks.algorithm("xgboost")).isEmpty();
         assertThat(ArgumentChecks.algorithm("svm"))
                 .hasValueSatisfying(m -> assertThat(m).startsWith("'algorithm' must be one of"));

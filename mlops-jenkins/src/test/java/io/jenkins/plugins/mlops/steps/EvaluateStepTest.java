@@ -54,7 +54,7 @@ class EvaluateStepTest {
     }
 
     @Test
-    void shouldRejectUnknownGateFailureResult() {
+    void shouldRejectUnknownOnGateFailure() {
         EvaluateStep step = issueExample();
         step.setOnGateFailure("ABORTED");
 
@@ -66,7 +66,7 @@ class EvaluateStepTest {
     }
 
     @Test
-    void shouldAcceptLowerCaseGateFailureResultAndDefaultToFailure() {
+    void shouldAcceptLowerCaseOnGateFailureAndDefaultToFailure() {
         EvaluateStep step = new EvaluateStep("model");
         step.setData("data/test.csv");
         assertThat(step.toRequest().onGateFailure()).isEqualTo(Criticality.FAILURE);
