@@ -5,5 +5,6 @@ import hudson.security.AccessControlled;
 import hudson.security.Permission;
 
 public interface Item extends AccessControlled {
+    Permission READ = null;
     Permission CONFIGURE = null;
 }

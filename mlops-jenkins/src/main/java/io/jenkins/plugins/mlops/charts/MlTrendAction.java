@@ -1,0 +1,209 @@
+package io.jenkins.plugins.mlops.charts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hudson.model.Action;
+import hudson.model.Item;
+import hudson.model.Job;
+import io.jenkins.plugins.echarts.AsyncConfigurableTrendChart;
+import io.jenkins.plugins.echarts.AsyncTrendChart;
+import io.mlops.report.MetricTrend;
+import io.mlops.report.TrendPoint;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.bind.JavaScriptMethod;
+
+/**
+ * The metric trend of a job, drawn by echarts-api's {@code <c:trend-chart>} in the job page's floating box
+ * ({@code floatingBox.jelly}) from the job's {@link TrendIndex}. Its model is echarts-build-trends'
+ * {@code LinesChartModel} from REPORT's {@link MetricTrend} (the standalone report draws the same model). The chart
+ * loads it through the bound {@link JavaScriptMethod}s; {@code ml-trend/model} serves it as JSON. Both need
+ * {@link Item#READ} on the job. Created by {@link MlTrendActionFactory} for every job, so the chart stays when the
+ * last build failed its gates.
+ */
+public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfigurableTrendChart {
+    /** The action's URL below the job. */
+    public static final String URL_NAME = "ml-trend";
+    /** Builds drawn unless the chart's configuration says otherwise. */
+    public static final int DEFAULT_BUILDS = 50;
+    /** The most builds one chart draws. */
+    public static final int MAX_BUILDS = 1000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Job<?, ?> job;
+
+    /**
+     * Creates the trend of a job.
+     *
+     * @param job the job
+     */
+    public MlTrendAction(Job<?, ?> job) {
+        this.job = job;
+    }
+
+    /** @return the job */
+    public Job<?, ?> getOwner() {
+        return job;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return null; // no side-panel link: the chart is a floating box of the job page
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "ML metric trend";
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+
+    @Override
+    public boolean isTrendVisible() {
+        return job.hasPermission(Item.READ) && !points(1).isEmpty();
+    }
+
+    @JavaScriptMethod
+    @Override
+    public String getBuildTrendModel() {
+        return model(DEFAULT_BUILDS, MetricTrend.DEFAULT_METRICS);
+    }
+
+    /**
+     * The model for the chart's configuration, as echarts-api's configuration dialog stores it ({@code
+     * numberOfBuilds}) plus our {@code metrics} (names of {@code MetricNames}).
+     *
+     * @param configuration the configuration JSON; empty or {@code {}} for the defaults
+     * @return the model JSON
+     * @throws IllegalArgumentException naming a field that is not what is expected
+     */
+    @JavaScriptMethod
+    @Override
+    public String getConfigurableBuildTrendModel(String configuration) {
+        TrendSettings settings = TrendSettings.parse(configuration);
+        return model(settings.builds(), settings.metrics());
+    }
+
+    /**
+     * Serves the model as JSON: {@code GET job/NAME/ml-trend/model?builds=50&metrics=accuracy,macroF1}.
+     *
+     * @param builds  how many of the newest builds, default {@link #DEFAULT_BUILDS}
+     * @param metrics comma-separated metric names, default accuracy and macro F1
+     * @return the response: 200 with the model, or 400 naming the bad parameter
+     */
+    public HttpResponse doModel(@QueryParameter String builds, @QueryParameter String metrics) {
+        job.checkPermission(Item.READ);
+        String body;
+        int status;
+        try {
+            TrendSettings settings = TrendSettings.of(builds, metrics);
+            body = model(settings.builds(), settings.metrics());
+            status = HttpServletResponse.SC_OK;
+        } catch (IllegalArgumentException bad) {
+            body = JSON.createObjectNode().put("error", bad.getMessage()).toString();
+            status = HttpServletResponse.SC_BAD_REQUEST;
+        }
+        return json(status, body);
+    }
+
+    private String model(int builds, List<String> metrics) {
+        job.checkPermission(Item.READ);
+        try {
+            return JSON.writeValueAsString(new MetricTrend(metrics).model(points(builds)));
+        } catch (JsonProcessingException failure) {
+            throw new IllegalStateException("cannot write the trend model of " + job, failure);
+        }
+    }
+
+    private List<TrendPoint> points(int builds) {
+        try {
+            return new TrendIndex(job.getRootDir().toPath()).read(builds);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    private static HttpResponse json(int status, String body) {
+        return new HttpResponse() {
+            @Override
+            public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node) throws IOException {
+                rsp.setStatus(status);
+                rsp.setContentType("application/json;charset=UTF-8");
+                rsp.setHeader("X-Content-Type-Options", "nosniff");
+                rsp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    /**
+     * What one chart draws.
+     *
+     * @param builds  how many of the newest builds
+     * @param metrics the metric names
+     */
+    record TrendSettings(int builds, List<String> metrics) {
+        TrendSettings {
+            if (builds < 1 || builds > MAX_BUILDS) {
+                throw new IllegalArgumentException("builds must be between 1 and " + MAX_BUILDS + ", not " + builds);
+            }
+            metrics.forEach(MetricTrend::requireKnown);
+            metrics = List.copyOf(metrics);
+        }
+
+        static TrendSettings of(String builds, String metrics) {
+            int count = DEFAULT_BUILDS;
+            if (builds != null && !builds.isBlank()) {
+                try {
+                    count = Integer.parseInt(builds.strip());
+                } catch (NumberFormatException notNumber) {
+                    throw new IllegalArgumentException("builds must be a whole number, not '" + builds + "'");
+                }
+            }
+            List<String> names = new ArrayList<>();
+            if (metrics != null && !metrics.isBlank()) {
+                for (String name : metrics.split(",")) {
+                    if (!name.isBlank()) {
+                        names.add(name.strip());
+                    }
+                }
+            }
+            return new TrendSettings(count, names.isEmpty() ? MetricTrend.DEFAULT_METRICS : names);
+        }
+
+        static TrendSettings parse(String configuration) {
+            if (configuration == null || configuration.isBlank()) {
+                return of(null, null);
+            }
+            JsonNode root;
+            try {
+                root = JSON.readTree(configuration);
+            } catch (JsonProcessingException bad) {
+                throw new IllegalArgumentException(
+                        "the chart configuration is not JSON: " + bad.getOriginalMessage(), bad);
+            }
+            JsonNode builds = root.path("numberOfBuilds");
+            if (!builds.isMissingNode() && !builds.canConvertToInt()) {
+                throw new IllegalArgumentException("numberOfBuilds must be a whole number, not " + builds);
+            }
+            // echarts-api's dialog stores 0 for "all builds"
+            int count = builds.isMissingNode() ? DEFAULT_BUILDS : builds.asInt() <= 0 ? MAX_BUILDS : builds.asInt();
+            List<String> names = new ArrayList<>();
+            root.path("metrics").forEach(name -> names.add(name.asText()));
+            return new TrendSettings(
+                    Math.min(count, MAX_BUILDS), names.isEmpty() ? MetricTrend.DEFAULT_METRICS : names);
+        }
+    }
+}
