@@ -1,10 +1,9 @@
 package io.jenkins.plugins.mlops.triggers;
 
 import hudson.Extension;
-import hudson.model.Action;
+import hudson.model.Cause;
 import hudson.model.Item;
 import hudson.model.Job;
-import hudson.triggers.Trigger;
 import hudson.triggers.TriggerDescriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -16,8 +15,6 @@ import io.jenkins.plugins.mlops.triggers.poll.PollException;
 import io.jenkins.plugins.mlops.triggers.poll.PollResult;
 import io.jenkins.plugins.mlops.triggers.poll.PollState;
 import io.jenkins.plugins.mlops.triggers.poll.UrlProbe;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -32,7 +29,7 @@ import org.kohsuke.stapler.verb.POST;
  * differ), or behind an HTTP(S) URL (ETag, Last-Modified, size). The first poll, and the first after a
  * path or URL changed, only remembers what it sees; a restart is no change.
  */
-public final class DataChangedTrigger extends Trigger<Job<?, ?>> {
+public final class DataChangedTrigger extends PolledTrigger {
     /** The trigger's name in Pipelines. */
     public static final String SYMBOL = "mlDataChanged";
 
@@ -97,36 +94,18 @@ public final class DataChangedTrigger extends Trigger<Job<?, ?>> {
         return value == null ? "" : value.trim();
     }
 
-    /** Starting (on load, on save, or after a restart) never polls and never starts a build. */
     @Override
-    public void start(final Job<?, ?> project, final boolean newInstance) {
-        super.start(project, newInstance);
+    String symbol() {
+        return SYMBOL;
     }
 
-    /** Called by Jenkins' cron thread: hands the poll to the timer pool and returns. */
     @Override
-    public void run() {
-        Job<?, ?> owner = job;
-        if (owner != null) {
-            TriggerPolls.submit(owner, SYMBOL, saved -> poll(owner, saved), DataChangedCause::new);
-        }
+    Cause causeOf(final String message) {
+        return new DataChangedCause(message);
     }
 
-    /**
-     * Polls now, in the calling thread (the script console's way to run the trigger without waiting for cron).
-     *
-     * @return what the poll found: BASELINE, NO_CHANGE, CHANGED or FAILED
-     */
-    public String pollNow() {
-        Job<?, ?> owner = job;
-        if (owner == null) {
-            throw new IllegalStateException(SYMBOL + " has not been started on a job");
-        }
-        return TriggerPolls.pollNow(owner, SYMBOL, saved -> poll(owner, saved), DataChangedCause::new)
-                .name();
-    }
-
-    private PollResult poll(final Job<?, ?> owner, final PollState saved) throws PollException, InterruptedException {
+    @Override
+    PollResult poll(final Job<?, ?> owner, final PollState saved) throws PollException, InterruptedException {
         String source = source();
         Map<String, String> previous = saved.entriesOf(source);
         Map<String, String> now;
@@ -164,12 +143,6 @@ public final class DataChangedTrigger extends Trigger<Job<?, ?>> {
             throw new PollException(SYMBOL + " needs path (a folder, file or glob) or url");
         }
         return node.isEmpty() ? path : node + ":" + path;
-    }
-
-    @Override
-    public Collection<? extends Action> getProjectActions() {
-        Job<?, ?> owner = job;
-        return owner == null ? List.of() : List.of(new PollingLogAction(owner, SYMBOL));
     }
 
     /** The trigger's descriptor: {@code mlDataChanged}, for Pipeline jobs only. */

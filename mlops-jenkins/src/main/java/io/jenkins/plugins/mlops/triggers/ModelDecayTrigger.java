@@ -1,10 +1,9 @@
 package io.jenkins.plugins.mlops.triggers;
 
 import hudson.Extension;
-import hudson.model.Action;
+import hudson.model.Cause;
 import hudson.model.Item;
 import hudson.model.Job;
-import hudson.triggers.Trigger;
 import hudson.triggers.TriggerDescriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -17,8 +16,6 @@ import io.jenkins.plugins.mlops.triggers.poll.PollState;
 import io.mlops.contract.retrain.RetrainPolicy;
 import io.mlops.contract.serving.LiveMetrics;
 import java.net.URI;
-import java.util.Collection;
-import java.util.List;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -32,7 +29,7 @@ import org.kohsuke.stapler.verb.POST;
  * feature's PSI above {@code driftAbove}, read from the service's {@code /metrics} with the contract's rules. One
  * build per decay of a served model; a restart starts none.
  */
-public final class ModelDecayTrigger extends Trigger<Job<?, ?>> {
+public final class ModelDecayTrigger extends PolledTrigger {
     /** The trigger's name in Pipelines. */
     public static final String SYMBOL = "mlModelDecay";
 
@@ -105,36 +102,18 @@ public final class ModelDecayTrigger extends Trigger<Job<?, ?>> {
         this.credentialsId = credentialsId == null ? "" : credentialsId.trim();
     }
 
-    /** Starting (on load, on save, or after a restart) never polls and never starts a build. */
     @Override
-    public void start(final Job<?, ?> project, final boolean newInstance) {
-        super.start(project, newInstance);
+    String symbol() {
+        return SYMBOL;
     }
 
-    /** Called by Jenkins' cron thread: hands the poll to the timer pool and returns. */
     @Override
-    public void run() {
-        Job<?, ?> owner = job;
-        if (owner != null) {
-            TriggerPolls.submit(owner, SYMBOL, saved -> poll(owner, saved), ModelDecayCause::new);
-        }
+    Cause causeOf(final String message) {
+        return new ModelDecayCause(message);
     }
 
-    /**
-     * Polls now, in the calling thread (the script console's way to run the trigger without waiting for cron).
-     *
-     * @return what the poll found: NO_CHANGE, CHANGED or FAILED
-     */
-    public String pollNow() {
-        Job<?, ?> owner = job;
-        if (owner == null) {
-            throw new IllegalStateException(SYMBOL + " has not been started on a job");
-        }
-        return TriggerPolls.pollNow(owner, SYMBOL, saved -> poll(owner, saved), ModelDecayCause::new)
-                .name();
-    }
-
-    private PollResult poll(final Job<?, ?> owner, final PollState saved) throws PollException {
+    @Override
+    PollResult poll(final Job<?, ?> owner, final PollState saved) throws PollException {
         RetrainPolicy policy = policy();
         URI uri;
         try {
@@ -162,12 +141,6 @@ public final class ModelDecayTrigger extends Trigger<Job<?, ?>> {
         } catch (IllegalArgumentException invalid) {
             throw new PollException(SYMBOL + ": " + invalid.getMessage(), invalid);
         }
-    }
-
-    @Override
-    public Collection<? extends Action> getProjectActions() {
-        Job<?, ?> owner = job;
-        return owner == null ? List.of() : List.of(new PollingLogAction(owner, SYMBOL));
     }
 
     /** The trigger's descriptor: {@code mlModelDecay}, for Pipeline jobs only. */
