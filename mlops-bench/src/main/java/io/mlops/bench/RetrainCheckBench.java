@@ -204,7 +204,8 @@ public final class RetrainCheckBench {
             for (int f = 0; f < files; f++) {
                 Path file = data.resolve(String.format(Locale.ROOT, "part-%04d.csv", f));
                 try (OutputStream os = Files.newOutputStream(file)) {
-                    byte[] head = ("amount,count,score,label\n" + f + ",0,0.0,class0\n").getBytes(StandardCharsets.UTF_8);
+                    byte[] head =
+                            ("amount,count,score,label\n" + f + ",0,0.0,class0\n").getBytes(StandardCharsets.UTF_8);
                     os.write(head);
                     long written = head.length;
                     while (written < perFile) {
@@ -265,5 +266,4 @@ public final class RetrainCheckBench {
     private static double millis(final long start) {
         return (System.nanoTime() - start) / 1e6;
     }
-
 }
