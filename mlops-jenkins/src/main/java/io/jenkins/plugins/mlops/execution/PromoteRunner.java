@@ -39,11 +39,7 @@ public final class PromoteRunner {
      * @throws StepFailure if no model name is given or configured
      */
     public static List<String> arguments(PromoteRequest request, RegistrySettings settings) throws StepFailure {
-        String name = settings.modelName(request.name());
-        if (name == null) {
-            throw new StepFailure("[" + FUNCTION + "] 'name' must be given, or a default model name configured"
-                    + " under Manage Jenkins > System > MLOps");
-        }
+        String name = settings.requireModelName(request.name(), FUNCTION);
         try {
             return MlopsCommand.promote(name, request.alias(), request.version(), request.reason())
                     .by(request.by())

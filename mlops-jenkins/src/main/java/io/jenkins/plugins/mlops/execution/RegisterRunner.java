@@ -40,11 +40,7 @@ public final class RegisterRunner {
      * @throws StepFailure if no model name is given or configured
      */
     public static List<String> arguments(RegisterRequest request, RegistrySettings settings) throws StepFailure {
-        String name = settings.modelName(request.name());
-        if (name == null) {
-            throw new StepFailure("[" + FUNCTION + "] 'name' must be given, or a default model name configured"
-                    + " under Manage Jenkins > System > MLOps");
-        }
+        String name = settings.requireModelName(request.name(), FUNCTION);
         try {
             return MlopsCommand.register(bundleDir(request.model()), name)
                     .alias(request.alias())

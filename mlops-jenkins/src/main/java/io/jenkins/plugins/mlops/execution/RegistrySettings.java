@@ -35,4 +35,21 @@ public record RegistrySettings(String registry, String defaultModelName, String 
     public String modelName(String given) {
         return given != null ? given : defaultModelName;
     }
+
+    /**
+     * Returns the model name a registry step uses, which it cannot do without.
+     *
+     * @param given the step's {@code name} argument, or {@code null}
+     * @param function the step's function name, for the message
+     * @return the given name, else the configured default
+     * @throws StepFailure if neither is there
+     */
+    public String requireModelName(String given, String function) throws StepFailure {
+        String name = modelName(given);
+        if (name == null) {
+            throw new StepFailure("[" + function + "] 'name' must be given, or a default model name configured"
+                    + " under Manage Jenkins > System > MLOps");
+        }
+        return name;
+    }
 }
