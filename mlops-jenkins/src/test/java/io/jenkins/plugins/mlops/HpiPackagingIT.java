@@ -22,7 +22,9 @@ class HpiPackagingIT {
     private static final String PLUGIN_DEPENDENCIES = "workflow-step-api:710.v3e456cc85233,"
             + "workflow-api:1336.vee415d95c521,structs:362.va_b_695ef4fdf9,credentials:1453.v9b_a_29777a_b_fd,"
             + "plain-credentials:199.v9f8e1f741799,jackson2-api:2.17.0-379.v02de8ec9f64c,"
-            + "durable-task:581.v299a_5609d767";
+            + "durable-task:581.v299a_5609d767,"
+            // the trend chart needs echarts-api; without it the plugin loads and leaves the chart out
+            + "echarts-api:6.0.0-1146.v5c8f3b_8f0573;resolution:=optional";
     /** The manifest entries maven-hpi-plugin writes into both the .hpi and the plugin's own jar. */
     private static final List<String> PLUGIN_MANIFEST = List.of(
             "Short-Name",
@@ -110,9 +112,9 @@ class HpiPackagingIT {
             try (JarFile jar = new JarFile(pluginJar(hpi).toFile())) {
                 for (String name : entries(jar)) {
                     assertThat(name)
-                            .as("only the plugin's own classes and resources, and the contract's")
+                            .as("only the plugin's own classes and resources, the contract's and the chart model's")
                             .matches("META-INF/.*|index\\.jelly|io/|io/jenkins/|io/jenkins/plugins/"
-                                    + "|io/jenkins/plugins/mlops/.*|io/mlops/|io/mlops/contract/.*")
+                                    + "|io/jenkins/plugins/mlops/.*|io/mlops/|io/mlops/contract/.*|io/mlops/report/.*")
                             .doesNotEndWith(".jar.jar");
                 }
                 ZipEntry engine = jar.getEntry("io/jenkins/plugins/mlops/launch/mlops-engine.jar");
@@ -159,7 +161,10 @@ class HpiPackagingIT {
                             || n.startsWith("org/eclipse/jetty/")
                             || n.startsWith("org/eclipse/jgit/")
                             || n.startsWith("com/fasterxml/"));
-            assertThat(libs(hpi)).noneMatch(n -> n.startsWith("mlops-contract"));
+            assertThat(names)
+                    .as("the chart model's classes are in the plugin's own jar too")
+                    .contains("io/mlops/report/MetricTrend.class");
+            assertThat(libs(hpi)).noneMatch(n -> n.startsWith("mlops-contract") || n.startsWith("mlops-report"));
         }
     }
 
@@ -264,7 +269,10 @@ class HpiPackagingIT {
                                 .readAllBytes(),
                         StandardCharsets.UTF_8);
                 assertThat(symbols.lines().toList())
-                        .containsExactly("io.jenkins.plugins.mlops.config.MlopsGlobalConfiguration");
+                        .containsExactly(
+                                "io.jenkins.plugins.mlops.config.MlopsGlobalConfiguration",
+                                "io.jenkins.plugins.mlops.triggers.DataChangedTrigger$DescriptorImpl",
+                                "io.jenkins.plugins.mlops.triggers.ModelDecayTrigger$DescriptorImpl");
                 assertThat(manifest.getMainAttributes().getValue("Support-Dynamic-Loading"))
                         .as("all extensions are dynamicLoadable=YES")
                         .isEqualTo("true");
