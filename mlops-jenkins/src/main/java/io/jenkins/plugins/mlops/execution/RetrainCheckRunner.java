@@ -75,6 +75,19 @@ public final class RetrainCheckRunner {
     }
 
     /**
+     * Checks, records and returns the decision in one go.
+     *
+     * @param request the validated arguments
+     * @return the decision as a map, see {@link #finish}
+     * @throws IOException if the check failed
+     * @throws InterruptedException if the build was aborted
+     */
+    public Map<String, Object> run(RetrainCheckRequest request) throws IOException, InterruptedException {
+        EngineCall call = prepare(request);
+        return finish(request, context.launch(call));
+    }
+
+    /**
      * Says how to run the engine.
      *
      * @param request the validated arguments

@@ -47,7 +47,7 @@ final class RetrainWhenExecution extends StepExecution {
     }
 
     /** The step context, running the block when the decision says retraining is due. */
-    private static final class BlockSite extends EngineStepExecution.ContextSite {
+    static final class BlockSite extends EngineStepExecution.ContextSite {
         private final StepContext context;
 
         BlockSite(StepContext context) {
@@ -68,7 +68,7 @@ final class RetrainWhenExecution extends StepExecution {
     }
 
     /** Ends the step when the block ended: with the decision, or with the block's failure. */
-    private static final class ReturnDecision extends BodyExecutionCallback {
+    static final class ReturnDecision extends BodyExecutionCallback {
         private static final long serialVersionUID = 1L;
 
         private final LinkedHashMap<?, ?> decision;
