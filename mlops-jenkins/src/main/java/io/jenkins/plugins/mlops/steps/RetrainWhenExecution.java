@@ -58,9 +58,13 @@ final class RetrainWhenExecution extends StepExecution {
         @Override
         public void succeed(Object result) {
             if (result instanceof Map<?, ?> decision && RetrainCheckRunner.isDue(decision) && context.hasBody()) {
-                context.newBodyInvoker()
-                        .withCallback(new ReturnDecision(new LinkedHashMap<>(decision)))
-                        .start();
+                try {
+                    context.newBodyInvoker()
+                            .withCallback(new ReturnDecision(new LinkedHashMap<>(decision)))
+                            .start();
+                } catch (RuntimeException e) { // the run counts as done: only this ends the step now
+                    fail(e);
+                }
             } else {
                 super.succeed(result);
             }
