@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code mlRetrainWhen} on the agent in the real Jenkins: a forced retraining runs the block; with nothing due the
  * block is skipped, the build stays SUCCESS, the log says why per condition, and the build page and
- * {@code /api/json} show each decision; without a block the step returns the decision.
+ * {@code /api/json} show each decision; {@code mlRetrainCheck}, the check without a block, returns the decision.
  */
 @Order(3)
 @ExtendWith(MlopsJenkinsExtension.class)
@@ -44,7 +44,7 @@ class RetrainWhenIT {
                 "    echo 'retraining though nothing is due'",
                 "  }",
                 "  echo \"quiet: retrain=${quiet.retrain} conditions=${quiet.conditions.collect { it.kind + ':' + it.fired + ':' + it.threshold }}\"",
-                "  def decision = mlRetrainWhen(model: 'model', maxAgeDays: 30)",
+                "  def decision = mlRetrainCheck(model: 'model', maxAgeDays: 30)",
                 "  echo \"no block: retrain=${decision.retrain} model=${decision.model}\"",
                 "}");
         jenkins.createAgentJob("retrain-when", new PipelineJob(script));
@@ -73,7 +73,7 @@ class RetrainWhenIT {
 
         List<JsonNode> decisions = new ArrayList<>();
         for (JsonNode action : build.actions(ACTION)) {
-            if (action.path("functionName").asText().equals("mlRetrainWhen")) {
+            if (action.path("functionName").asText().startsWith("mlRetrain")) {
                 decisions.add(action.path("decision"));
             }
         }

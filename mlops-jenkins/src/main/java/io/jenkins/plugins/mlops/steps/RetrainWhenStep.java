@@ -21,7 +21,9 @@ import org.kohsuke.stapler.QueryParameter;
 /**
  * The {@code mlRetrainWhen} step: decides whether a model should be retrained (new data, live accuracy or drift from
  * the prediction service, age, or forced) and, with a block, runs the block only when it is due. It returns the
- * decision as a map either way; a retraining that is not due leaves the build result as it is.
+ * decision as a map, after the block; a retraining that is not due leaves the build result as it is. Pipeline
+ * requires the block of a step that takes one: {@link RetrainCheckStep} ({@code mlRetrainCheck}) is the check
+ * without a block.
  * <pre>
  * mlRetrainWhen(model: 'receipts@champion', data: ['data/*.csv'], maxAgeDays: 30) {
  *     mlTrain(spec: 'ml/train.yaml', output: 'model')
@@ -298,7 +300,7 @@ public class RetrainWhenStep extends Step {
         }
     }
 
-    /** Registers {@code mlRetrainWhen}, a step with an optional block. */
+    /** Registers {@code mlRetrainWhen}, a step with a block. */
     @Extension(dynamicLoadable = YesNoMaybe.YES)
     @Symbol(RetrainCheckRunner.FUNCTION)
     public static final class DescriptorImpl extends AgentStepDescriptor {
@@ -307,7 +309,7 @@ public class RetrainWhenStep extends Step {
             super(RetrainCheckRunner.FUNCTION, "RetrainWhenStep.DisplayName");
         }
 
-        /** @return {@code true}: the block, if given, runs only when retraining is due */
+        /** @return {@code true}: the block runs only when retraining is due */
         @Override
         public boolean takesImplicitBlockArgument() {
             return true;

@@ -123,11 +123,18 @@ class RetrainWhenStepTest {
     }
 
     @Test
-    void shouldTakeAnOptionalBlock() {
-        RetrainWhenStep.DescriptorImpl descriptor = new RetrainWhenStep.DescriptorImpl();
+    void shouldTakeABlockAndHaveACheckWithoutOne() throws Exception {
+        RetrainWhenStep.DescriptorImpl when = new RetrainWhenStep.DescriptorImpl();
+        RetrainCheckStep.DescriptorImpl check = new RetrainCheckStep.DescriptorImpl();
 
-        assertThat(descriptor.getFunctionName()).isEqualTo("mlRetrainWhen");
-        assertThat(descriptor.takesImplicitBlockArgument()).isTrue();
+        assertThat(when.getFunctionName()).isEqualTo("mlRetrainWhen");
+        assertThat(when.takesImplicitBlockArgument()).isTrue();
+        assertThat(check.getFunctionName()).isEqualTo("mlRetrainCheck");
+        assertThat(check.takesImplicitBlockArgument()).isFalse();
+        RetrainCheckStep step = StructsBinding.instantiate(RetrainCheckStep.class, nightlyExample());
+        assertThat(step.toRequest())
+                .isEqualTo(StructsBinding.instantiate(RetrainWhenStep.class, nightlyExample())
+                        .toRequest());
     }
 
     @Test
