@@ -68,15 +68,22 @@ class RetrainWhenIT {
                         "[mlRetrainWhen] no retraining: 2 conditions checked, none fired;"
                                 + " the block is skipped, the build result stays",
                         "quiet: retrain=false conditions=[data-changed:false:1.0, age:false:30.0]",
+                        "[mlRetrainCheck] age NOT_FIRED: ",
                         "no block: retrain=false model=model")
                 .doesNotContain("retraining though nothing is due");
 
         List<JsonNode> decisions = new ArrayList<>();
+        List<String> functions = new ArrayList<>();
         for (JsonNode action : build.actions(ACTION)) {
             if (action.path("functionName").asText().startsWith("mlRetrain")) {
                 decisions.add(action.path("decision"));
+                functions.add(action.path("functionName").asText() + " "
+                        + action.path("kind").asText());
             }
         }
+        assertThat(functions)
+                .containsExactly(
+                        "mlRetrainWhen retrain-check", "mlRetrainWhen retrain-check", "mlRetrainCheck retrain-check");
         assertThat(decisions).hasSize(3);
         assertThat(decisions).extracting(d -> d.path("retrain").asBoolean()).containsExactly(true, false, false);
         JsonNode quiet = decisions.get(1);

@@ -11,6 +11,7 @@ import java.util.Map;
  * The validated arguments of one {@code mlRetrainWhen} call: the model checked and the conditions' sources and
  * thresholds; plain values only, so it is kept with the running step and survives a controller restart.
  *
+ * @param function the step's function name, {@code mlRetrainWhen} or {@code mlRetrainCheck}, for the log and records
  * @param model the current model, a bundle folder in the workspace or {@code NAME@REF} of the registry
  * @param data training data files, folders or globs compared with the model's input files; may be empty
  * @param spec a training spec whose data is compared instead, or {@code null}
@@ -28,6 +29,7 @@ import java.util.Map;
  * @param metadata the workspace file the decision (run metadata) is written to
  */
 public record RetrainCheckRequest(
+        String function,
         String model,
         List<String> data,
         String spec,

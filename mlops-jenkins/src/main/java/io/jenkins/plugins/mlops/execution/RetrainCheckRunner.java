@@ -22,7 +22,7 @@ import java.util.Map;
  * A retraining that is not due is a decision, not a failure: the build result stays as it is.
  */
 public final class RetrainCheckRunner {
-    /** The step's function name. */
+    /** The function name of the step with a block; the request names the step that runs. */
     public static final String FUNCTION = "mlRetrainWhen";
     /** The key of the step's return value that says whether retraining is due. */
     public static final String RETRAIN_KEY = "retrain";
@@ -70,7 +70,7 @@ public final class RetrainCheckRunner {
                     .build()
                     .arguments();
         } catch (MlopsException e) {
-            throw new StepFailure("[" + FUNCTION + "] " + Printable.escape(e.getMessage()));
+            throw new StepFailure("[" + request.function() + "] " + Printable.escape(e.getMessage()));
         }
     }
 
@@ -97,7 +97,7 @@ public final class RetrainCheckRunner {
      */
     public EngineCall prepare(RetrainCheckRequest request) throws IOException, InterruptedException {
         List<String> arguments = arguments(request, context.settings());
-        context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
+        context.logger().println("[" + request.function() + "] " + RunRecorder.display(arguments));
         return new EngineCall(arguments, request.metadata(), context.buildEnvironment(), false);
     }
 
@@ -113,19 +113,20 @@ public final class RetrainCheckRunner {
      */
     public Map<String, Object> finish(RetrainCheckRequest request, LaunchResult launched)
             throws IOException, InterruptedException {
-        RunRecorder recorder = new RunRecorder(context, FUNCTION);
+        RunRecorder recorder = new RunRecorder(context, request.function());
         RunMetadata metadata = recorder.requireMetadata(launched);
         RetrainDecision decision = metadata.decision();
         if (decision == null) {
-            throw new StepFailure("[" + FUNCTION + "] the engine's metadata " + Printable.escape(request.metadata())
-                    + " holds no retrain decision (kind " + metadata.kind().id() + ")");
+            throw new StepFailure("[" + request.function() + "] the engine's metadata "
+                    + Printable.escape(request.metadata()) + " holds no retrain decision (kind "
+                    + metadata.kind().id() + ")");
         }
         recorder.record(metadata, launched, request.metadata(), null);
         for (RetrainCondition condition : decision.conditions()) {
-            context.logger().println("[" + FUNCTION + "] " + describe(condition));
+            context.logger().println("[" + request.function() + "] " + describe(condition));
         }
         context.logger()
-                .println("[" + FUNCTION + "] " + Printable.escape(decision.summary())
+                .println("[" + request.function() + "] " + Printable.escape(decision.summary())
                         + (decision.retrain() ? "" : "; the block is skipped, the build result stays"));
         Map<String, Object> result = decisionMap(decision);
         result.put("runId", metadata.runId());

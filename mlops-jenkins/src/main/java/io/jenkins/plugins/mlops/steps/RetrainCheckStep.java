@@ -32,6 +32,11 @@ public class RetrainCheckStep extends RetrainWhenStep {
     }
 
     @Override
+    protected String functionName() {
+        return FUNCTION;
+    }
+
+    @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
             return new EngineStepExecution(context, toRequest());

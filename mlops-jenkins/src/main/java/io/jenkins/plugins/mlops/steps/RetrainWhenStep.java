@@ -236,7 +236,7 @@ public class RetrainWhenStep extends Step {
      * @throws IllegalArgumentException with a message naming the step and the argument
      */
     public RetrainCheckRequest toRequest() {
-        String f = RetrainCheckRunner.FUNCTION;
+        String f = functionName();
         if (model == null) {
             throw Arguments.invalid(f, "'model' must be given: a bundle folder or NAME@REF, e.g. receipts@champion");
         }
@@ -259,6 +259,7 @@ public class RetrainWhenStep extends Step {
                             + " or 'force'");
         }
         return new RetrainCheckRequest(
+                f,
                 model,
                 data,
                 spec,
@@ -274,6 +275,11 @@ public class RetrainWhenStep extends Step {
                 UNAVAILABLE_INACTIVE.equals(ifUnavailable),
                 registry,
                 metadata != null ? metadata : DEFAULT_METADATA);
+    }
+
+    /** @return the Pipeline function name of this step, for messages, the log and the records */
+    protected String functionName() {
+        return RetrainCheckRunner.FUNCTION;
     }
 
     private static void requireRange(String f, String name, Double value, double min, double max) {

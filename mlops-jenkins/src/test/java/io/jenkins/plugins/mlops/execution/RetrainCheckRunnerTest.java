@@ -35,6 +35,7 @@ class RetrainCheckRunnerTest {
 
     private static RetrainCheckRequest request(String model, boolean force) {
         return new RetrainCheckRequest(
+                RetrainCheckRunner.FUNCTION,
                 model,
                 List.of("data/receipts.csv", "data/incoming/*.csv"),
                 null,

@@ -10,6 +10,7 @@ import io.jenkins.plugins.mlops.records.RunStore;
 import io.mlops.contract.Json;
 import io.mlops.contract.metadata.ModelInfo;
 import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.metadata.RunMetadataSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -69,7 +70,7 @@ class TrainRunnerTest {
         double accuracy =
                 RunStore.parse("test", EngineDocuments.train("t1")).metrics().accuracy();
         assertThat(((Map<?, ?>) result.get("metrics")).get("accuracy")).isEqualTo(accuracy);
-        assertThat(result).containsEntry("schemaVersion", "1.0");
+        assertThat(result).containsEntry("schemaVersion", RunMetadataSchema.VERSION);
         assertThat(buildDir.resolve("mlops/t1.json")).exists();
         assertThat(build.archived)
                 .containsExactly(

@@ -170,7 +170,9 @@ public final class EngineDocuments {
                     "--data",
                     dir.resolve("train.csv").toString(),
                     "--max-age-days",
-                    "30"));
+                    "30",
+                    "--cache",
+                    dir.resolve("data-scan.json").toString()));
             if (force) {
                 args.add("--force");
             }

@@ -7,6 +7,7 @@ import io.mlops.contract.gates.GateResult;
 import io.mlops.contract.gates.GateStatus;
 import io.mlops.contract.metadata.RunKind;
 import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.metadata.RunMetadataSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class RunStoreTest {
         assertThat(file).isEqualTo(buildDir.resolve("mlops/run-7.json"));
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(json);
         RunMetadata read = store.read("run-7").orElseThrow();
-        assertThat(read.schemaVersion()).isEqualTo("1.0");
+        assertThat(read.schemaVersion()).isEqualTo(RunMetadataSchema.VERSION);
         assertThat(read.kind()).isEqualTo(RunKind.EVALUATE);
         assertThat(read.metrics().byName()).containsKeys("accuracy", "macroF1", "weightedF1");
         assertThat(read.gates().outcome()).isEqualTo(GateStatus.FAILED);
@@ -55,7 +56,8 @@ class RunStoreTest {
     void shouldRejectWhatIsNoRunMetadataOfAKnownVersionNamingTheSource() {
         assertThatThrownBy(() -> RunStore.parse("run.json", "{\"kind\":\"train\"}"))
                 .isInstanceOf(IOException.class)
-                .hasMessageStartingWith("run.json: 'schemaVersion' must be a string such as \"1.0\"");
+                .hasMessageStartingWith(
+                        "run.json: 'schemaVersion' must be a string such as \"" + RunMetadataSchema.VERSION + "\"");
         assertThatThrownBy(() -> RunStore.parse("run.json", "{\"schemaVersion\": 1, \"runId\": \"r\"}"))
                 .hasMessageStartingWith("run.json: 'schemaVersion' must be a string");
         assertThatThrownBy(() -> RunStore.parse("run.json", "not json"))

@@ -132,9 +132,13 @@ class RetrainWhenStepTest {
         assertThat(check.getFunctionName()).isEqualTo("mlRetrainCheck");
         assertThat(check.takesImplicitBlockArgument()).isFalse();
         RetrainCheckStep step = StructsBinding.instantiate(RetrainCheckStep.class, nightlyExample());
-        assertThat(step.toRequest())
-                .isEqualTo(StructsBinding.instantiate(RetrainWhenStep.class, nightlyExample())
-                        .toRequest());
+        RetrainCheckRequest request = step.toRequest();
+        assertThat(request.function()).isEqualTo("mlRetrainCheck");
+        assertThat(RetrainCheckRunner.arguments(request, RegistrySettings.NONE))
+                .isEqualTo(RetrainCheckRunner.arguments(
+                        StructsBinding.instantiate(RetrainWhenStep.class, nightlyExample())
+                                .toRequest(),
+                        RegistrySettings.NONE));
     }
 
     @Test
