@@ -264,7 +264,12 @@ class HpiPackagingIT {
                                 .readAllBytes(),
                         StandardCharsets.UTF_8);
                 assertThat(symbols.lines().toList())
-                        .containsExactly("io.jenkins.plugins.mlops.config.MlopsGlobalConfiguration");
+                        .containsExactly(
+                                "io.jenkins.plugins.mlops.config.MlopsGlobalConfiguration",
+                                "io.jenkins.plugins.mlops.steps.RetrainCheckStep$DescriptorImpl",
+                                "io.jenkins.plugins.mlops.steps.RetrainWhenStep$DescriptorImpl",
+                                "io.jenkins.plugins.mlops.triggers.DataChangedTrigger$DescriptorImpl",
+                                "io.jenkins.plugins.mlops.triggers.ModelDecayTrigger$DescriptorImpl");
                 assertThat(manifest.getMainAttributes().getValue("Support-Dynamic-Loading"))
                         .as("all extensions are dynamicLoadable=YES")
                         .isEqualTo("true");
