@@ -271,6 +271,8 @@ class HpiPackagingIT {
                 assertThat(symbols.lines().toList())
                         .containsExactly(
                                 "io.jenkins.plugins.mlops.config.MlopsGlobalConfiguration",
+                                "io.jenkins.plugins.mlops.steps.RetrainCheckStep$DescriptorImpl",
+                                "io.jenkins.plugins.mlops.steps.RetrainWhenStep$DescriptorImpl",
                                 "io.jenkins.plugins.mlops.triggers.DataChangedTrigger$DescriptorImpl",
                                 "io.jenkins.plugins.mlops.triggers.ModelDecayTrigger$DescriptorImpl");
                 assertThat(manifest.getMainAttributes().getValue("Support-Dynamic-Loading"))

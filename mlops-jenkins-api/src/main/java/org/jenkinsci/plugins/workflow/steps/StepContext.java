@@ -14,4 +14,10 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
     public abstract void setResult(Result r);
 
     public abstract ListenableFuture<Void> saveState();
+
+    public abstract BodyInvoker newBodyInvoker() throws IllegalStateException;
+
+    public boolean hasBody() {
+        return false;
+    }
 }

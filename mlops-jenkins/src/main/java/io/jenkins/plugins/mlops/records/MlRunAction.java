@@ -146,6 +146,14 @@ public class MlRunAction extends BuildAction<RunMetadata> {
         return result().map(RunMetadata::deployment).map(DeploymentSummary::new).orElse(null);
     }
 
+    /** @return the retrain decision of an {@code mlRetrainWhen} run (each condition and the new data), or {@code null} */
+    @Exported(skipNull = true, inline = true)
+    public RetrainDecisionSummary getDecision() {
+        return result().map(RunMetadata::decision)
+                .map(RetrainDecisionSummary::new)
+                .orElse(null);
+    }
+
     /** @return whether the metadata file of this run is present */
     public boolean isAvailable() {
         return result().isPresent();

@@ -66,8 +66,8 @@ public final class EngineStepExecution extends StepExecution {
         };
     }
 
-    /** The step context as the site of a run. */
-    private static final class ContextSite implements EngineStepRun.Site {
+    /** The step context as the site of a run; {@link RetrainWhenExecution} extends what success means. */
+    static class ContextSite implements EngineStepRun.Site {
         private final StepContext context;
 
         ContextSite(StepContext context) {

@@ -144,6 +144,43 @@ public final class EngineDocuments {
     }
 
     /**
+     * A retrain check of the trained model by the real engine: the data it was trained on (unchanged) and an age limit
+     * of 30 days; with {@code force}, retraining is forced, else nothing is due.
+     *
+     * @param runId the run id the document gets
+     * @param force whether retraining is forced
+     * @return the metadata
+     */
+    public static String retrainCheck(String runId, boolean force) {
+        return withRunId(retrainCheckRun(force).json(), runId);
+    }
+
+    /**
+     * @param force whether retraining is forced
+     * @return the run
+     */
+    public static synchronized Run retrainCheckRun(boolean force) {
+        trained();
+        return once("retrain-check " + force, () -> {
+            Path dir = folder();
+            List<String> args = new ArrayList<>(List.of(
+                    "retrain-check",
+                    "--model",
+                    dir.resolve("model").toString(),
+                    "--data",
+                    dir.resolve("train.csv").toString(),
+                    "--max-age-days",
+                    "30",
+                    "--cache",
+                    dir.resolve("data-scan.json").toString()));
+            if (force) {
+                args.add("--force");
+            }
+            return run(args, dir.resolve("retrain-check-" + force + ".json"));
+        });
+    }
+
+    /**
      * Gives a document another run id.
      *
      * @param json the document
