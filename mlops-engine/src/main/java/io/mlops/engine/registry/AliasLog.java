@@ -1,6 +1,8 @@
 package io.mlops.engine.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.mlops.contract.MlopsException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -116,10 +118,18 @@ final class AliasLog {
     }
 
     private Snapshot snapshot() throws IOException {
+        Path file = folder.resolve(SNAPSHOT);
+        byte[] bytes;
         try {
-            return RegistryJson.PRETTY.readValue(Files.readAllBytes(folder.resolve(SNAPSHOT)), Snapshot.class);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException exception) {
             return new Snapshot(0, 0, Map.of());
+        }
+        try {
+            return RegistryJson.PRETTY.readValue(bytes, Snapshot.class);
+        } catch (CharConversionException notText) {
+            // Jackson guesses the encoding from the first bytes; damage there is reported like any other damage
+            throw MlopsException.inFile(file, "damaged alias snapshot: " + notText.getMessage());
         }
     }
 
