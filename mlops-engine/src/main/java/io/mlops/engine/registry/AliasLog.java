@@ -125,12 +125,33 @@ final class AliasLog {
         } catch (NoSuchFileException exception) {
             return new Snapshot(0, 0, Map.of());
         }
+        Snapshot snapshot;
         try {
-            return RegistryJson.PRETTY.readValue(bytes, Snapshot.class);
+            snapshot = RegistryJson.PRETTY.readValue(bytes, Snapshot.class);
         } catch (CharConversionException notText) {
             // Jackson guesses the encoding from the first bytes; damage there is reported like any other damage
             throw MlopsException.inFile(file, "damaged alias snapshot: " + notText.getMessage());
         }
+        String damage = damage(snapshot);
+        if (damage != null) {
+            throw MlopsException.inFile(file, "damaged alias snapshot: " + damage);
+        }
+        return snapshot;
+    }
+
+    /** What makes a parsed snapshot unusable, or {@code null} when it is whole. */
+    private static String damage(final Snapshot snapshot) {
+        if (snapshot == null) {
+            return "expected a JSON object, found null";
+        }
+        if (snapshot.sequence() < 0 || snapshot.logOffset() < 0) {
+            return "expected sequence and logOffset of 0 or more, found " + snapshot.sequence() + " and "
+                    + snapshot.logOffset();
+        }
+        if (snapshot.aliases() != null && snapshot.aliases().containsValue(null)) {
+            return "expected a version number for every alias, found null";
+        }
+        return null;
     }
 
     private static byte[] readFrom(final FileChannel channel, final long offset, final long size) throws IOException {
