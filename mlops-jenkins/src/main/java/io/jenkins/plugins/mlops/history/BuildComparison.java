@@ -180,6 +180,11 @@ public final class BuildComparison {
             return a != null && b != null && Objects.equals(a.sha256(), b.sha256());
         }
 
+        /** @return each column's row of the drift table */
+        public List<DriftRow> rows() {
+            return columns.stream().map(DriftRow::new).toList();
+        }
+
         /** @return what the role's data is like in the two builds, in one line */
         public String summary() {
             if (a == null || b == null) {
@@ -188,6 +193,49 @@ public final class BuildComparison {
             return (sameContent() ? "the same content" : "different content") + ": " + a.rows() + " rows in A, "
                     + b.rows() + " rows in B (" + String.format(Locale.ROOT, "%+d", b.rows() - a.rows()) + ")";
         }
+    }
+
+    /**
+     * One column of a data difference, as the page shows it.
+     *
+     * @param drift the column's change and drift
+     */
+    public record DriftRow(ColumnDrift drift) {
+        /** @return the PSI with 4 decimals, "-" if not measured */
+        public String psiText() {
+            return number(drift.psi());
+        }
+
+        /** @return the sort key of the PSI, -1 if not measured */
+        public String psiKey() {
+            return drift.psi() == null ? "-1" : String.format(Locale.ROOT, "%.6f", drift.psi());
+        }
+
+        /** @return a type, "-" if the column is not in that build */
+        public String typeA() {
+            return text(drift.typeA());
+        }
+
+        /** @return B's type, "-" if the column is not in B */
+        public String typeB() {
+            return text(drift.typeB());
+        }
+    }
+
+    /**
+     * One build's confusion matrix, for the side-by-side view.
+     *
+     * @param name   "A" or "B"
+     * @param build  the build number
+     * @param matrix the matrix as a shaded table, {@code null} if the build has none
+     */
+    public record MatrixSide(String name, int build, MatrixTable matrix) {}
+
+    /** @return the two builds' confusion matrices, A first */
+    public List<MatrixSide> matrices() {
+        return List.of(
+                new MatrixSide("A", a.build(), MatrixTable.of(a.confusionMatrix())),
+                new MatrixSide("B", b.build(), MatrixTable.of(b.confusionMatrix())));
     }
 
     /** @return every metric of either build, A's order first */
@@ -235,16 +283,6 @@ public final class BuildComparison {
                     new DataDifference(role, x, y, x == null || y == null ? List.of() : DataDrift.between(x, y)));
         }
         return differences;
-    }
-
-    /** @return A's confusion matrix as a shaded table, or {@code null} */
-    public MatrixTable matrixA() {
-        return MatrixTable.of(a.confusionMatrix());
-    }
-
-    /** @return B's confusion matrix as a shaded table, or {@code null} */
-    public MatrixTable matrixB() {
-        return MatrixTable.of(b.confusionMatrix());
     }
 
     /** What a missing value shows. */

@@ -70,8 +70,8 @@ public record ComparisonPage(int status, String error, BuildComparison compariso
             throw new Rejected(BAD_REQUEST, "parameter '" + name + "' is not a build number: '" + value + "'");
         }
         List<RunMetadata> runs = builds.runs(number)
-                .orElseThrow(() -> new Rejected(
-                        NOT_FOUND, "parameter '" + name + "': build #" + number + " does not exist"));
+                .orElseThrow(() ->
+                        new Rejected(NOT_FOUND, "parameter '" + name + "': build #" + number + " does not exist"));
         if (runs.isEmpty()) {
             throw new Rejected(NOT_FOUND, "parameter '" + name + "': build #" + number + " has no ML runs");
         }
