@@ -29,12 +29,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -260,5 +263,114 @@ class BrowserPagesIT {
         });
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("ML metrics");
         assertNoErrorsAndSaveScreenshot("job-page-trend");
+    }
+
+    private static void assumeEchartsApi() {
+        Assumptions.assumeTrue(
+                echartsApi,
+                "skipped: the trend chart needs echarts-api among the plugins of "
+                        + JenkinsDistribution.EXTRA_PLUGINS_VARIABLE
+                        + " (build them with .ci/build-extra-plugins OUT, see docs/jenkins-it.md)");
+    }
+
+    /** Waits until ECharts has drawn the job page's trend and returns the names of its series. */
+    @SuppressWarnings("unchecked")
+    private static List<String> trendSeries() {
+        return new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(driver -> (List<String>) browser.executeScript("if (!window.echarts) { return null; }"
+                        + " const div = document.querySelector('div.echarts-trend');"
+                        + " const chart = div && echarts.getInstanceByDom(div);"
+                        + " const series = chart && chart.getOption() && chart.getOption().series;"
+                        + " return series && series.length ? series.map(s => s.name) : null;"));
+    }
+
+    @Test
+    @Order(5)
+    void shouldOfferTheContractsMetricsInTheTrendDialogAndDrawTheChosenOnes() throws Exception {
+        assumeEchartsApi();
+        open("job/" + JOB + "/");
+        assertThat(trendSeries()).containsExactly("accuracy", "macroF1", "accuracy gate");
+
+        // what the chart's toolbox button does
+        browser.executeScript("new bootstrap5.Modal(document.getElementById('trend-configuration-mlops')).show();");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(driver ->
+                browser.findElement(By.id("ml-trend-series-macroRecall")).isDisplayed());
+        List<String> offered =
+                browser.findElements(By.cssSelector("#trend-configuration-mlops input.ml-trend-series-choice")).stream()
+                        .map(box -> box.getDomAttribute("value"))
+                        .toList();
+        assertThat(offered)
+                .containsExactly(
+                        "accuracy",
+                        "macroPrecision",
+                        "macroRecall",
+                        "macroF1",
+                        "weightedF1",
+                        "logLoss",
+                        "liveAccuracy");
+        List<String> checked = browser
+                .findElements(By.cssSelector("#trend-configuration-mlops input.ml-trend-series-choice:checked"))
+                .stream()
+                .map(box -> box.getDomAttribute("value"))
+                .toList();
+        assertThat(checked).containsExactly("accuracy", "macroF1", "liveAccuracy");
+        assertNoErrorsAndSaveScreenshot("job-page-trend-dialog");
+
+        for (String series : List.of("accuracy", "macroF1", "macroRecall")) {
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("ml-trend-series-" + series)))
+                    .click();
+        }
+        browser.findElement(By.id("save-trend-configuration-mlops")).click();
+
+        // echarts-api redraws when the dialog is hidden, with the model for the stored configuration
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(driver -> List.of("macroRecall").equals(trendSeries()));
+        HttpResponse<String> model = jenkins.client().get("job/" + JOB + "/ml-trend/model?metrics=macroRecall");
+        JsonNode json = new ObjectMapper().readTree(model.body());
+        Object drawn = browser.executeScript("return echarts.getInstanceByDom(document.querySelector("
+                + "'div.echarts-trend')).getOption().series[0].data.map(String);");
+        assertThat(drawn)
+                .asList()
+                .containsExactlyElementsOf(json.at("/series/0/data")
+                        .valueStream()
+                        .map(JsonNode::asText)
+                        .toList());
+        open("job/" + JOB + "/");
+        assertThat(trendSeries()).as("the choice is kept in the browser").containsExactly("macroRecall");
+        assertNoErrorsAndSaveScreenshot("job-page-trend-macro-recall");
+    }
+
+    @Test
+    @Order(6)
+    void shouldOpenTheBuildsMlPageWhenAPointOfTheTrendIsClicked() {
+        assumeEchartsApi();
+        open("job/" + JOB + "/");
+        trendSeries();
+        String jobUrl = browser.getCurrentUrl();
+
+        @SuppressWarnings("unchecked")
+        List<Number> point =
+                (List<Number>) browser.executeScript("const div = document.querySelector('div.echarts-trend');"
+                        + " const chart = echarts.getInstanceByDom(div);"
+                        + " const value = chart.getOption().series[0].data[0];"
+                        + " const pixel = chart.convertToPixel('grid', [0, Number(value)]);"
+                        + " return [pixel[0], pixel[1], div.clientWidth, div.clientHeight];");
+        WebElement chart = browser.findElement(By.cssSelector("div.echarts-trend"));
+        new Actions(browser)
+                .moveToElement(
+                        chart,
+                        (int) Math.round(
+                                point.get(0).doubleValue() - point.get(2).doubleValue() / 2),
+                        (int) Math.round(
+                                point.get(1).doubleValue() - point.get(3).doubleValue() / 2))
+                .click()
+                .perform();
+
+        String expected = jobUrl + first.number() + "/ml/";
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlToBe(expected));
+        assertThat(browser.getCurrentUrl()).isEqualTo(expected);
+        // the build page may be another helper's work: only the link target is this test's; drop its console entries
+        browser.manage().logs().get(LogType.BROWSER);
     }
 }
