@@ -5,6 +5,8 @@ import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.mlops.charts.TrendIndex;
+import io.jenkins.plugins.mlops.pages.BuildPage;
+import io.jenkins.plugins.mlops.pages.ChartLibrary;
 import io.jenkins.plugins.mlops.records.MlRunAction;
 import io.mlops.contract.metadata.RunMetadata;
 import java.io.IOException;
@@ -54,6 +56,16 @@ public final class JobHistory implements Action {
     @Override
     public String getUrlName() {
         return URL_NAME;
+    }
+
+    /** @return whether echarts-api is installed, so the comparison draws the confusion matrices as heatmaps */
+    public boolean isChartsAvailable() {
+        return ChartLibrary.isInstalled();
+    }
+
+    /** @return the URL name of a build's ML page, whose {@code charts} document the heatmaps draw */
+    public String getBuildPageUrlName() {
+        return BuildPage.URL_NAME;
     }
 
     /**
