@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -328,14 +329,12 @@ class BrowserPagesIT {
                 .until(driver -> List.of("macroRecall").equals(trendSeries()));
         HttpResponse<String> model = jenkins.client().get("job/" + JOB + "/ml-trend/model?metrics=macroRecall");
         JsonNode json = new ObjectMapper().readTree(model.body());
-        Object drawn = browser.executeScript("return echarts.getInstanceByDom(document.querySelector("
-                + "'div.echarts-trend')).getOption().series[0].data.map(String);");
-        assertThat(drawn)
-                .asList()
-                .containsExactlyElementsOf(json.at("/series/0/data")
-                        .valueStream()
-                        .map(JsonNode::asText)
-                        .toList());
+        List<?> drawn = (List<?>) browser.executeScript("return echarts.getInstanceByDom(document.querySelector("
+                + "'div.echarts-trend')).getOption().series[0].data.map(Number);");
+        List<Double> served = new ArrayList<>();
+        json.at("/series/0/data").forEach(value -> served.add(value.asDouble()));
+        assertThat(served).hasSize(2);
+        assertThat(drawn).map(v -> ((Number) v).doubleValue()).containsExactlyElementsOf(served);
         open("job/" + JOB + "/");
         assertThat(trendSeries()).as("the choice is kept in the browser").containsExactly("macroRecall");
         assertNoErrorsAndSaveScreenshot("job-page-trend-macro-recall");

@@ -8,7 +8,6 @@ import io.jenkins.plugins.mlops.records.MlRunAction;
 import io.jenkins.plugins.mlops.records.ModelVersionAction;
 import io.mlops.contract.data.DataFingerprint;
 import io.mlops.contract.metadata.RunMetadata;
-import io.mlops.contract.retrain.ConditionKind;
 import io.mlops.contract.retrain.RetrainCondition;
 import io.mlops.contract.retrain.RetrainDecision;
 import io.mlops.report.MetricTrend;
@@ -90,7 +89,7 @@ public final class TrendRecorder extends RunListener<Run> {
         Map<String, Double> thresholds =
                 new LinkedHashMap<>(point.map(TrendPoint::thresholds).orElse(Map.of()));
         Optional<RetrainDecision> decision = last(documents, RunMetadata::decision);
-        Optional<RetrainCondition> live = decision.flatMap(TrendRecorder::liveAccuracy);
+        Optional<RetrainCondition> live = decision.flatMap(TrendPoint::liveAccuracy);
         live.map(RetrainCondition::threshold).ifPresent(t -> thresholds.put(MetricTrend.LIVE_ACCURACY, t));
         // the data a model was made from comes first; a build that only evaluated shows its test data
         Optional<DataFingerprint> data = last(documents, run -> data(run, RunMetadata.TRAIN_DATA))
@@ -137,12 +136,6 @@ public final class TrendRecorder extends RunListener<Run> {
 
     private static DataFingerprint data(RunMetadata run, String role) {
         return run.data() == null ? null : run.data().get(role);
-    }
-
-    private static Optional<RetrainCondition> liveAccuracy(RetrainDecision decision) {
-        return decision.conditions().stream()
-                .filter(c -> c.kind() == ConditionKind.ACCURACY_DECAY && c.measured() != null)
-                .findFirst();
     }
 
     private static String reason(RetrainDecision decision) {
