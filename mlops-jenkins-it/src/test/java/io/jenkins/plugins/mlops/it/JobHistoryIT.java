@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mlops.it.harness.FinishedBuild;
+import io.jenkins.plugins.mlops.it.harness.HeadlessBrowser;
 import io.jenkins.plugins.mlops.it.harness.MlopsJenkins;
 import io.jenkins.plugins.mlops.it.harness.MlopsJenkinsExtension;
 import io.jenkins.plugins.mlops.it.harness.PipelineJob;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,14 +23,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -42,18 +32,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * naming it, and a user without {@code Item/Read} on the job gets no data. In headless Chromium (when installed) the
  * table sorts by a clicked column and neither page logs a console error (a Content-Security-Policy violation would).
  */
-@Order(8)
+@Order(9)
 @ExtendWith(MlopsJenkinsExtension.class)
 class JobHistoryIT {
     static final String JOB = "history-pages";
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "jenkins-screenshots");
 
     private static MlopsJenkins jenkins;
     private static FinishedBuild first;
     private static FinishedBuild second;
-    private static ChromeDriver browser;
+    private static HeadlessBrowser browser;
 
     @BeforeAll
     static void setUp(MlopsJenkins started) {
@@ -77,7 +65,7 @@ class JobHistoryIT {
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
@@ -197,81 +185,42 @@ class JobHistoryIT {
     @Test
     @Order(5)
     void shouldSortTheTableInTheBrowserWithoutConsoleErrors() throws IOException {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: headless Chromium is not installed: " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " are needed (Debian packages chromium and chromium-driver; .ci/run installs them)");
+        Assumptions.assumeTrue(HeadlessBrowser.missing() == null, HeadlessBrowser.missing());
         historyPage();
-        startBrowser();
-        open("job/" + JOB + "/ml/");
+        browser = HeadlessBrowser.start(jenkins.client().root(), SCREENSHOTS);
+        browser.open("job/" + JOB + "/ml/");
         assertThat(builds()).containsExactly(second.number(), first.number());
 
         // core's sortable.js turns each header into a link; twice on "Build" sorts descending, then ascending
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.findElement(By.cssSelector("#ml-history thead th:first-child a"))
-                .click();
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+        By buildHeader = By.cssSelector("#ml-history thead th:first-child a");
+        browser.driver().findElement(buildHeader).click();
         List<Integer> once = builds();
-        browser.findElement(By.cssSelector("#ml-history thead th:first-child a"))
-                .click();
+        browser.driver().findElement(buildHeader).click();
         wait.until(driver -> !builds().equals(once));
         assertThat(List.of(once, builds()))
                 .containsExactlyInAnyOrder(
                         List.of(first.number(), second.number()), List.of(second.number(), first.number()));
-        assertNoErrorsAndSaveScreenshot("job-history");
+        assertThat(browser.severeConsoleEntries())
+                .as("console errors of the history page")
+                .isEmpty();
+        browser.screenshot("job-history");
 
-        open("job/" + JOB + "/ml/compare?a=" + first.number() + "&b=" + second.number());
-        assertThat(browser.findElements(By.cssSelector("#ml-metric-deltas tbody tr")))
+        browser.open("job/" + JOB + "/ml/compare?a=" + first.number() + "&b=" + second.number());
+        assertThat(browser.driver().findElements(By.cssSelector("#ml-metric-deltas tbody tr")))
                 .isNotEmpty();
-        assertThat(browser.findElements(By.cssSelector(".mlops-matrix-box"))).hasSize(2);
-        assertNoErrorsAndSaveScreenshot("job-history-comparison");
+        assertThat(browser.driver().findElements(By.cssSelector(".mlops-matrix-box")))
+                .hasSize(2);
+        assertThat(browser.severeConsoleEntries())
+                .as("console errors of the comparison")
+                .isEmpty();
+        browser.screenshot("job-history-comparison");
     }
 
     @SuppressWarnings("unchecked")
     private static List<Integer> builds() {
-        return ((List<Object>)
-                        browser.executeScript("return Array.from(document.querySelectorAll('#ml-history tbody tr'))"
-                                + ".map(r => Number(r.dataset.build));"))
+        return ((List<Object>) browser.script("return Array.from(document.querySelectorAll('#ml-history tbody tr'))"
+                        + ".map(r => Number(r.dataset.build));"))
                 .stream().map(n -> ((Number) n).intValue()).toList();
-    }
-
-    private static void startBrowser() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
-        options.addArguments("--window-size=1280,1200", "--disable-extensions", "--no-first-run");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(CHROMEDRIVER.toFile())
-                        .usingAnyFreePort()
-                        .build(),
-                options);
-    }
-
-    private static void open(String path) {
-        browser.get(jenkins.client().root().resolve(path).toString());
-        new WebDriverWait(browser, Duration.ofSeconds(60))
-                .until(driver -> "complete".equals(browser.executeScript("return document.readyState")));
-    }
-
-    private static void assertNoErrorsAndSaveScreenshot(String name) {
-        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .toList();
-        assertThat(severe)
-                .as("SEVERE browser console entries on the %s page", name)
-                .isEmpty();
-        long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
-        browser.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 600), 4000)));
-        try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException exception) {
-            throw new UncheckedIOException(exception);
-        } finally {
-            browser.manage().window().setSize(new Dimension(1280, 1200));
-        }
     }
 }
