@@ -4,13 +4,14 @@ package io.jenkins.plugins.mlops.pages;
  * Whether echarts-api, an optional dependency, is installed: the build page draws its charts with the plugin's
  * ECharts then, and shows the charts' numbers as tables otherwise.
  */
-final class ChartLibrary {
+public final class ChartLibrary {
     /** A class of echarts-api, looked up without initialising it. */
     static final String ECHARTS_API_TYPE = "io.jenkins.plugins.echarts.AsyncTrendChart";
 
     private ChartLibrary() {}
 
-    static boolean isInstalled() {
+    /** @return whether echarts-api is installed */
+    public static boolean isInstalled() {
         try {
             Class.forName(ECHARTS_API_TYPE, false, ChartLibrary.class.getClassLoader());
             return true;
