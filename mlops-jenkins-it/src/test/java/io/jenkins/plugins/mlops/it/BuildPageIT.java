@@ -185,9 +185,9 @@ class BuildPageIT {
                 return drawn;
             });
             assertThat(charts)
-                    .extracting(chart -> ((List<?>) chart).get(0))
+                    .extracting(chart -> (String) ((List<?>) chart).get(0))
                     .contains("confusion-matrix", "class-metrics", "latency")
-                    .anySatisfy(key -> assertThat((String) key).startsWith("data/train/"));
+                    .anySatisfy(key -> assertThat(key).startsWith("data/train/"));
             assertThat(charts).allSatisfy(chart -> {
                 List<?> values = (List<?>) chart;
                 assertThat(values.get(1)).as("drawn: %s", values).isEqualTo("true");
