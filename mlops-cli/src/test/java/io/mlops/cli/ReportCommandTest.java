@@ -9,8 +9,10 @@ import io.mlops.contract.Json;
 import io.mlops.contract.metadata.ModelInfo;
 import io.mlops.contract.metadata.RunKind;
 import io.mlops.contract.metadata.RunMetadata;
+import io.mlops.contract.retrain.ColumnDrift;
 import io.mlops.contract.retrain.ConditionKind;
 import io.mlops.contract.retrain.ConditionStatus;
+import io.mlops.contract.retrain.DataDrift;
 import io.mlops.contract.retrain.RetrainCondition;
 import io.mlops.contract.retrain.RetrainDecision;
 import java.nio.file.Files;
@@ -101,6 +103,38 @@ class ReportCommandTest {
                 .containsExactly("Runs", "Metric deltas", "Hyperparameter differences", "Data differences");
         assertThat(page.select(".side-by-side h3:contains(confusion matrix)")).hasSize(2);
         assertThat(page.text()).contains("different file content", "The same algorithm and hyperparameters.");
+    }
+
+    @Test
+    void shouldShowEachColumnsDriftAsTheContractsPsiBetweenTheTwoFingerprints() throws Exception {
+        RunMetadata a = ReportRuns.read(runs.evaluation());
+        RunMetadata b = ReportRuns.read(runs.shifted());
+        List<ColumnDrift> drift =
+                DataDrift.between(a.data().get(RunMetadata.TEST_DATA), b.data().get(RunMetadata.TEST_DATA));
+
+        Document page =
+                report("report", abs(runs.evaluation()), abs(runs.shifted()), "-o", abs(tempDir.resolve("drift.html")));
+
+        var table = page.selectFirst("table.data-drift");
+        assertThat(table.select("th").last().text()).isEqualTo("drift (PSI)");
+        assertThat(table.select("tbody tr")).hasSameSizeAs(drift);
+        for (ColumnDrift column : drift) {
+            String cell = table.select("tbody tr:has(td:eq(0):containsOwn(" + column.column() + "))")
+                    .first()
+                    .select("td")
+                    .last()
+                    .text();
+            assertThat(cell)
+                    .as(column.column())
+                    .isEqualTo(
+                            column.psi() == null
+                                    ? "-"
+                                    : String.format(Locale.ROOT, "%.4f", column.psi())
+                                            + (column.drifted() ? " drifted" : ""));
+        }
+        // the shifted batch moves at least one feature beyond the usual line
+        assertThat(drift).anyMatch(ColumnDrift::drifted);
+        assertThat(table.text()).contains("drifted");
     }
 
     @Test

@@ -3,12 +3,13 @@ package io.mlops.report;
 import edu.hm.hafner.echarts.Palette;
 import edu.hm.hafner.echarts.line.LineSeries;
 import edu.hm.hafner.echarts.line.LinesChartModel;
-import edu.hm.hafner.echarts.line.LinesDataSet;
 import io.mlops.contract.metrics.MetricNames;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -17,8 +18,9 @@ import java.util.regex.Pattern;
  * {@link #model(List)} gives echarts-build-trends' {@link LinesChartModel}, which the Jenkins echarts-api plugin
  * renders; {@link #chart(List)} gives the same model as an ECharts option for the standalone report.
  *
- * <p>ECharts lines need a value at every point, so a metric is drawn only if every point has it, and a threshold only
- * if every point has a gate on that metric; {@link #drawn(List)} tells which series are.
+ * <p>A series is drawn if at least one point has a value for it; a point without one leaves a gap in the line (e.g. the
+ * {@link #LIVE_ACCURACY live accuracy} of builds that checked for retraining, or a gate added later). {@link
+ * #drawn(List)} tells which series are. Each point keeps its build number, so a click on it can open that build.
  */
 public final class MetricTrend {
     /** The metrics a trend shows unless others are chosen. */
@@ -108,28 +110,39 @@ public final class MetricTrend {
      */
     public LinesChartModel model(final List<TrendPoint> points) {
         Map<String, Function<TrendPoint, Double>> series = values(points);
-        LinesDataSet dataSet = new LinesDataSet();
-        dataSet.setDecimals(Options.DECIMALS);
+        List<String> labels = new ArrayList<>();
+        List<Integer> builds = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
         for (TrendPoint point : points) {
-            Map<String, Double> values = new LinkedHashMap<>();
-            series.forEach((name, value) -> values.put(name, value.apply(point)));
-            dataSet.add(point.label(), values, point.buildNumber());
+            if (!seen.add(point.buildNumber())) {
+                throw new IllegalStateException("build " + point.buildNumber() + " is twice on the trend");
+            }
+            labels.add(point.label());
+            builds.add(point.buildNumber());
         }
-        LinesChartModel model = new LinesChartModel(dataSet);
+        LinesChartModel model = new LinesChartModel(labels, builds);
         model.useContinuousRangeAxis();
         model.setRangeMin(0);
         model.setRangeMax(1);
         model.setDomainAxisItemName("Run");
         int metricColor = 0;
         int thresholdColor = 0;
-        for (String name : series.keySet()) {
-            Palette color = metrics.contains(name)
+        for (Map.Entry<String, Function<TrendPoint, Double>> entry : series.entrySet()) {
+            Palette color = metrics.contains(entry.getKey())
                     ? METRIC_COLORS.get(metricColor++ % METRIC_COLORS.size())
                     : THRESHOLD_COLORS.get(thresholdColor++ % THRESHOLD_COLORS.size());
-            LineSeries line = new LineSeries(
-                    name, color.getNormal(), LineSeries.StackedMode.SEPARATE_LINES, LineSeries.FilledMode.LINES);
-            line.addAll(dataSet.getSeries(name));
-            model.addSeries(line);
+            // null is a gap: ECharts draws no point there and breaks the line
+            List<Double> data = new ArrayList<>();
+            for (TrendPoint point : points) {
+                Double value = entry.getValue().apply(point);
+                data.add(value == null ? null : Options.round(value));
+            }
+            model.addSeries(new LineSeries(
+                    entry.getKey(),
+                    color.getNormal(),
+                    LineSeries.StackedMode.SEPARATE_LINES,
+                    LineSeries.FilledMode.LINES,
+                    data));
         }
         return model;
     }
@@ -147,13 +160,12 @@ public final class MetricTrend {
     private Map<String, Function<TrendPoint, Double>> values(final List<TrendPoint> points) {
         Map<String, Function<TrendPoint, Double>> series = new LinkedHashMap<>();
         for (String metric : metrics) {
-            if (points.stream().allMatch(p -> p.metrics().containsKey(metric))) {
+            if (points.stream().anyMatch(p -> p.metrics().get(metric) != null)) {
                 series.put(metric, p -> p.metrics().get(metric));
             }
         }
         for (String metric : metrics) {
-            if (!points.isEmpty()
-                    && points.stream().allMatch(p -> p.thresholds().containsKey(metric))) {
+            if (points.stream().anyMatch(p -> p.thresholds().get(metric) != null)) {
                 series.put(thresholdSeries(metric), p -> p.thresholds().get(metric));
             }
         }

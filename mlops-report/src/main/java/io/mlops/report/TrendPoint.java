@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One run on a trend: its label on the x axis, its build number (for a click that opens the build), its metric
@@ -66,17 +67,29 @@ public record TrendPoint(String label, int buildNumber, Map<String, Double> metr
      * @return this point with the live accuracy, or this point if the decision measured none
      */
     public TrendPoint withLiveAccuracy(final RetrainDecision decision) {
-        for (RetrainCondition condition : decision.conditions()) {
-            if (condition.kind() == ConditionKind.ACCURACY_DECAY && condition.measured() != null) {
-                Map<String, Double> values = new LinkedHashMap<>(metrics);
-                values.put(MetricTrend.LIVE_ACCURACY, condition.measured());
-                Map<String, Double> gates = new LinkedHashMap<>(thresholds);
-                if (condition.threshold() != null) {
-                    gates.put(MetricTrend.LIVE_ACCURACY, condition.threshold());
-                }
-                return new TrendPoint(label, buildNumber, values, gates);
-            }
-        }
-        return this;
+        return liveAccuracy(decision)
+                .map(condition -> {
+                    Map<String, Double> values = new LinkedHashMap<>(metrics);
+                    values.put(MetricTrend.LIVE_ACCURACY, condition.measured());
+                    Map<String, Double> gates = new LinkedHashMap<>(thresholds);
+                    if (condition.threshold() != null) {
+                        gates.put(MetricTrend.LIVE_ACCURACY, condition.threshold());
+                    }
+                    return new TrendPoint(label, buildNumber, values, gates);
+                })
+                .orElse(this);
+    }
+
+    /**
+     * Finds the live accuracy of a retrain decision: its {@link ConditionKind#ACCURACY_DECAY} condition with a measured
+     * value ({@link RetrainCondition#measured()}, compared with {@link RetrainCondition#threshold()}).
+     *
+     * @param decision a retrain decision
+     * @return the condition, or empty if the decision measured no live accuracy
+     */
+    public static Optional<RetrainCondition> liveAccuracy(final RetrainDecision decision) {
+        return decision.conditions().stream()
+                .filter(c -> c.kind() == ConditionKind.ACCURACY_DECAY && c.measured() != null)
+                .findFirst();
     }
 }

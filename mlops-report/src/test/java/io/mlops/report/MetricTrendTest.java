@@ -56,15 +56,41 @@ class MetricTrendTest {
     }
 
     @Test
-    void shouldDrawAnyKnownMetricAndLeaveOutSeriesThatSomeRunLacks() {
+    void shouldDrawAnyKnownMetricWithAGapWhereARunLacksItAndLeaveOutSeriesNoRunHas() {
         List<TrendPoint> points = List.of(
                 new TrendPoint("#1", 1, Map.of("recall[food]", 0.5, "logLoss", 0.4), Map.of()),
                 new TrendPoint("#2", 2, Map.of("recall[food]", 0.6), Map.of("recall[food]", 0.5)));
 
-        MetricTrend trend = new MetricTrend(List.of("recall[food]", "logLoss"));
+        MetricTrend trend = new MetricTrend(List.of("recall[food]", "logLoss", "macroRecall"));
+        LinesChartModel model = trend.model(points);
 
-        assertThat(trend.drawn(points)).containsExactly("recall[food]");
-        assertThat(trend.model(points).getSeries()).hasSize(1);
+        assertThat(trend.drawn(points)).containsExactly("recall[food]", "logLoss", "recall[food] gate");
+        assertThat(model.getSeries().get(1).getData()).containsExactly(0.4, null);
+        assertThat(model.getSeries().get(2).getData()).containsExactly(null, 0.5);
+    }
+
+    @Test
+    void shouldDrawTheLiveAccuracyOfRetrainDecisionsAsItsOwnSeriesWithItsThreshold() throws Exception {
+        List<TrendPoint> points = List.of(
+                new TrendPoint("#1", 1, Map.of("accuracy", 0.9, "macroF1", 0.8), Map.of()),
+                new TrendPoint(
+                        "#2", 2, Map.of(MetricTrend.LIVE_ACCURACY, 0.76), Map.of(MetricTrend.LIVE_ACCURACY, 0.8)),
+                new TrendPoint("#3", 3, Map.of("accuracy", 0.92, "macroF1", 0.85), Map.of()));
+
+        LinesChartModel model =
+                new MetricTrend(List.of("accuracy", "macroF1", MetricTrend.LIVE_ACCURACY)).model(points);
+
+        assertThat(model.getSeries())
+                .extracting(LineSeries::getName)
+                .containsExactly("accuracy", "macroF1", "liveAccuracy", "liveAccuracy gate");
+        assertThat(model.getSeries().get(0).getData()).containsExactly(0.9, null, 0.92);
+        assertThat(model.getSeries().get(2).getData()).containsExactly(null, 0.76, null);
+        assertThat(model.getBuildNumbers()).containsExactly(1, 2, 3);
+        JsonNode json = Json.mapper().readTree(new JacksonFacade().toJson(model));
+        assertThat(json.at("/series/2/data/0").isNull()).isTrue();
+        assertThat(json.at("/series/2/data/1").asDouble()).isEqualTo(0.76);
+        JsonNode option = MetricTrend.defaults().chart(points).option();
+        assertThat(option.at("/series/0/data/1").isNull()).isTrue();
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.mlops.contract.data.ColumnStats;
 import io.mlops.contract.data.DataFingerprint;
 import io.mlops.contract.metadata.RunMetadata;
 import io.mlops.contract.metrics.Metrics;
+import io.mlops.contract.retrain.ColumnDrift;
+import io.mlops.contract.retrain.DataDrift;
 import io.mlops.report.ClassMetricsChart;
 import io.mlops.report.ConfusionMatrixChart;
 import java.util.ArrayList;
@@ -104,53 +106,44 @@ final class ComparisonSections {
             section.appendElement("p")
                     .text((x.sha256().equals(y.sha256()) ? "the same file content" : "different file content") + ": "
                             + x.rows() + " rows in A, " + y.rows() + " rows in B");
-            HtmlPage.table(section, columns(x, y));
+            HtmlPage.table(section, columns(x, y)).addClass("data-drift");
         }
     }
 
     /**
-     * Each column's statistics in A and B. A numeric column's drift is the shift of its mean in standard deviations
-     * of A; a categorical column's is the total variation distance between the shares of its top values.
+     * Each column's statistics in A and B, with its drift as the contract's {@link DataDrift} defines it (the PSI of B
+     * against A; the Jenkins comparison and the retrain check use the same measure).
      */
     private static List<List<String>> columns(final DataFingerprint a, final DataFingerprint b) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("column", "in", "mean A", "mean B", "missing A", "missing B", "drift"));
-        for (String name : union(a.columns().keySet(), b.columns().keySet())) {
-            ColumnStats x = a.columns().get(name);
-            ColumnStats y = b.columns().get(name);
-            String in = x == null ? "B only" : y == null ? "A only" : "both";
+        rows.add(List.of("column", "in", "type", "mean A", "mean B", "missing A", "missing B", "drift (PSI)"));
+        for (ColumnDrift drift : DataDrift.between(a, b)) {
+            ColumnStats x = a.columns().get(drift.column());
+            ColumnStats y = b.columns().get(drift.column());
             rows.add(List.of(
-                    name,
-                    in,
+                    drift.column(),
+                    presence(drift.change()),
+                    Objects.equals(drift.typeA(), drift.typeB())
+                            ? drift.typeA()
+                            : Cells.text(drift.typeA()) + " -> " + Cells.text(drift.typeB()),
                     x == null ? Cells.NONE : Cells.number(x.mean()),
                     y == null ? Cells.NONE : Cells.number(y.mean()),
                     x == null ? Cells.NONE : Long.toString(x.missing()),
                     y == null ? Cells.NONE : Long.toString(y.missing()),
-                    x == null || y == null ? Cells.NONE : drift(x, y)));
+                    drift.psi() == null
+                            ? Cells.NONE
+                            : String.format(Locale.ROOT, "%.4f%s", drift.psi(), drift.drifted() ? " drifted" : "")));
         }
         return rows;
     }
 
-    private static String drift(final ColumnStats a, final ColumnStats b) {
-        if (a.mean() != null && b.mean() != null && a.stdDev() != null && a.stdDev() > 0) {
-            return String.format(Locale.ROOT, "%.2f sd", Math.abs(b.mean() - a.mean()) / a.stdDev());
-        }
-        if (a.counts() != null
-                && b.counts() != null
-                && !a.counts().isEmpty()
-                && !b.counts().isEmpty()) {
-            double totalA =
-                    a.counts().values().stream().mapToLong(Long::longValue).sum();
-            double totalB =
-                    b.counts().values().stream().mapToLong(Long::longValue).sum();
-            double distance = 0;
-            for (String value : union(a.counts().keySet(), b.counts().keySet())) {
-                distance += Math.abs(
-                        a.counts().getOrDefault(value, 0L) / totalA - b.counts().getOrDefault(value, 0L) / totalB);
-            }
-            return String.format(Locale.ROOT, "%.2f TVD", distance / 2);
-        }
-        return Cells.NONE;
+    private static String presence(final ColumnDrift.Change change) {
+        return switch (change) {
+            case KEPT -> "both";
+            case ADDED -> "B only";
+            case REMOVED -> "A only";
+            case RETYPED -> "both, retyped";
+        };
     }
 
     private static List<String> union(final Set<String> a, final Set<String> b) {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -29,12 +30,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -115,6 +119,8 @@ class BrowserPagesIT {
         options.addArguments("--window-size=1280,1200", "--disable-extensions", "--no-first-run");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
+        // the requests the browser sends: where a click navigated to, even when Jenkins redirects from there
+        logs.enable(LogType.PERFORMANCE, Level.INFO);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -260,5 +266,137 @@ class BrowserPagesIT {
         });
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("ML metrics");
         assertNoErrorsAndSaveScreenshot("job-page-trend");
+    }
+
+    private static void assumeEchartsApi() {
+        Assumptions.assumeTrue(
+                echartsApi,
+                "skipped: the trend chart needs echarts-api among the plugins of "
+                        + JenkinsDistribution.EXTRA_PLUGINS_VARIABLE
+                        + " (build them with .ci/build-extra-plugins OUT, see docs/jenkins-it.md)");
+    }
+
+    /** Waits until ECharts has drawn the job page's trend and returns the names of its series. */
+    @SuppressWarnings("unchecked")
+    private static List<String> trendSeries() {
+        return new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(driver -> (List<String>) browser.executeScript("if (!window.echarts) { return null; }"
+                        + " const div = document.querySelector('div.echarts-trend');"
+                        + " const chart = div && echarts.getInstanceByDom(div);"
+                        + " const series = chart && chart.getOption() && chart.getOption().series;"
+                        + " return series && series.length ? series.map(s => s.name) : null;"));
+    }
+
+    @Test
+    @Order(5)
+    void shouldOfferTheContractsMetricsInTheTrendDialogAndDrawTheChosenOnes() throws Exception {
+        assumeEchartsApi();
+        open("job/" + JOB + "/");
+        assertThat(trendSeries()).containsExactly("accuracy", "macroF1", "accuracy gate");
+
+        // what the chart's toolbox button does
+        browser.executeScript("new bootstrap5.Modal(document.getElementById('trend-configuration-mlops')).show();");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(driver ->
+                browser.findElement(By.id("ml-trend-series-macroRecall")).isDisplayed());
+        List<String> offered =
+                browser.findElements(By.cssSelector("#trend-configuration-mlops input.ml-trend-series-choice")).stream()
+                        .map(box -> box.getDomAttribute("value"))
+                        .toList();
+        assertThat(offered)
+                .containsExactly(
+                        "accuracy",
+                        "macroPrecision",
+                        "macroRecall",
+                        "macroF1",
+                        "weightedF1",
+                        "logLoss",
+                        "liveAccuracy");
+        List<String> checked = browser
+                .findElements(By.cssSelector("#trend-configuration-mlops input.ml-trend-series-choice:checked"))
+                .stream()
+                .map(box -> box.getDomAttribute("value"))
+                .toList();
+        assertThat(checked).containsExactly("accuracy", "macroF1", "liveAccuracy");
+        assertNoErrorsAndSaveScreenshot("job-page-trend-dialog");
+
+        for (String series : List.of("accuracy", "macroF1", "macroRecall")) {
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("ml-trend-series-" + series)))
+                    .click();
+        }
+        browser.findElement(By.id("save-trend-configuration-mlops")).click();
+
+        // echarts-api redraws when the dialog is hidden, with the model for the stored configuration
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(driver -> List.of("macroRecall").equals(trendSeries()));
+        HttpResponse<String> model = jenkins.client().get("job/" + JOB + "/ml-trend/model?metrics=macroRecall");
+        JsonNode json = new ObjectMapper().readTree(model.body());
+        List<?> drawn = (List<?>) browser.executeScript("return echarts.getInstanceByDom(document.querySelector("
+                + "'div.echarts-trend')).getOption().series[0].data.map(Number);");
+        List<Double> served = new ArrayList<>();
+        json.at("/series/0/data").forEach(value -> served.add(value.asDouble()));
+        assertThat(served).hasSize(2);
+        assertThat(drawn).map(v -> ((Number) v).doubleValue()).containsExactlyElementsOf(served);
+        open("job/" + JOB + "/");
+        assertThat(trendSeries()).as("the choice is kept in the browser").containsExactly("macroRecall");
+        assertNoErrorsAndSaveScreenshot("job-page-trend-macro-recall");
+    }
+
+    @Test
+    @Order(6)
+    void shouldOpenTheBuildsMlPageWhenAPointOfTheTrendIsClicked() {
+        assumeEchartsApi();
+        open("job/" + JOB + "/");
+        trendSeries();
+        String jobUrl = browser.getCurrentUrl();
+        browser.manage().logs().get(LogType.PERFORMANCE); // only the requests from here on
+
+        @SuppressWarnings("unchecked")
+        List<Number> point =
+                (List<Number>) browser.executeScript("const div = document.querySelector('div.echarts-trend');"
+                        + " const chart = echarts.getInstanceByDom(div);"
+                        // the chart takes the build from the x position only; mid-height is clear of the legend
+                        + " const pixel = chart.convertToPixel('grid', [0, 0.5]);"
+                        + " return [pixel[0], pixel[1], div.clientWidth, div.clientHeight];");
+        WebElement chart = browser.findElement(By.cssSelector("div.echarts-trend"));
+        new Actions(browser)
+                .moveToElement(
+                        chart,
+                        (int) Math.round(
+                                point.get(0).doubleValue() + 2 - point.get(2).doubleValue() / 2),
+                        (int) Math.round(
+                                point.get(1).doubleValue() - point.get(3).doubleValue() / 2))
+                .click()
+                .perform();
+
+        // Jenkins redirects a build's URL without such an action up to the build (Run.getDynamic): until the build
+        // page is there, the request the click sent is what shows where it leads
+        String expected = jobUrl + first.number() + "/ml/";
+        List<String> requested = new ArrayList<>();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            requested.addAll(documentRequests());
+            return requested.contains(expected) || expected.equals(browser.getCurrentUrl());
+        });
+        assertThat(requested).contains(expected);
+        // the build page may be another helper's work: only the link target is this test's; drop its console entries
+        browser.manage().logs().get(LogType.BROWSER);
+    }
+
+    /** @return the URLs of the page loads the browser sent since the last call, from Chromium's performance log */
+    private static List<String> documentRequests() {
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> urls = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+            try {
+                JsonNode message = mapper.readTree(entry.getMessage()).path("message");
+                if ("Network.requestWillBeSent".equals(message.path("method").asText())
+                        && "Document".equals(message.at("/params/type").asText())) {
+                    urls.add(message.at("/params/request/url").asText());
+                }
+            } catch (IOException notJson) {
+                throw new UncheckedIOException(notJson);
+            }
+        }
+        return urls;
     }
 }

@@ -8,6 +8,7 @@ import hudson.model.Item;
 import hudson.model.Job;
 import io.jenkins.plugins.echarts.AsyncConfigurableTrendChart;
 import io.jenkins.plugins.echarts.AsyncTrendChart;
+import io.mlops.contract.metrics.MetricNames;
 import io.mlops.report.MetricTrend;
 import io.mlops.report.TrendPoint;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -37,6 +39,14 @@ public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfig
     public static final int DEFAULT_BUILDS = 50;
     /** The most builds one chart draws. */
     public static final int MAX_BUILDS = 1000;
+    /** The series drawn unless the chart's configuration says otherwise: the live accuracy only where builds have it. */
+    public static final List<String> DEFAULT_SERIES =
+            List.copyOf(Stream.concat(MetricTrend.DEFAULT_METRICS.stream(), Stream.of(MetricTrend.LIVE_ACCURACY))
+                    .toList());
+    /** The series the chart's configuration dialog offers: the contract's overall metrics and the live accuracy. */
+    public static final List<String> SELECTABLE_SERIES =
+            List.copyOf(Stream.concat(MetricNames.OVERALL.stream(), Stream.of(MetricTrend.LIVE_ACCURACY))
+                    .toList());
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -79,12 +89,22 @@ public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfig
     @JavaScriptMethod
     @Override
     public String getBuildTrendModel() {
-        return model(DEFAULT_BUILDS, MetricTrend.DEFAULT_METRICS);
+        return model(DEFAULT_BUILDS, DEFAULT_SERIES);
+    }
+
+    /**
+     * The chart that {@code floatingBox.jelly} draws: this trend, with a click on a point opening that build's ML page.
+     *
+     * @return the chart
+     */
+    public MlTrendChart getChart() {
+        return new MlTrendChart(this);
     }
 
     /**
      * The model for the chart's configuration, as echarts-api's configuration dialog stores it ({@code
-     * numberOfBuilds}) plus our {@code metrics} (names of {@code MetricNames}).
+     * numberOfBuilds}, as text) plus the {@code metrics} our part of the dialog ({@code floatingBox.jelly},
+     * {@code configure-ml-trend.js}) adds: names of {@link #SELECTABLE_SERIES}.
      *
      * @param configuration the configuration JSON; empty or {@code {}} for the defaults
      * @return the model JSON
@@ -101,7 +121,7 @@ public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfig
      * Serves the model as JSON: {@code GET job/NAME/ml-trend/model?builds=50&metrics=accuracy,macroF1}.
      *
      * @param builds  how many of the newest builds, default {@link #DEFAULT_BUILDS}
-     * @param metrics comma-separated metric names, default accuracy and macro F1
+     * @param metrics comma-separated metric names, default {@link #DEFAULT_SERIES}
      * @return the response: 200 with the model, or 400 naming the bad parameter
      */
     public HttpResponse doModel(@QueryParameter String builds, @QueryParameter String metrics) {
@@ -119,7 +139,7 @@ public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfig
         return json(status, body);
     }
 
-    private String model(int builds, List<String> metrics) {
+    String model(int builds, List<String> metrics) {
         job.checkPermission(Item.READ);
         try {
             return JSON.writeValueAsString(new MetricTrend(metrics).model(points(builds)));
@@ -180,7 +200,7 @@ public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfig
                     }
                 }
             }
-            return new TrendSettings(count, names.isEmpty() ? MetricTrend.DEFAULT_METRICS : names);
+            return new TrendSettings(count, names.isEmpty() ? DEFAULT_SERIES : names);
         }
 
         static TrendSettings parse(String configuration) {
@@ -194,16 +214,37 @@ public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfig
                 throw new IllegalArgumentException(
                         "the chart configuration is not JSON: " + bad.getOriginalMessage(), bad);
             }
-            JsonNode builds = root.path("numberOfBuilds");
-            if (!builds.isMissingNode() && !builds.canConvertToInt()) {
+            int count = builds(root.path("numberOfBuilds"));
+            JsonNode metrics = root.path("metrics");
+            if (!metrics.isMissingNode() && !metrics.isArray()) {
+                throw new IllegalArgumentException("metrics must be a list of metric names, not " + metrics);
+            }
+            List<String> names = new ArrayList<>();
+            metrics.forEach(name -> names.add(name.asText()));
+            return new TrendSettings(count, names.isEmpty() ? DEFAULT_SERIES : names);
+        }
+
+        /**
+         * Reads echarts-api's {@code numberOfBuilds}: its dialog stores the input's text (e.g. {@code "50"}), and "a
+         * value less than 2" means all builds.
+         */
+        private static int builds(JsonNode builds) {
+            if (builds.isMissingNode() || builds.isNull() || builds.asText().isBlank()) {
+                return DEFAULT_BUILDS;
+            }
+            int count;
+            if (builds.canConvertToInt()) {
+                count = builds.asInt();
+            } else if (builds.isTextual()) {
+                try {
+                    count = Integer.parseInt(builds.asText().strip());
+                } catch (NumberFormatException notNumber) {
+                    throw new IllegalArgumentException("numberOfBuilds must be a whole number, not " + builds);
+                }
+            } else {
                 throw new IllegalArgumentException("numberOfBuilds must be a whole number, not " + builds);
             }
-            // echarts-api's dialog stores 0 for "all builds"
-            int count = builds.isMissingNode() ? DEFAULT_BUILDS : builds.asInt() <= 0 ? MAX_BUILDS : builds.asInt();
-            List<String> names = new ArrayList<>();
-            root.path("metrics").forEach(name -> names.add(name.asText()));
-            return new TrendSettings(
-                    Math.min(count, MAX_BUILDS), names.isEmpty() ? MetricTrend.DEFAULT_METRICS : names);
+            return count < 2 ? MAX_BUILDS : Math.min(count, MAX_BUILDS);
         }
     }
 }

@@ -98,4 +98,62 @@ class TrendIndexTest {
 
         assertThat(index.read(1000)).hasSize(200);
     }
+
+    @Test
+    void shouldReadLinesOfOlderVersionsWithoutTheNewFields() throws Exception {
+        TrendIndex index = new TrendIndex(job);
+        Files.writeString(
+                index.file(),
+                "{\"build\":4,\"label\":\"#4\",\"metrics\":{\"accuracy\":0.8},\"thresholds\":{}}\n",
+                StandardCharsets.UTF_8);
+
+        TrendIndex.Line line = index.lines(50).get(0);
+
+        assertThat(line.metrics()).containsEntry("accuracy", 0.8);
+        assertThat(line.liveAccuracy()).isNull();
+        assertThat(line.modelVersion()).isNull();
+        assertThat(line.aliases()).isEmpty();
+        assertThat(line.deployments()).isEmpty();
+        assertThat(line.hyperparameters()).isEmpty();
+    }
+
+    @Test
+    void shouldWriteAndReadBackEveryField() throws Exception {
+        TrendIndex index = new TrendIndex(job);
+        Map<String, Object> hyperparameters = new java.util.LinkedHashMap<>();
+        hyperparameters.put("epochs", 5);
+        hyperparameters.put("learningRate", 0.1);
+        hyperparameters.put("loss", null);
+        TrendIndex.Line written = new TrendIndex.Line(
+                9,
+                "#9",
+                Map.of("accuracy", 0.9),
+                Map.of("accuracy", 0.8),
+                0.85,
+                "logistic",
+                "receipts",
+                3,
+                List.of("champion"),
+                1200L,
+                "0123456789ab",
+                "PASSED",
+                List.of("DEPLOYED", "ROLLED_BACK"),
+                "accuracy-decay, age",
+                hyperparameters);
+
+        index.append(written);
+
+        assertThat(index.lines(50)).containsExactly(written);
+        assertThat(index.read(50).get(0).metrics()).containsEntry("liveAccuracy", 0.85);
+    }
+
+    @Test
+    void shouldLeaveAbsentFieldsOutOfTheLine() throws Exception {
+        TrendIndex index = new TrendIndex(job);
+        index.append(point(1, 0.7));
+
+        assertThat(Files.readString(index.file()))
+                .isEqualTo("{\"build\":1,\"label\":\"#1\",\"metrics\":{\"accuracy\":0.7},"
+                        + "\"thresholds\":{\"accuracy\":0.5}}\n");
+    }
 }
