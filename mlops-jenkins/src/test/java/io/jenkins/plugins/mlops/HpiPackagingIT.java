@@ -105,6 +105,19 @@ class HpiPackagingIT {
     }
 
     @Test
+    void shouldPutTheWebappFilesAtTheRootOfTheHpiWhereJenkinsServesThem() throws IOException {
+        try (ZipFile hpi = new ZipFile(HpiFile.path().toFile())) {
+            // served as ${resURL}/plugin/mlops/js/mlops-charts.js: the build page's charts need no inline script
+            assertThat(entries(hpi)).contains("js/mlops-charts.js", "css/mlops-pages.css");
+            assertThat(new String(
+                            hpi.getInputStream(hpi.getEntry("js/mlops-charts.js"))
+                                    .readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("data-mlops-charts-url");
+        }
+    }
+
+    @Test
     void shouldKeepOnlyThePluginsOwnJarOnItsClassPathAndTheEngineAsOneResource() throws IOException {
         try (ZipFile hpi = new ZipFile(HpiFile.path().toFile())) {
             assertThat(libs(hpi)).containsExactly("mlops.jar");

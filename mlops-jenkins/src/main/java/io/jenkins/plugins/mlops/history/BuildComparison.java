@@ -227,15 +227,20 @@ public final class BuildComparison {
      *
      * @param name   "A" or "B"
      * @param build  the build number
+     * @param runId  the run whose matrix it is (the build's last run with metrics), {@code null} if none
      * @param matrix the matrix as a shaded table, {@code null} if the build has none
      */
-    public record MatrixSide(String name, int build, MatrixTable matrix) {}
+    public record MatrixSide(String name, int build, String runId, MatrixTable matrix) {}
 
     /** @return the two builds' confusion matrices, A first */
     public List<MatrixSide> matrices() {
-        return List.of(
-                new MatrixSide("A", a.build(), MatrixTable.of(a.confusionMatrix())),
-                new MatrixSide("B", b.build(), MatrixTable.of(b.confusionMatrix())));
+        return List.of(side("A", a), side("B", b));
+    }
+
+    private static MatrixSide side(final String name, final Side side) {
+        RunMetadata run = side.metricsRun();
+        return new MatrixSide(
+                name, side.build(), run == null ? null : run.runId(), MatrixTable.of(side.confusionMatrix()));
     }
 
     /** @return every metric of either build, A's order first */

@@ -5,10 +5,13 @@ import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.mlops.charts.TrendIndex;
+import io.jenkins.plugins.mlops.pages.BuildPage;
+import io.jenkins.plugins.mlops.pages.ChartLibrary;
 import io.jenkins.plugins.mlops.records.MlRunAction;
 import io.mlops.contract.metadata.RunMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +44,14 @@ public final class JobHistory implements Action {
         return job;
     }
 
+    /** The side-panel link shows for jobs that have ML runs (one file check, no read); the URL works for any job. */
     @Override
     public String getIconFileName() {
-        return job.hasPermission(Item.READ) ? "symbol-analytics" : null;
+        return job.hasPermission(Item.READ) && Files.exists(index().file()) ? "symbol-analytics" : null;
+    }
+
+    private TrendIndex index() {
+        return new TrendIndex(job.getRootDir().toPath());
     }
 
     @Override
@@ -56,6 +64,16 @@ public final class JobHistory implements Action {
         return URL_NAME;
     }
 
+    /** @return whether echarts-api is installed, so the comparison draws the confusion matrices as heatmaps */
+    public boolean isChartsAvailable() {
+        return ChartLibrary.isInstalled();
+    }
+
+    /** @return the URL name of a build's ML page, whose {@code charts} document the heatmaps draw */
+    public String getBuildPageUrlName() {
+        return BuildPage.URL_NAME;
+    }
+
     /**
      * The table of the job's newest builds.
      *
@@ -66,7 +84,7 @@ public final class JobHistory implements Action {
     public HistoryTable getTable() {
         job.checkPermission(Item.READ);
         try {
-            return HistoryTable.of(new TrendIndex(job.getRootDir().toPath()).lines(MAX_BUILDS));
+            return HistoryTable.of(index().lines(MAX_BUILDS));
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
