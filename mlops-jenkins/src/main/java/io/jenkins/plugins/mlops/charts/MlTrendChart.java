@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlops.charts;
 
 import io.jenkins.plugins.echarts.AsyncConfigurableTrendChart;
 import io.jenkins.plugins.echarts.AsyncTrendChart;
+import io.jenkins.plugins.mlops.pages.BuildPage;
 import java.util.List;
 import org.kohsuke.stapler.bind.JavaScriptMethod;
 
@@ -13,11 +14,8 @@ import org.kohsuke.stapler.bind.JavaScriptMethod;
  * {@code <job>/<build>/ml/}. Every model comes from the action, which checks {@link hudson.model.Item#READ}.
  */
 public final class MlTrendChart implements AsyncTrendChart, AsyncConfigurableTrendChart {
-    /**
-     * The URL name of the per-build ML page ({@code io.jenkins.plugins.mlops.pages.BuildPage.URL_NAME}), with the
-     * slash its index view is served at.
-     */
-    public static final String BUILD_PAGE = "ml/";
+    /** The URL name of the per-build ML page, with the slash its index view is served at. */
+    public static final String BUILD_PAGE = BuildPage.URL_NAME + "/";
 
     private final MlTrendAction trend;
 

@@ -21,13 +21,12 @@ import java.util.Map;
  * Every line has all the fields the run history needs (metrics, thresholds, model version, data, hyperparameters,
  * ...), and every fifth build only checked for retraining (live accuracy alone, gaps in the other series). Prints the
  * medians of wall and CPU time of {@value #ROUNDS} rounds (after {@value #WARMUP} warm-up rounds) and their ratio;
- * exits 1 if the index's median wall time exceeds {@value #BUDGET_MILLIS} ms.
+ * exits 1 if the index's median CPU time (the server's own work; on a loaded machine wall time mostly measures the
+ * wait for a core) exceeds {@value #BUDGET_MILLIS} ms.
  *
  * <pre>
  * ./mvnw -q -B -ntp -pl mlops-jenkins -am test-compile
- * ./mvnw -q -B -ntp -pl mlops-jenkins dependency:build-classpath -Dmdep.outputFile=target/test.cp -Dmdep.includeScope=test
- * java -cp mlops-jenkins/target/test-classes:mlops-jenkins/target/classes:$(cat mlops-jenkins/target/test.cp) \
- *   io.jenkins.plugins.mlops.charts.TrendIndexBench [builds=1000]
+ * java -cp "$CP" io.jenkins.plugins.mlops.charts.TrendIndexBench [builds=1000]   # CP: see docs/benchmarks.md
  * </pre>
  */
 public final class TrendIndexBench {
@@ -61,6 +60,7 @@ public final class TrendIndexBench {
         double[] indexedWall = new double[ROUNDS];
         double[] indexedCpu = new double[ROUNDS];
         double[] baselineWall = new double[ROUNDS];
+        double[] baselineCpu = new double[ROUNDS];
         int checksum = 0;
         for (int round = -WARMUP; round < ROUNDS; round++) {
             long startCpu = cpu.getCurrentThreadCpuTime();
@@ -68,6 +68,7 @@ public final class TrendIndexBench {
             checksum += json.writeValueAsString(trend.model(index.read(builds))).length();
             long wall = System.nanoTime() - start;
             long used = cpu.getCurrentThreadCpuTime() - startCpu;
+            startCpu = cpu.getCurrentThreadCpuTime();
             start = System.nanoTime();
             List<TrendPoint> points = new ArrayList<>();
             for (int build = 1; build <= builds; build++) {
@@ -76,20 +77,32 @@ public final class TrendIndexBench {
             }
             checksum += json.writeValueAsString(trend.model(points)).length();
             long baseline = System.nanoTime() - start;
+            long baselineUsed = cpu.getCurrentThreadCpuTime() - startCpu;
             if (round >= 0) {
                 indexedWall[round] = wall / 1e6;
                 indexedCpu[round] = used / 1e6;
                 baselineWall[round] = baseline / 1e6;
+                baselineCpu[round] = baselineUsed / 1e6;
             }
         }
         double wall50 = median(indexedWall);
+        double cpu50 = median(indexedCpu);
         double baseline50 = median(baselineWall);
+        double baselineCpu50 = median(baselineCpu);
         System.out.printf(
-                "trend of %d builds (median of %d rounds): index %.1f ms wall, %.1f ms CPU;"
-                        + " one file per build %.1f ms wall; ratio %.2f (checksum %d)%n",
-                builds, ROUNDS, wall50, median(indexedCpu), baseline50, wall50 / baseline50, checksum);
-        if (wall50 > BUDGET_MILLIS) {
-            System.out.printf("FAIL: the index's median exceeds the budget of %d ms%n", BUDGET_MILLIS);
+                "trend of %d builds (medians of %d rounds): index %.1f ms wall, %.1f ms CPU;"
+                        + " one file per build %.1f ms wall, %.1f ms CPU; ratio %.2f wall, %.2f CPU (checksum %d)%n",
+                builds,
+                ROUNDS,
+                wall50,
+                cpu50,
+                baseline50,
+                baselineCpu50,
+                wall50 / baseline50,
+                cpu50 / baselineCpu50,
+                checksum);
+        if (cpu50 > BUDGET_MILLIS) {
+            System.out.printf("FAIL: the index's median CPU time exceeds the budget of %d ms%n", BUDGET_MILLIS);
             System.exit(1);
         }
     }
