@@ -52,10 +52,16 @@ public final class PreparedDataset extends MutableDataset<Label> {
         for (Example<Label> example : examples) {
             outputMap.observe(example.getOutput());
         }
+        // features in a few blocks, each gathered in one pass over the examples (one pass per feature would
+        // visit every example's array once per feature)
+        int blocks = examples.size() * (long) names.length >= PARALLEL_VALUES
+                ? Math.min(names.length, Runtime.getRuntime().availableProcessors())
+                : 1;
         VariableInfo[] infos = new VariableInfo[names.length];
-        IntStream features = IntStream.range(0, names.length);
-        (examples.size() * (long) names.length >= PARALLEL_VALUES ? features.parallel() : features)
-                .forEach(f -> infos[f] = observe(names[f], examples, f));
+        IntStream.range(0, blocks)
+                .parallel()
+                .forEach(b ->
+                        observe(names, examples, names.length * b / blocks, names.length * (b + 1) / blocks, infos));
         for (VariableInfo info : infos) {
             featureMap.put(info);
         }
@@ -84,22 +90,47 @@ public final class PreparedDataset extends MutableDataset<Label> {
         return names;
     }
 
-    /** One feature's statistics, observed as {@code MutableFeatureMap.add} observes them, example by example. */
-    private static VariableInfo observe(final String name, final List<Example<Label>> examples, final int feature) {
-        Categorical categorical = new Categorical(name);
-        Real real = null;
+    /**
+     * The statistics of features {@code [from, to)}, observed as {@code MutableFeatureMap.add} observes them, example
+     * by example.
+     */
+    private static void observe(
+            final String[] names,
+            final List<Example<Label>> examples,
+            final int from,
+            final int to,
+            final VariableInfo[] infos) {
+        int width = to - from;
+        Categorical[] categorical = new Categorical[width];
+        Real[] real = new Real[width];
+        for (int f = 0; f < width; f++) {
+            categorical[f] = new Categorical(names[from + f]);
+        }
+        int stillCategorical = width;
         for (Example<Label> example : examples) {
-            double value = ((SortedArrayExample<Label>) example).values()[feature];
-            if (real != null) {
-                real.see(value);
+            double[] values = ((SortedArrayExample<Label>) example).values();
+            if (stillCategorical == 0) {
+                for (int f = 0; f < width; f++) {
+                    real[f].see(values[from + f]);
+                }
                 continue;
             }
-            categorical.see(value);
-            if (categorical.getUniqueObservations() > CategoricalInfo.THRESHOLD) {
-                real = new Real(categorical.generateRealInfo());
+            for (int f = 0; f < width; f++) {
+                double value = values[from + f];
+                if (real[f] != null) {
+                    real[f].see(value);
+                    continue;
+                }
+                categorical[f].see(value);
+                if (categorical[f].getUniqueObservations() > CategoricalInfo.THRESHOLD) {
+                    real[f] = new Real(categorical[f].generateRealInfo());
+                    stillCategorical--;
+                }
             }
         }
-        return real != null ? new RealInfo(real) : categorical.copy();
+        for (int f = 0; f < width; f++) {
+            infos[from + f] = real[f] != null ? new RealInfo(real[f]) : categorical[f].copy();
+        }
     }
 
     /** Opens {@link CategoricalInfo}'s observation to this class; the data set keeps a plain copy. */
