@@ -53,9 +53,12 @@ final class TrainingDataLoader {
 
     TrainingData load(final TrainingSpec spec) {
         List<Path> files = files(spec, clock);
-        for (Path file : files) {
-            MemoryEstimate.require(file, Runtime.getRuntime().maxMemory());
+        // all files, and a separate test file, are held together: their estimate is one
+        List<Path> held = new java.util.ArrayList<>(files);
+        if (spec.testData() != null) {
+            held.add(spec.testData());
         }
+        MemoryEstimate.require(held, Runtime.getRuntime().maxMemory());
         TableReader reader = new TableReader(spec.csv(), progress::progress);
         DataSetReader.DataSet read =
                 new DataSetReader(reader, progress::progress).read(files, spec.dedupe(), spec.window());

@@ -32,9 +32,11 @@ class MemoryEstimateTest {
 
     @Test
     void shouldEstimateFromTheValuesInTheFile() {
-        long needed = MemoryEstimate.needed(numbers());
+        Path file = numbers();
+        long needed = MemoryEstimate.needed(file);
 
-        assertThat(needed)
+        // the values as typed columns, and the file's bytes while it is read
+        assertThat(needed - file.toFile().length())
                 .isBetween(
                         420_000L * MemoryEstimate.BYTES_PER_VALUE * 99 / 100,
                         420_000L * MemoryEstimate.BYTES_PER_VALUE * 101 / 100);
@@ -46,9 +48,25 @@ class MemoryEstimateTest {
 
         assertThatThrownBy(() -> MemoryEstimate.require(file, 16L << 20))
                 .isInstanceOf(MlopsException.class)
-                .hasMessage(file + ": training on this file (3 MB) needs about 48 MB of Java heap, more than the 16 MB"
+                .hasMessage(file + ": training on this file (3 MB) needs about 25 MB of Java heap, more than the 16 MB"
                         + " this process may use; start it with more (JAVA_OPTS=-Xmx1g for the mlops command, or the"
                         + " agent's JVM options), or train on a sample of the rows");
         assertThatCode(() -> MemoryEstimate.require(file, 64L << 20)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldEstimateTheFilesOfADataSetTogether() throws Exception {
+        Path first = numbers();
+        Path second = dir.resolve("more.csv");
+        java.nio.file.Files.copy(first, second);
+        long one = MemoryEstimate.needed(first);
+
+        assertThat(MemoryEstimate.needed(java.util.List.of(first, second)))
+                .isEqualTo(2 * one - first.toFile().length());
+        assertThatCode(() -> MemoryEstimate.require(first, one)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> MemoryEstimate.require(java.util.List.of(first, second), one))
+                .isInstanceOf(MlopsException.class)
+                .hasMessageStartingWith(
+                        "training on the 2 data files together (5 MB: " + first + " ... " + second + ") needs about ");
     }
 }
