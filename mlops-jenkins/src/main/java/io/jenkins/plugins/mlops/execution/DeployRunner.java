@@ -21,13 +21,11 @@ import java.util.Map;
  * through its environment ({@value #TOKEN_VARIABLE}), never its command line or the log. A rollback
  * fails the build with the reasons.
  */
-public final class DeployRunner {
+public final class DeployRunner extends EngineRunner<DeployRequest> {
     /** The step's function name. */
     public static final String FUNCTION = "mlDeploy";
     /** The environment variable the command reads the admin token from. */
     public static final String TOKEN_VARIABLE = "MLOPS_ADMIN_TOKEN";
-
-    private final BuildContext context;
 
     /**
      * Creates the runner.
@@ -35,7 +33,7 @@ public final class DeployRunner {
      * @param context the running build
      */
     public DeployRunner(BuildContext context) {
-        this.context = context;
+        super(context);
     }
 
     /**
@@ -70,19 +68,6 @@ public final class DeployRunner {
     }
 
     /**
-     * Deploys the model.
-     *
-     * @param request the validated arguments
-     * @return the run metadata plus {@code metadataFile} and {@code buildResult}
-     * @throws IOException if the deployment fails or was rolled back
-     * @throws InterruptedException if the build was aborted
-     */
-    public Map<String, Object> run(DeployRequest request) throws IOException, InterruptedException {
-        EngineCall call = prepare(request);
-        return finish(request, context.launch(call));
-    }
-
-    /**
      * Reads the admin token and says how to run the engine.
      *
      * @param request the validated arguments
@@ -90,6 +75,7 @@ public final class DeployRunner {
      * @throws IOException if the credentials cannot be read
      * @throws InterruptedException if the build was aborted
      */
+    @Override
     public EngineCall prepare(DeployRequest request) throws IOException, InterruptedException {
         RegistrySettings settings = context.settings();
         List<String> arguments = arguments(request, settings);
@@ -117,6 +103,7 @@ public final class DeployRunner {
      * @throws IOException if the deployment failed or was rolled back
      * @throws InterruptedException if the build was aborted
      */
+    @Override
     public Map<String, Object> finish(DeployRequest request, LaunchResult launched)
             throws IOException, InterruptedException {
         int exitCode = launched.outcome().exitCode();

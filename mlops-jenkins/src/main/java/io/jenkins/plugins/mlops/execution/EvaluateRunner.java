@@ -18,13 +18,11 @@ import java.util.stream.Collectors;
  * Runs one {@code mlEvaluate} call: evaluates on the agent, applies the gates, records the run, and
  * maps the gate outcome to the build result. A FAILURE also fails the step, so later stages do not run.
  */
-public final class EvaluateRunner {
+public final class EvaluateRunner extends EngineRunner<EvaluateRequest> {
     /** The step's function name. */
     public static final String FUNCTION = "mlEvaluate";
     /** The workspace folder the previous build's model is copied to. */
     public static final String BASELINE_DIR = ".mlops/baseline";
-
-    private final BuildContext context;
 
     /**
      * Creates the runner.
@@ -32,20 +30,7 @@ public final class EvaluateRunner {
      * @param context the running build
      */
     public EvaluateRunner(BuildContext context) {
-        this.context = context;
-    }
-
-    /**
-     * Evaluates a model.
-     *
-     * @param request the validated arguments
-     * @return the run metadata plus {@code metadataFile} and {@code buildResult}
-     * @throws IOException if evaluation fails or a gate failed with onGateFailure FAILURE
-     * @throws InterruptedException if the build was aborted
-     */
-    public Map<String, Object> run(EvaluateRequest request) throws IOException, InterruptedException {
-        EngineCall call = prepare(request);
-        return finish(request, context.launch(call));
+        super(context);
     }
 
     /**
@@ -56,6 +41,7 @@ public final class EvaluateRunner {
      * @throws IOException if the baseline cannot be resolved
      * @throws InterruptedException if the build was aborted
      */
+    @Override
     public EngineCall prepare(EvaluateRequest request) throws IOException, InterruptedException {
         String baseline = baseline(request);
         boolean fromRegistry =
@@ -96,6 +82,7 @@ public final class EvaluateRunner {
      * @throws IOException if evaluation failed or the gates' outcome is FAILED
      * @throws InterruptedException if the build was aborted
      */
+    @Override
     public Map<String, Object> finish(EvaluateRequest request, LaunchResult launched)
             throws IOException, InterruptedException {
         RunRecorder recorder = new RunRecorder(context, FUNCTION);

@@ -15,11 +15,9 @@ import java.util.Map;
  * Runs one {@code mlPromote} call: {@code mlops models alias NAME ALIAS VERSION --reason ...}, an
  * audited alias move, and records it on the build.
  */
-public final class PromoteRunner {
+public final class PromoteRunner extends EngineRunner<PromoteRequest> {
     /** The step's function name. */
     public static final String FUNCTION = "mlPromote";
-
-    private final BuildContext context;
 
     /**
      * Creates the runner.
@@ -27,7 +25,7 @@ public final class PromoteRunner {
      * @param context the running build
      */
     public PromoteRunner(BuildContext context) {
-        this.context = context;
+        super(context);
     }
 
     /**
@@ -53,19 +51,6 @@ public final class PromoteRunner {
     }
 
     /**
-     * Moves the alias.
-     *
-     * @param request the validated arguments
-     * @return the audit entry as the command printed it ({@code alias}, {@code from}, {@code to}, {@code by}, ...), plus {@code reference}
-     * @throws IOException if the move fails
-     * @throws InterruptedException if the build was aborted
-     */
-    public Map<String, Object> run(PromoteRequest request) throws IOException, InterruptedException {
-        EngineCall call = prepare(request);
-        return finish(request, context.launch(call));
-    }
-
-    /**
      * Says how to run the engine.
      *
      * @param request the validated arguments
@@ -73,6 +58,7 @@ public final class PromoteRunner {
      * @throws IOException if no model name is given or configured
      * @throws InterruptedException if the build was aborted
      */
+    @Override
     public EngineCall prepare(PromoteRequest request) throws IOException, InterruptedException {
         List<String> arguments = arguments(request.byDefault(context.startedBy().orElse(null)), context.settings());
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
@@ -87,6 +73,7 @@ public final class PromoteRunner {
      * @return the move as the command printed it, plus {@code reference}
      * @throws IOException if promoting failed
      */
+    @Override
     public Map<String, Object> finish(PromoteRequest request, LaunchResult launched) throws IOException {
         RegistrySettings settings = context.settings();
         Map<String, Object> move = CommandOutput.json(FUNCTION, launched);

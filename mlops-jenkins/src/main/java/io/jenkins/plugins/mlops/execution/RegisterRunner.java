@@ -16,11 +16,9 @@ import java.util.Map;
  * Runs one {@code mlRegister} call: {@code mlops register ... --json} on the agent, then records the
  * new version on the build (action, summary, {@code /api/json}, description).
  */
-public final class RegisterRunner {
+public final class RegisterRunner extends EngineRunner<RegisterRequest> {
     /** The step's function name. */
     public static final String FUNCTION = "mlRegister";
-
-    private final BuildContext context;
 
     /**
      * Creates the runner.
@@ -28,7 +26,7 @@ public final class RegisterRunner {
      * @param context the running build
      */
     public RegisterRunner(BuildContext context) {
-        this.context = context;
+        super(context);
     }
 
     /**
@@ -65,19 +63,6 @@ public final class RegisterRunner {
     }
 
     /**
-     * Registers the model.
-     *
-     * @param request the validated arguments
-     * @return the new version as the command printed it, plus {@code reference}
-     * @throws IOException if registering fails
-     * @throws InterruptedException if the build was aborted
-     */
-    public Map<String, Object> run(RegisterRequest request) throws IOException, InterruptedException {
-        EngineCall call = prepare(request);
-        return finish(request, context.launch(call));
-    }
-
-    /**
      * Says how to run the engine.
      *
      * @param request the validated arguments
@@ -85,6 +70,7 @@ public final class RegisterRunner {
      * @throws IOException if no model name is given or configured
      * @throws InterruptedException if the build was aborted
      */
+    @Override
     public EngineCall prepare(RegisterRequest request) throws IOException, InterruptedException {
         List<String> arguments = arguments(request.byDefault(context.startedBy().orElse(null)), context.settings());
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
@@ -99,6 +85,7 @@ public final class RegisterRunner {
      * @return the new version as the command printed it, plus {@code reference}
      * @throws IOException if registering failed
      */
+    @Override
     public Map<String, Object> finish(RegisterRequest request, LaunchResult launched) throws IOException {
         RegistrySettings settings = context.settings();
         Map<String, Object> version = CommandOutput.json(FUNCTION, launched);

@@ -21,13 +21,11 @@ import java.util.Map;
  * retrained; the decision is recorded on the build, each condition is logged, and the decision is returned as a map.
  * A retraining that is not due is a decision, not a failure: the build result stays as it is.
  */
-public final class RetrainCheckRunner {
+public final class RetrainCheckRunner extends EngineRunner<RetrainCheckRequest> {
     /** The function name of the step with a block; the request names the step that runs. */
     public static final String FUNCTION = "mlRetrainWhen";
     /** The key of the step's return value that says whether retraining is due. */
     public static final String RETRAIN_KEY = "retrain";
-
-    private final BuildContext context;
 
     /**
      * Creates the runner.
@@ -35,7 +33,7 @@ public final class RetrainCheckRunner {
      * @param context the running build
      */
     public RetrainCheckRunner(BuildContext context) {
-        this.context = context;
+        super(context);
     }
 
     /**
@@ -75,19 +73,6 @@ public final class RetrainCheckRunner {
     }
 
     /**
-     * Checks, records and returns the decision in one go.
-     *
-     * @param request the validated arguments
-     * @return the decision as a map, see {@link #finish}
-     * @throws IOException if the check failed
-     * @throws InterruptedException if the build was aborted
-     */
-    public Map<String, Object> run(RetrainCheckRequest request) throws IOException, InterruptedException {
-        EngineCall call = prepare(request);
-        return finish(request, context.launch(call));
-    }
-
-    /**
      * Says how to run the engine.
      *
      * @param request the validated arguments
@@ -95,6 +80,7 @@ public final class RetrainCheckRunner {
      * @throws IOException if an argument is rejected
      * @throws InterruptedException if the build was aborted
      */
+    @Override
     public EngineCall prepare(RetrainCheckRequest request) throws IOException, InterruptedException {
         List<String> arguments = arguments(request, context.settings());
         context.logger().println("[" + request.function() + "] " + RunRecorder.display(arguments));
@@ -111,6 +97,7 @@ public final class RetrainCheckRunner {
      * @throws IOException if the check itself failed (e.g. an unreachable service or a missing model)
      * @throws InterruptedException if the build was aborted
      */
+    @Override
     public Map<String, Object> finish(RetrainCheckRequest request, LaunchResult launched)
             throws IOException, InterruptedException {
         RunRecorder recorder = new RunRecorder(context, request.function());

@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs one {@code mlTrain} call: launches training on the agent and records the run in the build. */
-public final class TrainRunner {
+public final class TrainRunner extends EngineRunner<TrainRequest> {
     /** The step's function name. */
     public static final String FUNCTION = "mlTrain";
-
-    private final BuildContext context;
 
     /**
      * Creates the runner.
@@ -23,20 +21,7 @@ public final class TrainRunner {
      * @param context the running build
      */
     public TrainRunner(BuildContext context) {
-        this.context = context;
-    }
-
-    /**
-     * Trains a model.
-     *
-     * @param request the validated arguments
-     * @return the run metadata plus {@code metadataFile}, {@code modelArtifact} and {@code buildResult}
-     * @throws IOException if training fails; an {@code StepFailure} carries the engine's message
-     * @throws InterruptedException if the build was aborted
-     */
-    public Map<String, Object> run(TrainRequest request) throws IOException, InterruptedException {
-        EngineCall call = prepare(request);
-        return finish(request, context.launch(call));
+        super(context);
     }
 
     /**
@@ -45,6 +30,7 @@ public final class TrainRunner {
      * @param request the validated arguments
      * @return the engine call
      */
+    @Override
     public EngineCall prepare(TrainRequest request) {
         List<String> arguments = command(request).arguments();
         context.logger().println("[" + FUNCTION + "] " + RunRecorder.display(arguments));
@@ -60,6 +46,7 @@ public final class TrainRunner {
      * @throws IOException if training failed; an {@code StepFailure} carries the engine's message
      * @throws InterruptedException if the build was aborted
      */
+    @Override
     public Map<String, Object> finish(TrainRequest request, LaunchResult launched)
             throws IOException, InterruptedException {
         RunRecorder recorder = new RunRecorder(context, FUNCTION);
