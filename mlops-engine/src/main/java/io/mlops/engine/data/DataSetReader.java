@@ -76,7 +76,7 @@ public final class DataSetReader {
                 int[] keep = new int[table.size()];
                 int kept = 0;
                 for (int row = 0; row < table.size(); row++) {
-                    if (seen.add(key(table.rows().get(row)))) {
+                    if (seen.add(key(table, row))) {
                         keep[kept++] = row;
                     }
                 }
@@ -130,39 +130,19 @@ public final class DataSetReader {
         if (table.columns().equals(first.columns())) {
             return table;
         }
-        int[] from = first.columns().stream().mapToInt(table::indexOf).toArray();
-        List<String[]> rows = new ArrayList<>(table.size());
-        for (String[] row : table.rows()) {
-            String[] ordered = new String[from.length];
-            for (int c = 0; c < from.length; c++) {
-                ordered[c] = row[from[c]];
-            }
-            rows.add(ordered);
-        }
-        return new Table(table.source(), first.columns(), rows, table.lines());
+        return table.reorder(first.columns());
     }
 
-    private static String key(final String[] row) {
+    private static String key(final Table table, final int row) {
         StringBuilder key = new StringBuilder();
-        for (String value : row) {
+        for (int column = 0; column < table.columns().size(); column++) {
+            String value = table.value(row, column);
             key.append(value == null ? "" : value).append(SEPARATOR);
         }
         return key.toString();
     }
 
     private static Table combine(final Table first, final List<Table> tables) {
-        if (tables.size() == 1) {
-            return tables.get(0);
-        }
-        int size = tables.stream().mapToInt(Table::size).sum();
-        List<String[]> rows = new ArrayList<>(size);
-        long[] lines = new long[size];
-        int at = 0;
-        for (Table table : tables) {
-            rows.addAll(table.rows());
-            System.arraycopy(table.lines(), 0, lines, at, table.size());
-            at += table.size();
-        }
-        return new Table(first.source(), first.columns(), rows, lines);
+        return Table.concat(first.source(), tables);
     }
 }

@@ -89,6 +89,13 @@ public final class SchemaInference {
         int present = 0;
         int numeric = 0;
         int rows = Math.min(table.size(), SAMPLE);
+        if (table.column(column) instanceof Column.Decimals decimals) {
+            // every value is a number or missing
+            for (int row = 0; row < rows && present == 0; row++) {
+                present += decimals.decimals()[row] == Column.MISSING ? 0 : 1;
+            }
+            return present > 0 ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+        }
         for (int row = 0; row < rows; row++) {
             String value = table.value(row, column);
             if (value == null) {

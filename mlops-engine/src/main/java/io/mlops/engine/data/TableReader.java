@@ -125,11 +125,10 @@ public final class TableReader {
                     + " (--decimal-comma=false) to read them otherwise");
         }
         if (fastPath
-                && !decimalComma
                 && format.encoding().equals(StandardCharsets.UTF_8)
                 && head.length > 0
                 && Files.size(file) <= ASCII_PATH_MAX_BYTES) {
-            AsciiCsv.Result ascii = AsciiCsv.read(Files.readAllBytes(file), separator);
+            AsciiCsv.Result ascii = AsciiCsv.read(Files.readAllBytes(file), separator, decimalComma);
             if (ascii != null) {
                 List<String> names = header(file, java.util.Arrays.asList(ascii.header()), separator);
                 if (ascii.badLine() > 0) {
@@ -140,7 +139,7 @@ public final class TableReader {
                                     "malformed CSV line: expected %d fields as in the header, found %d",
                                     names.size(), ascii.badCount()));
                 }
-                return new Table(file, names, ascii.rows(), ascii.lines());
+                return new Table(file, names, ascii.columns(), ascii.lines());
             }
         }
         List<String[]> rows = new ArrayList<>();

@@ -6,16 +6,12 @@ import io.mlops.contract.data.ColumnType;
 import io.mlops.contract.data.DataSchema;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * A data set checked against its schema: numeric columns parsed to numbers ({@code NaN} where missing),
  * text and categorical columns as strings ({@code null} where missing), and one label per row.
  */
 public final class TypedData {
-    private static final long PARALLEL_VALUES = 200_000;
-    private static final int CHUNK_ROWS = 8_192;
-
     private final Path source;
     private final DataSchema schema;
     private final double[][] numbers;
@@ -115,55 +111,23 @@ public final class TypedData {
         int rows = table.size();
         double[][] numbers = new double[features.size()][];
         String[][] strings = new String[features.size()][];
-        // the columns up to the first missing one, in schema order; their numbers are parsed in parallel for
-        // large tables, and the first problem in schema order is reported, as if parsed one after another
-        int[] columns = new int[features.size()];
-        int present = 0;
-        while (present < features.size()
-                && (columns[present] = table.indexOf(features.get(present).name())) >= 0) {
-            present++;
-        }
-        // numbers are parsed row by row (a row's values lie together in memory), in parallel chunks of rows
-        // for large tables; a column with a bad value is parsed again on its own, to report its first bad
-        // value exactly as parsing column after column would
-        int[] numeric = IntStream.range(0, present)
-                .filter(f -> features.get(f).type() == ColumnType.NUMERIC)
-                .toArray();
-        for (int f : numeric) {
-            numbers[f] = new double[rows];
-        }
-        boolean[] bad = new boolean[features.size()];
-        int chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
-        IntStream chunked = IntStream.range(0, chunks);
-        (rows * (long) numeric.length >= PARALLEL_VALUES ? chunked.parallel() : chunked).forEach(chunk -> {
-            boolean[] chunkBad = parseRows(
-                    table, numeric, columns, numbers, chunk * CHUNK_ROWS, Math.min(rows, (chunk + 1) * CHUNK_ROWS));
-            if (chunkBad != null) {
-                synchronized (bad) {
-                    for (int f = 0; f < bad.length; f++) {
-                        bad[f] |= chunkBad[f];
-                    }
-                }
-            }
-        });
+        // columns in schema order, so that the first problem in that order is the one reported
         for (int f = 0; f < features.size(); f++) {
             ColumnSpec spec = features.get(f);
-            if (bad[f]) {
-                parseNumbers(table, columns[f], spec.name());
-                throw new IllegalStateException("column '" + spec.name() + "' failed to parse only in bulk");
-            }
-            if (f == present) {
+            int column = table.indexOf(spec.name());
+            if (column < 0) {
                 throw MlopsException.inFile(
                         table.source(),
                         "column '" + spec.name() + "' of the model's schema not found; columns are " + table.columns());
             }
-            int column = columns[f];
+            Column values = table.column(column);
             if (spec.type() != ColumnType.NUMERIC) {
-                String[] values = new String[rows];
-                for (int row = 0; row < rows; row++) {
-                    values[row] = table.value(row, column);
-                }
-                strings[f] = values;
+                strings[f] = Column.texts(values);
+            } else if (values instanceof Column.Decimals decimals) {
+                // parsed from the file already; shared, as neither side changes it
+                numbers[f] = decimals.values();
+            } else {
+                numbers[f] = parseNumbers(table, column, spec.name());
             }
         }
         int labelColumn = table.indexOf(schema.label());
@@ -172,8 +136,9 @@ public final class TypedData {
                     table.source(), "label column '" + schema.label() + "' not found; columns are " + table.columns());
         }
         String[] labels = new String[rows];
+        Column labelValues = table.column(labelColumn);
         for (int row = 0; row < rows; row++) {
-            String label = table.value(row, labelColumn);
+            String label = labelValues.text(row);
             if (label == null || label.isBlank()) {
                 throw MlopsException.atLine(
                         table.source(),
@@ -186,46 +151,17 @@ public final class TypedData {
                 table.source(), schema, numbers, strings, labels, table.lines().clone());
     }
 
-    /**
-     * Parses the numeric columns of some rows.
-     *
-     * @return {@code null} if every value fits, else which features have a value that does not
-     */
-    private static boolean[] parseRows(
-            final Table table,
-            final int[] numeric,
-            final int[] columns,
-            final double[][] numbers,
-            final int from,
-            final int to) {
-        boolean[] bad = null;
-        List<String[]> rows = table.rows();
-        for (int row = from; row < to; row++) {
-            String[] values = rows.get(row);
-            for (int f : numeric) {
-                String text = values[columns[f]];
-                double value = text == null || text.isEmpty() ? Double.NaN : parsePlainDecimal(text);
-                if (value != value && text != null && !text.isEmpty()) {
-                    Double parsed = text.isBlank() ? Double.valueOf(Double.NaN) : Numbers.parse(text.strip());
-                    if (parsed == null) {
-                        bad = bad == null ? new boolean[numbers.length] : bad;
-                        bad[f] = true;
-                        continue;
-                    }
-                    value = parsed;
-                }
-                numbers[f][row] = value;
-            }
-        }
-        return bad;
-    }
-
     private static double[] parseNumbers(final Table table, final int column, final String name) {
         double[] values = new double[table.size()];
         for (int row = 0; row < values.length; row++) {
             String text = table.value(row, column);
             if (text == null || text.isBlank()) {
                 values[row] = Double.NaN;
+                continue;
+            }
+            double plain = parsePlainDecimal(text);
+            if (plain == plain) {
+                values[row] = plain;
                 continue;
             }
             Double value = Numbers.parse(text.strip());

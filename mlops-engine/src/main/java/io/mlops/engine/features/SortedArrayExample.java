@@ -42,4 +42,14 @@ final class SortedArrayExample<T extends Output<T>> extends ArrayExample<T> {
         }
         return true;
     }
+
+    /** @return the feature names, in ascending order (not a copy) */
+    String[] names() {
+        return featureNames;
+    }
+
+    /** @return the feature values, by position in {@link #names()} (not a copy) */
+    double[] values() {
+        return featureValues;
+    }
 }

@@ -12,6 +12,7 @@ import io.mlops.contract.metrics.Metrics;
 import io.mlops.engine.ProgressListener;
 import io.mlops.engine.eval.Evaluator;
 import io.mlops.engine.features.FeaturePreparation;
+import io.mlops.engine.features.PreparedDataset;
 import io.mlops.engine.gates.Gate;
 import io.mlops.engine.gates.GateEvaluator;
 import io.mlops.engine.io.AtomicFiles;
@@ -181,7 +182,7 @@ public final class TrainingPipeline {
         // a fixed creation time keeps the data provenance, and so the model file, reproducible
         var provenance =
                 new SimpleDataSourceProvenance("mlops:" + source.getFileName(), FIXED_DATA_TIME, new LabelFactory());
-        return new MutableDataset<>(examples, provenance, new LabelFactory());
+        return new PreparedDataset(examples, provenance);
     }
 
     /**

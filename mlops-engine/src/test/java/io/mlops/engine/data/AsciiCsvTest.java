@@ -31,19 +31,26 @@ class AsciiCsvTest {
     }
 
     @Test
-    void shouldLeaveQuotesAndOtherBytesToTheGeneralReader() {
-        assertThat(AsciiCsv.read("a,b\n\"x\",1\n".getBytes(StandardCharsets.UTF_8), ','))
+    void shouldLeaveOddQuotesAndOtherBytesToTheGeneralReader() {
+        assertThat(AsciiCsv.read("a,b\nx\"y,1\n".getBytes(StandardCharsets.UTF_8), ',', false))
                 .isNull();
-        assertThat(AsciiCsv.read("a,b\nM\u00fcnchen,1\n".getBytes(StandardCharsets.UTF_8), ','))
+        assertThat(AsciiCsv.read("a,b\n\"x\"y,1\n".getBytes(StandardCharsets.UTF_8), ',', false))
                 .isNull();
-        assertThat(AsciiCsv.read("a,b\rx,1\n".getBytes(StandardCharsets.UTF_8), ','))
+        assertThat(AsciiCsv.read("a,b\n\"x,1\n".getBytes(StandardCharsets.UTF_8), ',', false))
                 .isNull();
-        assertThat(AsciiCsv.read("a,b\nx,1\n".getBytes(StandardCharsets.UTF_8), ','))
+        assertThat(AsciiCsv.read("a,b\n\"x\",1\n".getBytes(StandardCharsets.UTF_8), ',', false))
+                .isNotNull();
+        assertThat(AsciiCsv.read("a,b\nM\u00fcnchen,1\n".getBytes(StandardCharsets.UTF_8), ',', false))
+                .isNull();
+        assertThat(AsciiCsv.read("a,b\rx,1\n".getBytes(StandardCharsets.UTF_8), ',', false))
+                .isNull();
+        assertThat(AsciiCsv.read("a,b\nx,1\n".getBytes(StandardCharsets.UTF_8), ',', false))
                 .isNotNull();
     }
 
     private static String file(final Random random, final int rows) {
         int columns = 1 + random.nextInt(5);
+        boolean quotes = random.nextInt(3) == 0;
         String newline = random.nextBoolean() ? "\n" : "\r\n";
         StringBuilder text = new StringBuilder();
         if (random.nextInt(20) == 0) {
@@ -62,12 +69,14 @@ class AsciiCsvTest {
             int count = random.nextInt(200) == 0 ? columns + 1 - 2 * random.nextInt(2) : columns;
             for (int c = 0; c < count; c++) {
                 text.append(c == 0 ? "" : ",");
-                switch (random.nextInt(6)) {
+                switch (random.nextInt(8)) {
                     case 0 -> {
                         // empty field
                     }
                     case 1 -> text.append(" x y ");
                     case 2 -> text.append(random.nextInt(1000));
+                    case 3 -> text.append(NUMBER_FORMS[random.nextInt(NUMBER_FORMS.length)]);
+                    case 4 -> text.append(quotes ? QUOTED[random.nextInt(QUOTED.length)] : "q");
                     default -> text.append(String.format(java.util.Locale.ROOT, "%.4f", random.nextGaussian()));
                 }
             }
@@ -78,14 +87,50 @@ class AsciiCsvTest {
         return text.toString();
     }
 
+    /** Numbers that are kept as numbers and others kept as text, so that a column may turn to text anywhere. */
+    private static final String[] NUMBER_FORMS = {
+        "-0",
+        "-0.0",
+        "0.000",
+        "007",
+        "+5",
+        "1e3",
+        "1.",
+        ".5",
+        "123456789012345",
+        "1234567890123456",
+        "0.100000000000001",
+        "-12.5000",
+        "9.99999999999999",
+        "1.0E-5",
+        "NaN",
+        " 7",
+        "-",
+        "12a"
+    };
+
+    /** Quoted fields, a few of them odd (a quote inside a field, text after the closing quote, a lone carriage return). */
+    private static final String[] QUOTED = {
+        "\"a,b\"",
+        "\"say \"\"hi\"\"\"",
+        "\"two\nlines\"",
+        "\"\"",
+        "\"12.5\"",
+        "\"-3\"",
+        "\"007\"",
+        "x\"y",
+        "\"a\"b",
+        "\"crlf\r\nin\"",
+        "\"lone\rcr\""
+    };
+
     private static String outcome(final TableReader reader, final Path file) {
         try {
             Table table = reader.read(file);
             StringBuilder text = new StringBuilder(table.columns().toString());
+            java.util.List<String[]> rows = table.rows();
             for (int r = 0; r < table.size(); r++) {
-                text.append('\n')
-                        .append(table.line(r))
-                        .append(java.util.Arrays.toString(table.rows().get(r)));
+                text.append('\n').append(table.line(r)).append(java.util.Arrays.toString(rows.get(r)));
             }
             return text.toString();
         } catch (MlopsException exception) {

@@ -176,9 +176,7 @@ class CsvFastPathTest {
         assertThat(actual.columns()).isEqualTo(expected.columns());
         assertThat(actual.lines()).isEqualTo(expected.lines());
         assertThat(actual.size()).isEqualTo(expected.size());
-        for (int row = 0; row < actual.size(); row++) {
-            assertThat(actual.rows().get(row)).isEqualTo(expected.rows().get(row));
-        }
+        assertThat(actual.rows()).containsExactlyElementsOf(expected.rows());
     }
 
     /** Inference, typing and errors are the same on both tables. */
