@@ -133,6 +133,10 @@ class SpecReaderTest {
                 .hasMessageStartingWith(two + ": 'window' must have one of rows, files or days with a number");
         assertThatThrownBy(() -> new SpecReader().read(zero))
                 .hasMessage(zero + ": 'window.rows' must be 1 or more, got 0");
+        Path far = TestData.write(dir.resolve("far.yaml"), "data: a.csv\nlabel: c\nwindow: {days: 9999999999999}\n");
+        assertThatThrownBy(() -> new SpecReader().read(far))
+                .isInstanceOf(MlopsException.class)
+                .hasMessage(far + ": 'window.days' must be at most 1000000, got 9999999999999");
     }
 
     @Test
