@@ -148,6 +148,10 @@ final class RetrainCheckCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    // how the data files and the drift batch are written, as for train; they override a spec's settings
+    @Mixin
+    CsvFormatOptions csvFormat;
+
     /** What an unreachable service does. */
     enum Unavailable {
         FAIL,
@@ -167,9 +171,14 @@ final class RetrainCheckCommand implements Callable<Integer> {
         }
         List<String> entries = data;
         DataWindow window = null;
-        CsvFormat csv = CsvFormat.DETECT;
+        CsvFormat csv = csvFormat.format();
         if (spec != null) {
-            TrainingSpec training = new SpecReader().read(spec).build();
+            TrainingSpec training = new SpecReader()
+                    .read(spec)
+                    .delimiter(csvFormat.delimiter)
+                    .decimalComma(csvFormat.decimalComma)
+                    .encoding(csvFormat.encoding)
+                    .build();
             entries = training.data();
             window = training.window();
             csv = training.csv();

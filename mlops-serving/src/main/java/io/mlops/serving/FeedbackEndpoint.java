@@ -9,12 +9,12 @@ import java.util.Map;
 /** {@code POST /v1/feedback}: true labels for earlier predictions, which feed the live accuracy. */
 final class FeedbackEndpoint {
     private final PredictionLog log;
-    private final LiveQuality quality;
+    private final FeedbackWindows windows;
     private final ServiceMetrics metrics;
 
-    FeedbackEndpoint(final PredictionLog log, final LiveQuality quality, final ServiceMetrics metrics) {
+    FeedbackEndpoint(final PredictionLog log, final FeedbackWindows windows, final ServiceMetrics metrics) {
         this.log = log;
-        this.quality = quality;
+        this.windows = windows;
         this.metrics = metrics;
     }
 
@@ -34,12 +34,12 @@ final class FeedbackEndpoint {
                 throw new PredictionHandler.HttpProblem(
                         400, "feedback must be {\"id\": \"<prediction id>\", \"label\": \"<true class>\"}");
             }
-            String predicted = log.lookup(event.get("id").asText());
+            PredictionLog.Prediction predicted = log.lookup(event.get("id").asText());
             if (predicted == null) {
                 unknown.add(event.get("id").asText());
                 continue;
             }
-            quality.record(event.get("label").asText(), predicted);
+            windows.record(predicted.model(), event.get("label").asText(), predicted.label());
             metrics.feedback();
             accepted++;
         }
@@ -50,6 +50,7 @@ final class FeedbackEndpoint {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("accepted", accepted);
         reply.put("unknown", unknown);
+        LiveQuality quality = windows.current();
         reply.put("liveAccuracy", quality.accuracy());
         reply.put("window", quality.size());
         return Reply.json(200, reply);

@@ -31,7 +31,7 @@ final class PredictEndpoint {
                 model.predictor().validate(instance, limits.maxTextChars());
                 Predictor.Result result = model.predictor().predict(instance);
                 model.drift().observe(instance);
-                ids[i] = log.record(result.label());
+                ids[i] = log.record(model, result.label());
                 results[i] = result;
             } catch (InvalidInputException full) {
                 // the first problems and their count: a body with 100,000 unknown fields got a 10 MB reply

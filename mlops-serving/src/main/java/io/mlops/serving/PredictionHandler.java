@@ -38,11 +38,11 @@ final class PredictionHandler extends Handler.Abstract.NonBlocking {
     PredictionHandler(final ServingConfig config, final ModelSlot slot, final SwapLoader loader) {
         this.config = config;
         this.slot = slot;
-        LiveQuality quality = new LiveQuality(config.feedbackWindow());
+        FeedbackWindows windows = new FeedbackWindows(slot, config.feedbackWindow());
         PredictionLog log = new PredictionLog(100_000);
-        this.metrics = new ServiceMetrics(slot, () -> quality);
+        this.metrics = new ServiceMetrics(slot, windows::current);
         this.predict = new PredictEndpoint(slot, config.maxBatch(), config.limits(), log);
-        this.feedback = new FeedbackEndpoint(log, quality, metrics);
+        this.feedback = new FeedbackEndpoint(log, windows, metrics);
         this.admin = new AdminEndpoint(slot, loader, metrics, config.limits().swapTimeoutSeconds());
     }
 

@@ -190,4 +190,47 @@ class HotSwapTest {
         assertThat(http.get("/metrics").body())
                 .contains("mlops_requests_total{endpoint=\"/v1/predict\",status=\"200\"} " + ok.get() + ".0");
     }
+
+    @Test
+    void shouldCountFeedbackOnlyForTheModelThatPredicted() {
+        List<String> byA = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            byA.add(http.post("/v1/predict", INPUT).json().get("id").asText());
+        }
+        for (int i = 0; i < 4; i++) {
+            feedback(byA.get(i), "not-a-class");
+        }
+        assertThat(live()).isEqualTo(new Live(0.0, 4));
+
+        assertThat(http.post("/v1/admin/swap", swapBody(TestModels.modelB(), "b"), TOKEN)
+                        .status())
+                .isEqualTo(200);
+        // the new model starts with an empty window: no live accuracy, nothing for a decay check to fire on
+        assertThat(live()).isEqualTo(new Live(null, 0));
+        Http.Answer late = feedback(byA.get(4), "not-a-class");
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(late.json().get("window").asInt()).isZero();
+        assertThat(live()).isEqualTo(new Live(null, 0));
+
+        String byB = http.post("/v1/predict", INPUT).json().get("id").asText();
+        String labelOfB = http.post("/v1/predict", INPUT).json().get("label").asText();
+        feedback(byB, labelOfB);
+        assertThat(live()).isEqualTo(new Live(1.0, 1));
+
+        assertThat(http.post("/v1/admin/rollback", "{}", TOKEN).status()).isEqualTo(200);
+        // the restored model's own window: its four events before the swap and the one that came late
+        assertThat(live()).isEqualTo(new Live(0.0, 5));
+    }
+
+    private record Live(Double accuracy, int window) {}
+
+    private Live live() {
+        io.mlops.contract.serving.LiveMetrics metrics = io.mlops.contract.serving.LiveMetrics.read(
+                "/metrics", http.get("/metrics").body());
+        return new Live(metrics.liveAccuracy(), metrics.feedbackWindow());
+    }
+
+    private Http.Answer feedback(final String id, final String label) {
+        return http.post("/v1/feedback", "{\"id\":\"" + id + "\",\"label\":\"" + label + "\"}");
+    }
 }

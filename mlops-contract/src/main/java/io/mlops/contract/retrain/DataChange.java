@@ -46,8 +46,10 @@ public final class DataChange {
     }
 
     /**
-     * Compares the input files a model was trained on with the files the data set has now. Files are matched by path;
-     * a file whose path is new but whose content equals a file that is gone was moved and counts as unchanged.
+     * Compares the input files a model was trained on with the files the data set has now. Files are matched by path,
+     * and a relative path matches the one absolute path that ends with it (training ran with {@code data/base.csv} in
+     * the workspace, the check with {@code /ws/data/base.csv}, or the other way round); a file whose path is new but
+     * whose content equals a file that is gone was moved and counts as unchanged.
      *
      * @param before the files as the model recorded them
      * @param now    the files now, in reading order
@@ -63,6 +65,9 @@ public final class DataChange {
         boolean appendOnly = true;
         for (InputFile file : now) {
             InputFile was = old.remove(file.file());
+            if (was == null) {
+                was = samePlace(old, file);
+            }
             if (was == null) {
                 added.add(file);
             } else if (was.sha256().equals(file.sha256())) {
@@ -95,6 +100,40 @@ public final class DataChange {
                 .unchangedFiles(unchanged)
                 .appendOnly(appendOnly && removed.isEmpty())
                 .build();
+    }
+
+    /**
+     * Takes out of {@code old} the recorded file that is the same place as {@code file} written another way: one path
+     * relative, the other absolute and ending with it. Only an unambiguous match counts.
+     */
+    private static InputFile samePlace(final java.util.Map<String, InputFile> old, final InputFile file) {
+        java.nio.file.Path path = path(file.file());
+        if (path == null) {
+            return null;
+        }
+        String match = null;
+        for (String recorded : old.keySet()) {
+            java.nio.file.Path other = path(recorded);
+            if (other != null
+                    && path.isAbsolute() != other.isAbsolute()
+                    && (path.isAbsolute() ? path.endsWith(other) : other.endsWith(path))) {
+                if (match != null) {
+                    return null;
+                }
+                match = recorded;
+            }
+        }
+        return match == null ? null : old.remove(match);
+    }
+
+    private static java.nio.file.Path path(final String file) {
+        try {
+            java.nio.file.Path path = java.nio.file.Path.of(file).normalize();
+            boolean usable = path.isAbsolute() || !path.toString().isEmpty() && !path.startsWith("..");
+            return usable ? path : null;
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return null;
+        }
     }
 
     /** @return a builder with all values of this change */

@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param size how many, 1 or more
  */
 public record DataWindow(Unit unit, long size) {
+    /** The longest window in days, about 2,700 years. */
+    public static final long MAX_DAYS = 1_000_000;
+
     /** What a window counts. */
     public enum Unit {
         /** The last rows, after de-duplication. */
@@ -32,6 +35,10 @@ public record DataWindow(Unit unit, long size) {
         Objects.requireNonNull(unit, "unit == null");
         if (size < 1) {
             throw new MlopsException("'window." + unit.id() + "' must be 1 or more, got " + size);
+        }
+        // a date that far back is outside what java.time counts (and any data): refused here, not at reading time
+        if (unit == Unit.DAYS && size > MAX_DAYS) {
+            throw new MlopsException("'window.days' must be at most " + MAX_DAYS + ", got " + size);
         }
     }
 

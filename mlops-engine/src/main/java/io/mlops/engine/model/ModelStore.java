@@ -147,7 +147,28 @@ public final class ModelStore {
                     "bundle format " + manifest.formatVersion() + " is newer than this version of mlops supports ("
                             + BundleLayout.FORMAT_VERSION + ")");
         }
+        String missing = missingField(manifest);
+        if (missing != null) {
+            throw MlopsException.inFile(file, "unreadable bundle manifest: " + missing);
+        }
         return manifest;
+    }
+
+    /** The field every reader of a bundle relies on that JSON left out or set to null, or {@code null}. */
+    private static String missingField(final BundleManifest manifest) {
+        if (manifest.modelFile() == null) {
+            return "field 'modelFile' is missing (expected the model file's name)";
+        }
+        if (manifest.modelSha256() == null) {
+            return "field 'modelSha256' is missing (expected the model file's SHA-256)";
+        }
+        if (manifest.labels() == null || manifest.labels().contains(null)) {
+            return "field 'labels' is missing or holds null (expected the class labels)";
+        }
+        if (manifest.preparation() == null) {
+            return "field 'preparation' is missing (expected the fitted feature preparation)";
+        }
+        return null;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mlops.engine.registry;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.mlops.contract.MlopsException;
 import java.io.CharConversionException;
@@ -131,6 +132,13 @@ final class AliasLog {
         } catch (CharConversionException notText) {
             // Jackson guesses the encoding from the first bytes; damage there is reported like any other damage
             throw MlopsException.inFile(file, "damaged alias snapshot: " + notText.getMessage());
+        } catch (JsonProcessingException notASnapshot) {
+            JsonLocation where = notASnapshot.getLocation();
+            throw MlopsException.inFile(
+                    file,
+                    "damaged alias snapshot"
+                            + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
+                            + ": " + notASnapshot.getOriginalMessage());
         }
         String damage = damage(snapshot);
         if (damage != null) {
@@ -148,8 +156,13 @@ final class AliasLog {
             return "expected sequence and logOffset of 0 or more, found " + snapshot.sequence() + " and "
                     + snapshot.logOffset();
         }
-        if (snapshot.aliases() != null && snapshot.aliases().containsValue(null)) {
-            return "expected a version number for every alias, found null";
+        if (snapshot.aliases() != null) {
+            for (Map.Entry<String, Integer> alias : snapshot.aliases().entrySet()) {
+                if (alias.getValue() == null || alias.getValue() < 1) {
+                    return "expected a version number of 1 or more for alias \"" + alias.getKey() + "\", found "
+                            + alias.getValue();
+                }
+            }
         }
         return null;
     }
@@ -167,14 +180,19 @@ final class AliasLog {
         return java.util.Arrays.copyOf(buffer.array(), buffer.position());
     }
 
+    /** The move on one line of the log, or {@code null} for a damaged line (skipped; sequence numbers keep the order). */
     private static AliasMove parse(final String line) {
         if (line.isBlank()) {
             return null;
         }
+        AliasMove move;
         try {
-            return RegistryJson.LINE.readValue(line, AliasMove.class);
+            move = RegistryJson.LINE.readValue(line, AliasMove.class);
         } catch (JsonProcessingException exception) {
-            return null; // a damaged line is skipped; sequence numbers keep the order
+            return null;
         }
+        // JSON null, a line without an alias or with a sequence number or version below 1 was not written by append
+        boolean whole = move != null && move.alias() != null && move.seq() >= 1 && move.to() >= 1;
+        return whole ? move : null;
     }
 }

@@ -9,10 +9,12 @@ import io.mlops.contract.MlopsException;
 import io.mlops.contract.algorithm.Algorithm;
 import io.mlops.contract.data.ColumnType;
 import io.mlops.contract.features.FeatureSettings;
+import io.mlops.contract.text.Printable;
 import io.mlops.engine.data.DataWindow;
 import io.mlops.engine.io.BoundedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,18 +111,38 @@ public final class SpecReader {
                     .data(dataEntries(file, data))
                     .dedupe(dedupe)
                     .window(window(file, window))
-                    .testData(testData == null ? null : Path.of(testData))
+                    .testData(path(file, "testData", testData))
                     .testFraction(testFraction)
                     .label(label)
-                    .algorithm(algorithm == null ? null : Algorithm.of(algorithm))
+                    .algorithm(algorithm(file, algorithm))
                     .seed(seed)
-                    .output(output == null ? null : Path.of(output))
+                    .output(path(file, "output", output))
                     .delimiter(delimiter)
                     .decimalComma(decimalComma)
                     .encoding(encoding);
-            columns.forEach((column, type) -> builder.column(column, columnType(file, column, type)));
-            ignore.forEach(builder::ignore);
-            params.forEach(builder::param);
+            // an empty section (YAML "columns:" with nothing under it) is JSON null: the same as not given
+            if (columns != null) {
+                columns.forEach((column, type) -> builder.column(column, columnType(file, column, type)));
+            }
+            if (ignore != null) {
+                for (String column : ignore) {
+                    if (column == null || column.isBlank()) {
+                        throw MlopsException.inFile(
+                                file,
+                                "'ignore' must list column names, got "
+                                        + (column == null ? "null" : "\"" + column + "\""));
+                    }
+                    builder.ignore(column);
+                }
+            }
+            if (params != null) {
+                params.forEach((name, value) -> {
+                    if (value == null) {
+                        throw MlopsException.inFile(file, "'params." + name + "' has no value");
+                    }
+                    builder.param(name, value);
+                });
+            }
             if (features != null) {
                 builder.features(features.toSettings(file));
             }
@@ -133,17 +155,49 @@ public final class SpecReader {
             return null;
         }
         if (data instanceof String entry) {
-            return List.of(entry);
+            return List.of(checkedEntry(file, entry));
         }
         if (data instanceof List<?> entries
                 && !entries.isEmpty()
                 && entries.stream().allMatch(e -> e instanceof String s && !s.isBlank())) {
-            return entries.stream().map(String.class::cast).toList();
+            return entries.stream().map(e -> checkedEntry(file, (String) e)).toList();
         }
         throw MlopsException.inFile(
                 file,
                 "'data' must be a file, folder or glob, or a list of them (e.g. [data/base.csv,"
                         + " data/incoming/*.csv]), got " + data);
+    }
+
+    private static String checkedEntry(final Path file, final String entry) {
+        try {
+            Path.of(entry);
+        } catch (InvalidPathException notAPath) {
+            throw MlopsException.inFile(file, "'data' entry \"" + Printable.shorten(entry) + "\" is not a valid path");
+        }
+        return entry;
+    }
+
+    private static Path path(final Path file, final String field, final String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException notAPath) {
+            throw MlopsException.inFile(
+                    file, "'" + field + "' is not a valid path: \"" + Printable.shorten(value) + "\"");
+        }
+    }
+
+    private static Algorithm algorithm(final Path file, final String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Algorithm.of(name);
+        } catch (MlopsException unknown) {
+            throw MlopsException.inFile(file, unknown.getMessage());
+        }
     }
 
     private static DataWindow window(final Path file, final Map<String, Long> window) {

@@ -78,4 +78,39 @@ class ModelStoreTest {
         assertThat(manifest.labels()).containsExactly("lodging", "meals", "transport");
         assertThat(manifest.modelFingerprint()).hasSize(64).isNotEqualTo(manifest.modelSha256());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "modelFile|field 'modelFile' is missing (expected the model file's name)",
+                "modelSha256|field 'modelSha256' is missing (expected the model file's SHA-256)",
+                "labels|field 'labels' is missing or holds null (expected the class labels)",
+                "preparation|field 'preparation' is missing (expected the fitted feature preparation)"
+            })
+    void shouldNameTheManifestFieldThatIsNull(final String field, final String message) throws IOException {
+        Path file = bundle.resolve("bundle.json");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode manifest =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+
+        manifest.putNull(field);
+        assertThatThrownBy(() -> ModelStore.readManifest(file, json.writeValueAsBytes(manifest)))
+                .isInstanceOf(MlopsException.class)
+                .hasMessage(file + ": unreadable bundle manifest: " + message);
+        manifest.remove(field);
+        assertThatThrownBy(() -> ModelStore.readManifest(file, json.writeValueAsBytes(manifest)))
+                .hasMessage(file + ": unreadable bundle manifest: " + message);
+    }
+
+    @Test
+    void shouldNameALabelThatIsNull() throws IOException {
+        Path file = bundle.resolve("bundle.json");
+        String manifest = Files.readString(file).replaceFirst("\"labels\"\\s*:\\s*\\[", "\"labels\" : [ null, ");
+
+        assertThatThrownBy(
+                        () -> ModelStore.readManifest(file, manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .hasMessage(file + ": unreadable bundle manifest: field 'labels' is missing or holds null (expected the"
+                        + " class labels)");
+    }
 }

@@ -133,5 +133,49 @@ class SpecReaderTest {
                 .hasMessageStartingWith(two + ": 'window' must have one of rows, files or days with a number");
         assertThatThrownBy(() -> new SpecReader().read(zero))
                 .hasMessage(zero + ": 'window.rows' must be 1 or more, got 0");
+        Path far = TestData.write(dir.resolve("far.yaml"), "data: a.csv\nlabel: c\nwindow: {days: 9999999999999}\n");
+        assertThatThrownBy(() -> new SpecReader().read(far))
+                .isInstanceOf(MlopsException.class)
+                .hasMessage(far + ": 'window.days' must be at most 1000000, got 9999999999999");
+    }
+
+    @Test
+    void shouldTakeAnEmptySectionAsNotGiven() {
+        Path file = TestData.write(
+                dir.resolve("empty.yaml"), "data: a.csv\nlabel: y\ncolumns:\nignore:\nparams:\nfeatures:\n");
+
+        TrainingSpec spec = new SpecReader().read(file).build();
+
+        assertThat(spec.columns()).isEmpty();
+        assertThat(spec.ignore()).isEmpty();
+        assertThat(spec.features()).isEqualTo(FeatureSettings.DEFAULTS);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "ignore: [a, null]|'ignore' must list column names, got null",
+                "ignore: [' ']|'ignore' must list column names, got \" \"",
+                "params: {epochs: null}|'params.epochs' has no value",
+                "testData: \"t\\0.csv\"|'testData' is not a valid path: \"t\\u0000.csv\"",
+                "output: \"m\\0\"|'output' is not a valid path: \"m\\u0000\"",
+                "algorithm: forest|unknown algorithm 'forest'; expected one of"
+            })
+    void shouldNameTheFieldOfAValueThatIsNoUse(final String line, final String message) {
+        Path file = TestData.write(dir.resolve("bad.yaml"), "data: a.csv\nlabel: y\n" + line + "\n");
+
+        assertThatThrownBy(() -> new SpecReader().read(file))
+                .isInstanceOf(MlopsException.class)
+                .hasMessageStartingWith(file + ": " + message);
+    }
+
+    @Test
+    void shouldNameADataEntryThatIsNotAPath() {
+        Path file = TestData.write(dir.resolve("nul.yaml"), "data: [a.csv, \"b\\0.csv\"]\nlabel: y\n");
+
+        assertThatThrownBy(() -> new SpecReader().read(file))
+                .isInstanceOf(MlopsException.class)
+                .hasMessage(file + ": 'data' entry \"b\\u0000.csv\" is not a valid path");
     }
 }

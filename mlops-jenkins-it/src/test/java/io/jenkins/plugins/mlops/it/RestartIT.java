@@ -16,18 +16,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * One controller restart, checked three ways: the global configuration saved before it is still there, the
- * built-in node's build of {@link BuiltInNodeIT} keeps its result and ML actions, and an {@code mlTrain} that was
- * running on the agent when Jenkins stopped completes after it started again. Runs last.
+ * One controller restart, checked four ways: the global configuration saved before it is still there, the
+ * built-in node's build of {@link BuiltInNodeIT} keeps its result and ML actions, an {@code mlTrain} that was
+ * running on the agent when Jenkins stopped completes after it started again, and so does an {@code mlRetrainWhen}
+ * whose block was running. Runs last.
  */
 @Order(5)
 @ExtendWith(MlopsJenkinsExtension.class)
 class RestartIT {
     private static final String TRAINING_JOB = "restart-during-train";
+    private static final String RETRAIN_JOB = "restart-during-retrain-block";
     private static final String DEFAULT_MODEL_NAME = "receipts-restart";
     private static MlopsJenkins jenkins;
     private static Path registry;
     private static int trainingBuild;
+    private static int retrainBuild;
 
     @BeforeAll
     static void restartDuringTraining(MlopsJenkins started) throws Exception {
@@ -47,6 +50,25 @@ class RestartIT {
                         + " params: [epochs: 10], seed: 3, output: 'model')",
                 "  echo \"trained after the restart: accuracy ${run.metrics.accuracy}\"",
                 "}");
+        // the block is still sleeping when Jenkins stops; after the restart it trains and the step returns its decision
+        String retrain = String.join(
+                "\n",
+                "node('" + MlopsJenkins.AGENT_LABEL + "') {",
+                "  mlTrain(data: 'data/receipts.csv', label: 'category', algorithm: 'logistic', params: [epochs: 1],"
+                        + " seed: 5, output: 'model')",
+                "  def decision = mlRetrainWhen(model: 'model', force: true) {",
+                "    echo 'block started'",
+                "    sleep(time: 120, unit: 'SECONDS')",
+                "    mlTrain(data: 'data/receipts.csv', label: 'category', algorithm: 'logistic', params: [epochs: 1],"
+                        + " seed: 6, output: 'retrained')",
+                "    echo 'block finished after the restart'",
+                "  }",
+                "  echo \"decision after the restart: retrain=${decision.retrain} summary=${decision.summary}\"",
+                "}");
+        jenkins.createAgentJob(RETRAIN_JOB, new PipelineJob(retrain));
+        retrainBuild = jenkins.client().build(RETRAIN_JOB, Map.of());
+        jenkins.client().awaitConsole(RETRAIN_JOB, retrainBuild, "block started", Duration.ofMinutes(4));
+
         jenkins.createAgentJob(TRAINING_JOB, new PipelineJob(script));
         new ReceiptsGenerator(11)
                 .writeCsv(
@@ -103,5 +125,22 @@ class RestartIT {
         assertThat(build.actions(Examples.RUN_ACTION))
                 .extracting(a -> a.path("functionName").asText())
                 .containsExactly("mlTrain");
+    }
+
+    @Test
+    @Order(4)
+    void shouldCompleteAnMlRetrainWhenWhoseBlockRanWhileJenkinsRestarted() {
+        FinishedBuild build = jenkins.finished(RETRAIN_JOB, retrainBuild, Duration.ofMinutes(6));
+
+        assertThat(build.result()).as("%s", build).isEqualTo("SUCCESS");
+        assertThat(build.console())
+                .contains("Resuming build")
+                .contains("[mlRetrainWhen] retrain: forced", "block started", "block finished after the restart")
+                .contains("decision after the restart: retrain=true summary=retrain: forced");
+        assertThat(build.console().indexOf("block finished after the restart"))
+                .isGreaterThan(build.console().indexOf("Resuming build"));
+        assertThat(build.actions(Examples.RUN_ACTION))
+                .extracting(a -> a.path("functionName").asText())
+                .containsExactly("mlTrain", "mlRetrainWhen", "mlTrain");
     }
 }

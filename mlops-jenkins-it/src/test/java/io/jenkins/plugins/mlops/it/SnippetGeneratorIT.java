@@ -147,6 +147,33 @@ class SnippetGeneratorIT {
                 .containsPattern("load: \\[maxErrorRate: 0\\.01, p99Ms: 10(\\.0)?, rps: 500, seconds: 20\\]");
     }
 
+    @Test
+    void shouldGenerateTheMlRetrainWhenSnippetWithItsBlock() throws Exception {
+        Map<String, Object> form = form("io.jenkins.plugins.mlops.steps.RetrainWhenStep");
+        form.put("model", "receipts@champion");
+        form.put("spec", "ml/train.yaml");
+        form.put("service", "http://127.0.0.1:8080");
+        form.put("accuracyBelow", "0.85");
+        form.put("driftAbove", "0.2");
+        form.put("maxAgeDays", "30");
+        form.put("force", false);
+        form.put("minNewRows", "100");
+        form.put("driftData", "");
+        form.put("ifUnavailable", "inactive");
+        form.put("registry", "");
+        form.put("metadata", "");
+
+        String snippet = roundTrip("mlRetrainWhen", form);
+
+        assertThat(snippet)
+                .startsWith("mlRetrainWhen(")
+                .endsWith(") {\n    // some block\n}")
+                .contains("model: 'receipts@champion'", "spec: 'ml/train.yaml'", "service: 'http://127.0.0.1:8080'")
+                .contains("accuracyBelow: 0.85", "driftAbove: 0.2", "maxAgeDays: 30", "minNewRows: 100")
+                .contains("ifUnavailable: 'inactive'")
+                .doesNotContain("force:", "driftData:", "registry:", "metadata:", "''");
+    }
+
     private static Map<String, Object> form(String stepClass) {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("stapler-class", stepClass);
@@ -169,8 +196,14 @@ class SnippetGeneratorIT {
         String snippet = response.body().strip();
         assertThat(snippet).as("generated snippet").doesNotStartWith("//").startsWith(function);
 
-        String arguments = Base64.getEncoder()
-                .encodeToString(snippet.substring(function.length()).getBytes(StandardCharsets.UTF_8));
+        // a step that takes a block: "f(a: 1, b: 2) {\n    // some block\n}"; its arguments are inside the parentheses
+        String block = " {\n    // some block\n}";
+        String call = snippet.endsWith(block) ? snippet.substring(0, snippet.length() - block.length()) : snippet;
+        String text = call.substring(function.length());
+        if (snippet.endsWith(block) && text.startsWith("(") && text.endsWith(")")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        String arguments = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         String again = jenkins.client()
                 .script(String.join(
                         "\n",

@@ -79,12 +79,15 @@ public final class DataChangedTrigger extends PolledTrigger {
         this.url = trim(url);
     }
 
-    /** @return the ID of the "Secret text" credential sent to the URL, or empty */
+    /** @return the ID of the "Secret text" or "Username with password" credential sent to the URL, or empty */
     public String getCredentialsId() {
         return credentialsId;
     }
 
-    /** @param credentialsId the ID of a "Secret text" credential sent to the URL as a bearer token */
+    /**
+     * @param credentialsId the ID of a "Secret text" credential (sent to the URL as a bearer token) or a "Username with
+     *     password" credential (sent as HTTP Basic authentication)
+     */
     @DataBoundSetter
     public void setCredentialsId(final String credentialsId) {
         this.credentialsId = trim(credentialsId);
@@ -194,7 +197,7 @@ public final class DataChangedTrigger extends PolledTrigger {
         /**
          * @param item          the job being configured
          * @param credentialsId the current value
-         * @return the "Secret text" credentials to choose from
+         * @return the "Secret text" and "Username with password" credentials to choose from
          */
         @POST
         public ListBoxModel doFillCredentialsIdItems(

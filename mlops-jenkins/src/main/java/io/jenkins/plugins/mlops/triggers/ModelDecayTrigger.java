@@ -91,12 +91,15 @@ public final class ModelDecayTrigger extends PolledTrigger {
         this.minFeedback = minFeedback;
     }
 
-    /** @return the ID of the "Secret text" credential sent to the service, or empty */
+    /** @return the ID of the "Secret text" or "Username with password" credential sent to the service, or empty */
     public String getCredentialsId() {
         return credentialsId;
     }
 
-    /** @param credentialsId the ID of a "Secret text" credential sent to the service as a bearer token */
+    /**
+     * @param credentialsId the ID of a "Secret text" credential (sent to the service as a bearer token) or a "Username
+     *     with password" credential (sent as HTTP Basic authentication)
+     */
     @DataBoundSetter
     public void setCredentialsId(final String credentialsId) {
         this.credentialsId = credentialsId == null ? "" : credentialsId.trim();
@@ -173,7 +176,7 @@ public final class ModelDecayTrigger extends PolledTrigger {
         /**
          * @param item          the job being configured
          * @param credentialsId the current value
-         * @return the "Secret text" credentials to choose from
+         * @return the "Secret text" and "Username with password" credentials to choose from
          */
         @POST
         public ListBoxModel doFillCredentialsIdItems(

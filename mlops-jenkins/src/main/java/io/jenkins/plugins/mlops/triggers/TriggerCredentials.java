@@ -1,7 +1,9 @@
 package io.jenkins.plugins.mlops.triggers;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Queue;
@@ -9,15 +11,19 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlops.triggers.poll.PollException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.springframework.security.core.Authentication;
 
 /**
- * The credentials of protected URLs and services: a "Secret text" credential of the job, looked up as
- * the job's builds would, sent as {@code Authorization: Bearer}. The secret goes into the request header
- * only: never into a log, a message or a command line.
+ * The credentials of protected URLs and services, looked up as the job's builds would: a "Secret text" credential
+ * is sent as {@code Authorization: Bearer}, a "Username with password" credential as {@code Authorization: Basic}.
+ * The secret goes into the request header only: never into a log, a message or a command line.
  */
 final class TriggerCredentials {
+    private static final String KINDS = "\"Secret text\" or \"Username with password\"";
+
     private TriggerCredentials() {}
 
     /**
@@ -30,20 +36,38 @@ final class TriggerCredentials {
         if (credentialsId == null || credentialsId.isBlank()) {
             return null;
         }
-        for (StringCredentials credentials :
-                CredentialsProvider.lookupCredentialsInItem(StringCredentials.class, job, buildsOf(job))) {
-            if (credentials.getId().equals(credentialsId)) {
-                return "Bearer " + credentials.getSecret().getPlainText();
+        for (StandardCredentials credentials :
+                CredentialsProvider.lookupCredentialsInItem(StandardCredentials.class, job, buildsOf(job))) {
+            if (!credentials.getId().equals(credentialsId)) {
+                continue;
+            }
+            if (credentials instanceof StringCredentials token) {
+                return "Bearer " + token.getSecret().getPlainText();
+            }
+            if (credentials instanceof StandardUsernamePasswordCredentials login) {
+                return basic(credentialsId, login);
             }
         }
-        throw new PollException("credentialsId '" + credentialsId + "': no \"Secret text\" credential with this ID is"
+        throw new PollException("credentialsId '" + credentialsId + "': no " + KINDS + " credential with this ID is"
                 + " available to " + job.getFullName());
+    }
+
+    // RFC 7617: user-id ":" password in UTF-8, Base64; a colon in the user name would move the split
+    private static String basic(final String credentialsId, final StandardUsernamePasswordCredentials login)
+            throws PollException {
+        String user = login.getUsername();
+        if (user == null || user.contains(":")) {
+            throw new PollException("credentialsId '" + credentialsId + "': the user name of a \"Username with"
+                    + " password\" credential must not contain ':' (HTTP Basic authentication cannot send it)");
+        }
+        String pair = user + ":" + login.getPassword().getPlainText();
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * @param item    the job being configured, or {@code null}
      * @param current the field's current value
-     * @return the "Secret text" credentials the user may choose
+     * @return the "Secret text" and "Username with password" credentials the user may choose
      */
     static ListBoxModel choices(final Item item, final String current) {
         String value = current == null ? "" : current;
@@ -53,6 +77,7 @@ final class TriggerCredentials {
         }
         return choices.includeEmptyValue()
                 .includeAs(buildsOf(item), item, StringCredentials.class)
+                .includeAs(buildsOf(item), item, StandardUsernamePasswordCredentials.class)
                 .includeCurrentValue(value);
     }
 
