@@ -4,6 +4,7 @@ import static io.mlops.cli.Cli.abs;
 import static io.mlops.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mlops.contract.ExitCode;
 import io.mlops.contract.Json;
 import io.mlops.contract.metadata.ModelInfo;
@@ -156,9 +157,14 @@ class ReportCommandTest {
         var option = Json.mapper().readTree(page.selectFirst("[" + OPTION + "]").attr(OPTION));
         assertThat(option.at("/series"))
                 .extracting(s -> s.get("name").asText())
-                .containsExactly("accuracy", "recall[lodging]");
+                .containsExactly("accuracy", "recall[lodging]", "accuracy gate");
         assertThat(option.at("/yAxis/max").asDouble()).isEqualTo(1.0);
         assertThat(option.at("/series/0/data")).hasSize(3);
+        // only the evaluation has a gate: the gate line has gaps where the other runs have none
+        assertThat(option.at("/series/2/data"))
+                .hasSize(3)
+                .filteredOn(JsonNode::isNull)
+                .hasSize(2);
     }
 
     @Test
