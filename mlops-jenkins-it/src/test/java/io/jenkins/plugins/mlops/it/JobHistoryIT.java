@@ -143,7 +143,7 @@ class JobHistoryIT {
         HttpResponse<String> notNumber = jenkins.client().get("job/" + JOB + "/ml/compare?a=1&b=x%3Cb%3E");
         assertThat(notNumber.statusCode()).isEqualTo(400);
         assertThat(notNumber.body())
-                .contains("is not a build number:", "x&lt;b&gt;")
+                .contains("parameter 'b' is not a build number: 'x&lt;b")
                 .doesNotContain("x<b>");
 
         HttpResponse<String> missing = jenkins.client().get("job/" + JOB + "/ml/compare?a=1&b=999");
