@@ -29,6 +29,15 @@ public final class MetricTrend {
     /** The series of the accuracy the prediction service measured from feedback ({@code mlRetrainWhen}). */
     public static final String LIVE_ACCURACY = "liveAccuracy";
 
+    /** The series drawn unless others are chosen: the live accuracy only where builds have it. */
+    public static final List<String> DEFAULT_SERIES =
+            List.of(MetricNames.ACCURACY, MetricNames.MACRO_F1, LIVE_ACCURACY);
+
+    /** The series one can choose: the contract's overall metrics and the live accuracy. */
+    public static final List<String> SELECTABLE_SERIES = List.copyOf(
+            java.util.stream.Stream.concat(MetricNames.OVERALL.stream(), java.util.stream.Stream.of(LIVE_ACCURACY))
+                    .toList());
+
     private static final Pattern PER_CLASS =
             Pattern.compile("(" + String.join("|", MetricNames.PER_CLASS) + ")\\[[^\\]]+\\]");
 

@@ -8,7 +8,6 @@ import hudson.model.Item;
 import hudson.model.Job;
 import io.jenkins.plugins.echarts.AsyncConfigurableTrendChart;
 import io.jenkins.plugins.echarts.AsyncTrendChart;
-import io.mlops.contract.metrics.MetricNames;
 import io.mlops.report.MetricTrend;
 import io.mlops.report.TrendPoint;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -39,14 +37,6 @@ public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfig
     public static final int DEFAULT_BUILDS = 50;
     /** The most builds one chart draws. */
     public static final int MAX_BUILDS = 1000;
-    /** The series drawn unless the chart's configuration says otherwise: the live accuracy only where builds have it. */
-    public static final List<String> DEFAULT_SERIES =
-            List.copyOf(Stream.concat(MetricTrend.DEFAULT_METRICS.stream(), Stream.of(MetricTrend.LIVE_ACCURACY))
-                    .toList());
-    /** The series the chart's configuration dialog offers: the contract's overall metrics and the live accuracy. */
-    public static final List<String> SELECTABLE_SERIES =
-            List.copyOf(Stream.concat(MetricNames.OVERALL.stream(), Stream.of(MetricTrend.LIVE_ACCURACY))
-                    .toList());
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -89,7 +79,7 @@ public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfig
     @JavaScriptMethod
     @Override
     public String getBuildTrendModel() {
-        return model(DEFAULT_BUILDS, DEFAULT_SERIES);
+        return model(DEFAULT_BUILDS, MetricTrend.DEFAULT_SERIES);
     }
 
     /**
@@ -104,7 +94,7 @@ public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfig
     /**
      * The model for the chart's configuration, as echarts-api's configuration dialog stores it ({@code
      * numberOfBuilds}, as text) plus the {@code metrics} our part of the dialog ({@code floatingBox.jelly},
-     * {@code configure-ml-trend.js}) adds: names of {@link #SELECTABLE_SERIES}.
+     * {@code configure-ml-trend.js}) adds: names of {@link MetricTrend#SELECTABLE_SERIES}.
      *
      * @param configuration the configuration JSON; empty or {@code {}} for the defaults
      * @return the model JSON
@@ -121,7 +111,7 @@ public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfig
      * Serves the model as JSON: {@code GET job/NAME/ml-trend/model?builds=50&metrics=accuracy,macroF1}.
      *
      * @param builds  how many of the newest builds, default {@link #DEFAULT_BUILDS}
-     * @param metrics comma-separated metric names, default {@link #DEFAULT_SERIES}
+     * @param metrics comma-separated metric names, default {@link MetricTrend#DEFAULT_SERIES}
      * @return the response: 200 with the model, or 400 naming the bad parameter
      */
     public HttpResponse doModel(@QueryParameter String builds, @QueryParameter String metrics) {
@@ -200,7 +190,7 @@ public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfig
                     }
                 }
             }
-            return new TrendSettings(count, names.isEmpty() ? DEFAULT_SERIES : names);
+            return new TrendSettings(count, names.isEmpty() ? MetricTrend.DEFAULT_SERIES : names);
         }
 
         static TrendSettings parse(String configuration) {
@@ -221,7 +211,7 @@ public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfig
             }
             List<String> names = new ArrayList<>();
             metrics.forEach(name -> names.add(name.asText()));
-            return new TrendSettings(count, names.isEmpty() ? DEFAULT_SERIES : names);
+            return new TrendSettings(count, names.isEmpty() ? MetricTrend.DEFAULT_SERIES : names);
         }
 
         /**

@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlops.charts;
 import io.jenkins.plugins.echarts.AsyncConfigurableTrendChart;
 import io.jenkins.plugins.echarts.AsyncTrendChart;
 import io.jenkins.plugins.mlops.pages.BuildPage;
+import io.mlops.report.MetricTrend;
 import java.util.List;
 import org.kohsuke.stapler.bind.JavaScriptMethod;
 
@@ -30,17 +31,17 @@ public final class MlTrendChart implements AsyncTrendChart, AsyncConfigurableTre
 
     /** @return the series the configuration dialog offers */
     public List<String> getSelectableSeries() {
-        return MlTrendAction.SELECTABLE_SERIES;
+        return MetricTrend.SELECTABLE_SERIES;
     }
 
     /**
      * Tells whether a series is drawn before the user chooses.
      *
      * @param series a name of {@link #getSelectableSeries()}
-     * @return whether it is one of {@link MlTrendAction#DEFAULT_SERIES}
+     * @return whether it is one of {@link MetricTrend#DEFAULT_SERIES}
      */
     public boolean isDefaultSeries(String series) {
-        return MlTrendAction.DEFAULT_SERIES.contains(series);
+        return MetricTrend.DEFAULT_SERIES.contains(series);
     }
 
     @Override

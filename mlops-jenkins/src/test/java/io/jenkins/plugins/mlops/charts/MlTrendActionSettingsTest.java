@@ -15,7 +15,7 @@ class MlTrendActionSettingsTest {
 
         assertThat(settings.builds()).isEqualTo(MlTrendAction.DEFAULT_BUILDS);
         assertThat(settings.metrics()).containsExactly("accuracy", "macroF1", "liveAccuracy");
-        assertThat(TrendSettings.parse("{\"metrics\":[]}").metrics()).isEqualTo(MlTrendAction.DEFAULT_SERIES);
+        assertThat(TrendSettings.parse("{\"metrics\":[]}").metrics()).isEqualTo(MetricTrend.DEFAULT_SERIES);
     }
 
     @Test
@@ -35,11 +35,11 @@ class MlTrendActionSettingsTest {
 
     @Test
     void shouldOfferEveryOverallMetricOfTheContractAndTheLiveAccuracyInTheDialog() {
-        assertThat(MlTrendAction.SELECTABLE_SERIES)
+        assertThat(MetricTrend.SELECTABLE_SERIES)
                 .containsAll(MetricNames.OVERALL)
                 .contains(MetricTrend.LIVE_ACCURACY)
-                .containsAll(MlTrendAction.DEFAULT_SERIES);
-        MlTrendAction.SELECTABLE_SERIES.forEach(MetricTrend::requireKnown);
+                .containsAll(MetricTrend.DEFAULT_SERIES);
+        MetricTrend.SELECTABLE_SERIES.forEach(MetricTrend::requireKnown);
     }
 
     @Test

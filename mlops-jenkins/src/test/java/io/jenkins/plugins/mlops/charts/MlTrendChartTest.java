@@ -39,7 +39,7 @@ class MlTrendChartTest {
                 null));
         JsonNode model = new ObjectMapper()
                 .readTree(new ObjectMapper()
-                        .writeValueAsString(new MetricTrend(MlTrendAction.DEFAULT_SERIES).model(index.read(50))));
+                        .writeValueAsString(new MetricTrend(MetricTrend.DEFAULT_SERIES).model(index.read(50))));
 
         // echarts-api: buildUrl = buildNumbers[i] + '/' + urlName, relative to the job page
         String target = model.path("buildNumbers").get(0).asInt() + "/" + new MlTrendChart(null).getUrlName();
@@ -53,7 +53,7 @@ class MlTrendChartTest {
     void shouldOfferTheSeriesWithTheDefaultsMarked() {
         MlTrendChart chart = new MlTrendChart(null);
 
-        assertThat(chart.getSelectableSeries()).isEqualTo(MlTrendAction.SELECTABLE_SERIES);
+        assertThat(chart.getSelectableSeries()).isEqualTo(MetricTrend.SELECTABLE_SERIES);
         assertThat(chart.getSelectableSeries().stream().filter(chart::isDefaultSeries))
                 .containsExactly("accuracy", "macroF1", "liveAccuracy");
     }

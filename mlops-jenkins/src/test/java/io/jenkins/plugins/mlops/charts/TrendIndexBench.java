@@ -55,7 +55,7 @@ public final class TrendIndexBench {
             Files.writeString(perBuild.resolve(build + ".json"), json.writeValueAsString(line));
         }
         System.out.printf("index of %d builds: %d bytes%n", builds, Files.size(index.file()));
-        MetricTrend trend = new MetricTrend(MlTrendAction.DEFAULT_SERIES);
+        MetricTrend trend = new MetricTrend(MetricTrend.DEFAULT_SERIES);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double[] indexedWall = new double[ROUNDS];
         double[] indexedCpu = new double[ROUNDS];
