@@ -8,18 +8,16 @@ import hudson.model.Item;
 import hudson.model.Job;
 import io.jenkins.plugins.echarts.AsyncConfigurableTrendChart;
 import io.jenkins.plugins.echarts.AsyncTrendChart;
+import io.jenkins.plugins.mlops.pages.JsonResponse;
 import io.mlops.report.MetricTrend;
 import io.mlops.report.TrendPoint;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.StaplerRequest2;
-import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.bind.JavaScriptMethod;
 
 /**
@@ -126,7 +124,7 @@ public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfig
             body = JSON.createObjectNode().put("error", bad.getMessage()).toString();
             status = HttpServletResponse.SC_BAD_REQUEST;
         }
-        return json(status, body);
+        return JsonResponse.of(status, body);
     }
 
     String model(int builds, List<String> metrics) {
@@ -144,18 +142,6 @@ public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfig
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
-    }
-
-    private static HttpResponse json(int status, String body) {
-        return new HttpResponse() {
-            @Override
-            public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node) throws IOException {
-                rsp.setStatus(status);
-                rsp.setContentType("application/json;charset=UTF-8");
-                rsp.setHeader("X-Content-Type-Options", "nosniff");
-                rsp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-            }
-        };
     }
 
     /**

@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlops.charts;
 import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
+import io.jenkins.plugins.mlops.pages.ChartLibrary;
 import java.util.Collection;
 import java.util.List;
 import jenkins.model.TransientActionFactory;
@@ -16,10 +17,7 @@ import jenkins.model.TransientActionFactory;
 @Extension(optional = true)
 @SuppressWarnings("rawtypes")
 public final class MlTrendActionFactory extends TransientActionFactory<Job> {
-    /** The echarts-api type the action implements, looked up without loading the action. */
-    static final String ECHARTS_API_TYPE = "io.jenkins.plugins.echarts.AsyncTrendChart";
-
-    private final boolean echartsApi = present(ECHARTS_API_TYPE);
+    private final boolean echartsApi = ChartLibrary.isInstalled();
 
     @Override
     public Class<Job> type() {
@@ -34,14 +32,5 @@ public final class MlTrendActionFactory extends TransientActionFactory<Job> {
     @Override
     public Collection<? extends Action> createFor(Job target) {
         return echartsApi ? List.of(new MlTrendAction(target)) : List.of();
-    }
-
-    static boolean present(String type) {
-        try {
-            Class.forName(type, false, MlTrendActionFactory.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError absent) {
-            return false;
-        }
     }
 }

@@ -6,13 +6,9 @@ import hudson.model.Run;
 import io.jenkins.plugins.mlops.Messages;
 import io.jenkins.plugins.mlops.records.MlRunAction;
 import io.jenkins.plugins.mlops.records.ModelVersionAction;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.StaplerRequest2;
-import org.kohsuke.stapler.StaplerResponse2;
 
 /**
  * The ML page of a build, {@code <build>/ml/} ({@code index.jelly}): every ML run of the build with its charts,
@@ -82,23 +78,11 @@ public final class BuildPage implements Action {
     public HttpResponse doCharts(@QueryParameter String run, @QueryParameter String chart) {
         this.run.getParent().checkPermission(Item.READ);
         ChartsDocument.Answer answer = document().answer(run, chart);
-        return json(answer.status(), answer.body());
+        return JsonResponse.of(answer.status(), answer.body());
     }
 
     ChartsDocument document() {
         return new ChartsDocument(
                 run.getNumber(), getRuns().stream().map(RunSection::chartsEntry).toList());
-    }
-
-    private static HttpResponse json(int status, String body) {
-        return new HttpResponse() {
-            @Override
-            public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node) throws IOException {
-                rsp.setStatus(status);
-                rsp.setContentType("application/json;charset=UTF-8");
-                rsp.setHeader("X-Content-Type-Options", "nosniff");
-                rsp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-            }
-        };
     }
 }

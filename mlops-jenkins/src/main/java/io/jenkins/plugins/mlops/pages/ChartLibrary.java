@@ -1,8 +1,8 @@
 package io.jenkins.plugins.mlops.pages;
 
 /**
- * Whether echarts-api, an optional dependency, is installed: the build page draws its charts with the plugin's
- * ECharts then, and shows the charts' numbers as tables otherwise.
+ * Whether echarts-api, an optional dependency, is installed: the job's trend chart exists only then, and the build
+ * and job pages draw their charts with its ECharts then and show the charts' numbers as tables otherwise.
  */
 public final class ChartLibrary {
     /** A class of echarts-api, looked up without initialising it. */
