@@ -74,7 +74,8 @@ class BrowserPagesIT {
         jenkins = started;
         // the first page of the day would load usage.jenkins.io's script, unreachable here: a console error not ours
         jenkins.client().script("jenkins.model.Jenkins.get().setNoUsageStatistics(true)\nnull");
-        echartsApi = extraPlugins().stream().anyMatch(p -> p.shortName().equals("echarts-api"));
+        echartsApi = PluginManifest.extraPlugins().stream()
+                .anyMatch(p -> p.shortName().equals("echarts-api"));
         Path data = Files.createDirectories(jenkins.work().resolve("browser-trigger-data"));
         Files.writeString(data.resolve("receipts-1.csv"), "amount,category\n1,food\n", StandardCharsets.UTF_8);
         Path registry = jenkins.work().resolve("browser-registry");
@@ -98,17 +99,6 @@ class BrowserPagesIT {
         last = echartsApi ? jenkins.run(JOB, Map.of()) : first;
         assertThat(last.result()).as("%s", last).isEqualTo("SUCCESS");
         startBrowser();
-    }
-
-    private static List<PluginManifest> extraPlugins() {
-        JenkinsDistribution.Lookup lookup = JenkinsDistribution.locate(
-                System.getenv(),
-                Path.of(System.getProperty("mlops.repoRoot", "..")).toAbsolutePath());
-        return lookup instanceof JenkinsDistribution.Found found
-                ? found.distribution().extraPlugins().stream()
-                        .map(PluginManifest::read)
-                        .toList()
-                : List.of();
     }
 
     private static void startBrowser() throws IOException {

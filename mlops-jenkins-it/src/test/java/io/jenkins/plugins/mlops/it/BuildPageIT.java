@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.mlops.it.harness.FinishedBuild;
 import io.jenkins.plugins.mlops.it.harness.HeadlessBrowser;
-import io.jenkins.plugins.mlops.it.harness.JenkinsDistribution;
 import io.jenkins.plugins.mlops.it.harness.MlopsJenkins;
 import io.jenkins.plugins.mlops.it.harness.MlopsJenkinsExtension;
 import io.jenkins.plugins.mlops.it.harness.PipelineJob;
@@ -54,7 +53,8 @@ class BuildPageIT {
         jenkins = started;
         // the first page of the day would load usage.jenkins.io's script, unreachable here: a console error not ours
         jenkins.client().script("jenkins.model.Jenkins.get().setNoUsageStatistics(true)\nnull");
-        echartsApi = extraPlugins().stream().anyMatch(p -> p.shortName().equals("echarts-api"));
+        echartsApi = PluginManifest.extraPlugins().stream()
+                .anyMatch(p -> p.shortName().equals("echarts-api"));
         Path registry = jenkins.work().resolve("build-page-registry");
         Path releases = jenkins.work().resolve("build-page-releases");
         String script = String.join(
@@ -74,17 +74,6 @@ class BuildPageIT {
         build = jenkins.run(JOB, Map.of());
         assertThat(build.result()).as("%s", build).isEqualTo("SUCCESS");
         browser = HeadlessBrowser.start(jenkins.client().root(), SCREENSHOTS);
-    }
-
-    private static List<PluginManifest> extraPlugins() {
-        JenkinsDistribution.Lookup lookup = JenkinsDistribution.locate(
-                System.getenv(),
-                Path.of(System.getProperty("mlops.repoRoot", "..")).toAbsolutePath());
-        return lookup instanceof JenkinsDistribution.Found found
-                ? found.distribution().extraPlugins().stream()
-                        .map(PluginManifest::read)
-                        .toList()
-                : List.of();
     }
 
     @AfterAll

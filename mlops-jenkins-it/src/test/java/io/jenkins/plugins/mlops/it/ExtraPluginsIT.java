@@ -41,13 +41,7 @@ class ExtraPluginsIT {
     @BeforeAll
     static void setUp(MlopsJenkins started) {
         jenkins = started;
-        JenkinsDistribution.Lookup lookup = JenkinsDistribution.locate(
-                System.getenv(),
-                Path.of(System.getProperty("mlops.repoRoot", "..")).toAbsolutePath());
-        List<Path> files = lookup instanceof JenkinsDistribution.Found found
-                ? found.distribution().extraPlugins()
-                : List.of();
-        extra = files.stream().map(PluginManifest::read).toList();
+        extra = PluginManifest.extraPlugins();
     }
 
     private static void assumeExtraPlugins() {

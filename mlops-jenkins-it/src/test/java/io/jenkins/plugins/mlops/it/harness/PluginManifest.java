@@ -30,6 +30,22 @@ public record PluginManifest(Path file, String shortName, String version, List<D
     public record Dependency(String shortName, String version, boolean optional) {}
 
     /**
+     * Reads the extra plugins this test run installs ({@value JenkinsDistribution#EXTRA_PLUGINS_VARIABLE}).
+     *
+     * @return their manifests; empty without a distribution or without extra plugins
+     */
+    public static List<PluginManifest> extraPlugins() {
+        JenkinsDistribution.Lookup lookup = JenkinsDistribution.locate(
+                System.getenv(),
+                Path.of(System.getProperty("mlops.repoRoot", "..")).toAbsolutePath());
+        return lookup instanceof JenkinsDistribution.Found found
+                ? found.distribution().extraPlugins().stream()
+                        .map(PluginManifest::read)
+                        .toList()
+                : List.of();
+    }
+
+    /**
      * Reads the manifest of a plugin file.
      *
      * @param file the plugin file
