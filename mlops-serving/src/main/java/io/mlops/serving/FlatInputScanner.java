@@ -97,7 +97,7 @@ final class FlatInputScanner {
             }
             int stringEnd = plainString(body, i + 1, false);
             if (stringEnd < 0) {
-                return -1;
+                return escapedString(body, i + 1, f, instance);
             }
             int ascii = i + 1;
             while (ascii < stringEnd && body[ascii] >= 0) {
@@ -172,6 +172,83 @@ final class FlatInputScanner {
             i = exponent;
         }
         return i;
+    }
+
+    /**
+     * Reads a string value with escapes that starts at {@code from} (after its opening quote), as Jackson reads
+     * it: the escapes of RFC 8259 only, a {@code u} escape taken as the UTF-16 unit its four hex digits name (a
+     * lone surrogate too), the text between escapes strictly valid UTF-8. Returns the position after the closing quote, or -1
+     * to give up (Jackson then words the error).
+     */
+    private static int escapedString(final byte[] body, final int from, final int f, final Instance instance) {
+        StringBuilder text = new StringBuilder();
+        int segment = from;
+        int i = from;
+        while (i < body.length) {
+            byte c = body[i];
+            if (c >= 0 && c < 0x20) {
+                return -1;
+            }
+            if (c != '"' && c != '\\') {
+                i++;
+                continue;
+            }
+            if (!appendUtf8(body, segment, i, text)) {
+                return -1;
+            }
+            if (c == '"') {
+                instance.string(f, text.toString());
+                return i + 1;
+            }
+            if (i + 1 >= body.length) {
+                return -1;
+            }
+            int next = i + 2;
+            switch (body[i + 1]) {
+                case '"' -> text.append('"');
+                case '\\' -> text.append('\\');
+                case '/' -> text.append('/');
+                case 'b' -> text.append('\b');
+                case 'f' -> text.append('\f');
+                case 'n' -> text.append('\n');
+                case 'r' -> text.append('\r');
+                case 't' -> text.append('\t');
+                case 'u' -> {
+                    if (i + 6 > body.length) {
+                        return -1;
+                    }
+                    int unit = 0;
+                    for (int k = i + 2; k < i + 6; k++) {
+                        int digit = Character.digit(body[k], 16);
+                        if (digit < 0) {
+                            return -1;
+                        }
+                        unit = unit << 4 | digit;
+                    }
+                    text.append((char) unit);
+                    next = i + 6;
+                }
+                default -> {
+                    return -1;
+                }
+            }
+            i = next;
+            segment = next;
+        }
+        return -1;
+    }
+
+    /** Appends the bytes as text if they are strictly valid UTF-8; {@code false} if they are not. */
+    private static boolean appendUtf8(final byte[] body, final int from, final int to, final StringBuilder text) {
+        int ascii = from;
+        while (ascii < to && body[ascii] >= 0) {
+            ascii++;
+        }
+        if (ascii < to && !Utf8.isValid(body, ascii, to)) {
+            return false;
+        }
+        text.append(new String(body, from, to - from, StandardCharsets.UTF_8));
+        return true;
     }
 
     private static int digits(final byte[] body, final int from) {

@@ -139,6 +139,9 @@ public final class Predictor {
             } catch (MlopsException exception) {
                 throw new InvalidInputException(exception.getMessage(), Map.of());
             }
+            if (scores == null) {
+                return predictWithTribuo(input);
+            }
             // as Tribuo picks the label: the first highest score
             int best = -1;
             double max = Double.NEGATIVE_INFINITY;

@@ -69,7 +69,18 @@ class FlatInputScannerTest {
         "\"Café € 3\"",
         "\"東京 タクシー\"",
         "\"emoji \uD83D\uDE95 taxi\"",
-        "\"ß\""
+        "\"ß\"",
+        // escapes: every kind, a surrogate pair, a lone surrogate, escapes next to non-ASCII text, and faults
+        "\"\\\\ \\/ \\b\\f\\n\\r\\t\"",
+        "\"\\uD83D\\uDE95\"",
+        "\"lone \\uDE95\"",
+        "\"Stra\\u00DFe Größe\\\"\"",
+        "\"\\u00e9ß\\u00E9\"",
+        "\"bad \\x\"",
+        "\"bad \\'\"",
+        "\"short \\u00e\"",
+        "\"hex \\u00g0\"",
+        "\"end \\"
     };
     /** Byte sequences that are not strictly valid UTF-8, put into bodies by {@link #mutate}. */
     private static final byte[][] INVALID_UTF8 = {
@@ -114,7 +125,6 @@ class FlatInputScannerTest {
                 "{\"f1\":1,\"f1\":2}",
                 "{\"f1\":\"1\"}",
                 "{\"other\":1}",
-                "{\"note\":\"caf\\u00e9\"}",
                 "{\"f1\":1} x",
                 "[1]",
                 "{\"f1\":1e400}",
@@ -128,6 +138,25 @@ class FlatInputScannerTest {
     void shouldLeaveEverythingElseToJackson(final String body) {
         assertThat(new FlatInputScanner(FEATURES).scan(body.getBytes(StandardCharsets.UTF_8)))
                 .isNull();
+    }
+
+    @Test
+    void shouldReadEscapedStringsItselfAsJacksonDoes() throws Exception {
+        FlatInputScanner scanner = new FlatInputScanner(FEATURES);
+        String body = "{\"country\":\"caf\\u00e9 \\\"Bauer & Partner\\\"\",\"note\":\"a\\\\b\\/c\\n\\ud83d\\ude95ß\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+
+        Instance instance = scanner.scan(bytes);
+
+        assertThat(instance).isNotNull();
+        assertThat(instance.string(4)).isEqualTo("café \"Bauer & Partner\"");
+        assertThat(instance.string(5)).isEqualTo("a\\b/c\n\uD83D\uDE95ß");
+        assertThat(outcome(() -> reader.read(bytes, 10))).isEqualTo(outcome(() -> reader.readWithJackson(bytes, 10)));
+        for (String faulty : List.of("\"\\x\"", "\"\\u12\"", "\"\\u12G4\"", "\"a\\\"", "\"\\u00e9\t\"")) {
+            assertThat(scanner.scan(("{\"note\":" + faulty + "}").getBytes(StandardCharsets.UTF_8)))
+                    .as(faulty)
+                    .isNull();
+        }
     }
 
     @Test

@@ -3,8 +3,11 @@ package io.mlops.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops.contract.algorithm.Algorithm;
 import io.mlops.contract.features.FeatureSettings;
+import io.mlops.engine.demo.Receipt;
+import io.mlops.engine.demo.ReceiptsGenerator;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
 import java.lang.reflect.Field;
@@ -13,7 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -25,12 +30,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The direct linear scorer gives bit for bit Tribuo's scores and labels for SGD-trained logistic and SVM models
- * over numeric features (standardised or not, with missing values imputed); it is on only for such models, and
+ * The direct linear scorer gives bit for bit Tribuo's scores and labels for SGD-trained logistic and SVM models,
+ * over numeric features (standardised or not, with missing values imputed) and over text and categorical
+ * features; it is on only for such models, and
  * {@link Predictor#checkDirectScoring} turns off a scorer that disagrees with Tribuo.
  */
 class LinearScorerTest {
     private static final int INPUTS = 2_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
@@ -149,11 +156,55 @@ class LinearScorerTest {
     }
 
     @Test
-    void shouldNotScoreDirectlyWithTextOrCategoricalFeatures() {
+    void shouldScoreTextAndCategoricalFeaturesExactlyLikeTribuo() throws Exception {
         ModelBundle receipts = new ModelStore().load(TestModels.modelA());
         assertThat(receipts.manifest().algorithm()).isEqualTo(Algorithm.LOGISTIC.id());
+        Predictor predictor = new Predictor(receipts);
+        assertThat(predictor.scoresDirectly()).isTrue();
+        List<Instance> inputs = new ArrayList<>();
+        for (Receipt receipt : new ReceiptsGenerator(77).generate(ReceiptsGenerator.Batch.SHIFTED, INPUTS)) {
+            inputs.add(read(predictor, receiptJson(receipt)));
+        }
+        // words the model never saw, n-grams across punctuation, other scripts, missing and empty values
+        Random random = new Random(78);
+        List<String> words = List.of(
+                "Taxi", "HOTEL", "Frühstück", "東京駅", "🍕", "a/b", "(VAT)", "don't", "x=y", "", " ", "Ünïcödé", "ß");
+        for (int i = 0; i < INPUTS; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int w = random.nextInt(8); w > 0; w--) {
+                text.append(words.get(random.nextInt(words.size()))).append(random.nextBoolean() ? " " : ", ");
+            }
+            String description = random.nextInt(10) == 0 ? "null" : JSON.writeValueAsString(text.toString());
+            String currency = random.nextInt(10) == 0 ? "null" : JSON.writeValueAsString(words.get(random.nextInt(4)));
+            inputs.add(read(
+                    predictor,
+                    "{\"description\":" + description + ",\"amount\":" + random.nextInt(500) + ",\"currency\":"
+                            + currency + ",\"country\":\"DE\",\"payment_method\":\" card \"}"));
+        }
 
-        assertThat(new Predictor(receipts).scoresDirectly()).isFalse();
+        for (int i = 0; i < inputs.size(); i++) {
+            Predictor.Result direct = predictor.predict(inputs.get(i));
+            Predictor.Result tribuo = predictor.predictWithTribuo(inputs.get(i));
+            assertThat(direct.label()).as("label of input %d", i).isEqualTo(tribuo.label());
+            if (!Arrays.equals(direct.scores(), tribuo.scores())) {
+                throw new AssertionError("input " + i + ": direct scores " + Arrays.toString(direct.scores())
+                        + " differ from Tribuo's " + Arrays.toString(tribuo.scores()));
+            }
+        }
+        assertThat(predictor.checkDirectScoring(inputs)).isTrue();
+        assertThat(TestModels.load(TestModels.modelA()).predictor().scoresDirectly())
+                .as("the smoke inputs agreed with Tribuo")
+                .isTrue();
+    }
+
+    private static String receiptJson(final Receipt receipt) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("description", receipt.description());
+        body.put("amount", receipt.amount());
+        body.put("currency", receipt.currency());
+        body.put("country", receipt.country());
+        body.put("payment_method", receipt.paymentMethod());
+        return JSON.writeValueAsString(body);
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class FeaturePreparation {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.means = Map.copyOf(means);
         this.scales = scales == null ? Map.of() : Map.copyOf(scales);
-        this.text = new TokenPipeline(new BreakIteratorTokenizer(Locale.ROOT), settings.ngrams(), true);
+        this.text = new TokenPipeline(tokenizer(), settings.ngrams(), true);
         List<ColumnSpec> features = schema.features();
         int count = features.size();
         this.names = new String[count];
@@ -262,20 +262,12 @@ public final class FeaturePreparation {
                     values.add(prepared(f, row.number(f), row));
                 }
                 case CATEGORICAL -> {
-                    String value = row.string(f);
-                    if (value == null) {
-                        if (settings.missingCategorical() == FeatureSettings.MissingCategorical.ERROR) {
-                            throw row.missing(spec.name());
-                        }
-                        value = MISSING_CATEGORY;
-                    }
-                    names.add(spec.name() + "=" + value.strip());
+                    names.add(categoryFeature(spec.name(), category(f, row)));
                     values.add(1.0);
                 }
                 case TEXT -> {
-                    String value = row.string(f);
-                    if (value != null) {
-                        String input = settings.lowercase() ? value.toLowerCase(Locale.ROOT) : value;
+                    String input = text(f, row);
+                    if (input != null) {
                         for (Feature feature : text.process(spec.name(), input)) {
                             names.add(feature.getName());
                             values.add(feature.getValue());
@@ -341,18 +333,69 @@ public final class FeaturePreparation {
                 n[f] = names[f];
                 v[f] = prepared(f, row.number(f), row);
             } else {
-                String value = row.string(f);
-                if (value == null) {
-                    if (settings.missingCategorical() == FeatureSettings.MissingCategorical.ERROR) {
-                        throw row.missing(names[f]);
-                    }
-                    value = MISSING_CATEGORY;
-                }
-                n[f] = names[f] + "=" + value.strip();
+                n[f] = categoryFeature(names[f], category(f, row));
                 v[f] = 1.0;
             }
         }
         return new ArrayExample<>(label, n, v);
+    }
+
+    /**
+     * Tribuo's feature name of a category: {@code column=category}, the category without surrounding spaces.
+     *
+     * @param column   the column name
+     * @param category the category, as {@link #category} returns it
+     * @return the feature name
+     */
+    static String categoryFeature(final String column, final String category) {
+        return column + "=" + category.strip();
+    }
+
+    /**
+     * The start of the feature names of a text column's n-grams of length {@code n}, as Tribuo's
+     * {@link org.tribuo.data.text.impl.NgramProcessor} names them: {@code column-n-N=}, followed by the
+     * n-gram's tokens joined by {@link #NGRAM_SEPARATOR}.
+     *
+     * @param column the column name
+     * @param n      the n-gram length
+     * @return the prefix
+     */
+    static String ngramPrefix(final String column, final int n) {
+        return column + "-" + n + "-N=";
+    }
+
+    /** What joins the tokens of an n-gram in its feature name. */
+    static final char NGRAM_SEPARATOR = '/';
+
+    /** @return a new tokenizer of text columns (not thread-safe: one per thread) */
+    static BreakIteratorTokenizer tokenizer() {
+        return new BreakIteratorTokenizer(Locale.ROOT);
+    }
+
+    /** The category of a categorical feature: a missing one becomes {@link #MISSING_CATEGORY} or an error. */
+    String category(final int feature, final Row row) {
+        String value = row.string(feature);
+        if (value == null) {
+            if (settings.missingCategorical() == FeatureSettings.MissingCategorical.ERROR) {
+                throw row.missing(names[feature]);
+            }
+            return MISSING_CATEGORY;
+        }
+        return value;
+    }
+
+    /** The text of a text feature as it is tokenised (lower-cased if the settings say so), {@code null} if missing. */
+    String text(final int feature, final Row row) {
+        String value = row.string(feature);
+        if (value == null) {
+            return null;
+        }
+        return settings.lowercase() ? value.toLowerCase(Locale.ROOT) : value;
+    }
+
+    /** A numeric feature's value as the model sees it: missing values imputed, then standardised if fitted so. */
+    double prepared(final int feature, final Row row) {
+        return prepared(feature, row.number(feature), row);
     }
 
     /** A numeric feature's value as the model sees it: missing values imputed, then standardised if fitted so. */
