@@ -97,18 +97,7 @@ class LinearScorerTest {
                 .hasSize(standardize ? NumericModels.FEATURES.size() : 0);
 
         List<Instance> inputs = randomInputs(predictor, 99);
-        Set<String> labels = new HashSet<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            Predictor.Result direct = predictor.predict(inputs.get(i));
-            Predictor.Result tribuo = predictor.predictWithTribuo(inputs.get(i));
-            assertThat(direct.label()).as("label of input %d", i).isEqualTo(tribuo.label());
-            if (!Arrays.equals(direct.scores(), tribuo.scores())) {
-                throw new AssertionError("input " + i + ": direct scores " + Arrays.toString(direct.scores())
-                        + " differ from Tribuo's " + Arrays.toString(tribuo.scores()));
-            }
-            assertThat(direct.classes()).isEqualTo(predictor.classes());
-            labels.add(direct.label());
-        }
+        Set<String> labels = assertScoresLikeTribuo(predictor, inputs);
         assertThat(labels).as("the inputs reach more than one class").hasSizeGreaterThan(1);
         // predict never turns the scorer off, so every prediction above was a direct one
         assertThat(predictor.scoresDirectly()).isTrue();
@@ -182,6 +171,19 @@ class LinearScorerTest {
                             + currency + ",\"country\":\"DE\",\"payment_method\":\" card \"}"));
         }
 
+        assertThat(assertScoresLikeTribuo(predictor, inputs))
+                .as("the inputs reach more than one class")
+                .hasSizeGreaterThan(1);
+        assertThat(predictor.checkDirectScoring(inputs)).isTrue();
+        assertThat(TestModels.load(TestModels.modelA()).predictor().scoresDirectly())
+                .as("the smoke inputs agreed with Tribuo")
+                .isTrue();
+    }
+
+    /** Checks every input's direct label and scores against Tribuo's, bit for bit; returns the labels seen. */
+    private static Set<String> assertScoresLikeTribuo(final Predictor predictor, final List<Instance> inputs)
+            throws InvalidInputException {
+        Set<String> labels = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             Predictor.Result direct = predictor.predict(inputs.get(i));
             Predictor.Result tribuo = predictor.predictWithTribuo(inputs.get(i));
@@ -190,11 +192,10 @@ class LinearScorerTest {
                 throw new AssertionError("input " + i + ": direct scores " + Arrays.toString(direct.scores())
                         + " differ from Tribuo's " + Arrays.toString(tribuo.scores()));
             }
+            assertThat(direct.classes()).isEqualTo(predictor.classes());
+            labels.add(direct.label());
         }
-        assertThat(predictor.checkDirectScoring(inputs)).isTrue();
-        assertThat(TestModels.load(TestModels.modelA()).predictor().scoresDirectly())
-                .as("the smoke inputs agreed with Tribuo")
-                .isTrue();
+        return labels;
     }
 
     private static String receiptJson(final Receipt receipt) throws Exception {

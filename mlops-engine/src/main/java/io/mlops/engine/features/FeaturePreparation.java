@@ -460,6 +460,17 @@ public final class FeaturePreparation {
         MlopsException missing(String column);
     }
 
+    /**
+     * The values of one row of typed data.
+     *
+     * @param data the data, with this preparation's schema
+     * @param row  the row index
+     * @return the row's values; a missing value the policy rejects is reported at the row's file and line
+     */
+    static Row row(final TypedData data, final int row) {
+        return new TypedRow(data, row);
+    }
+
     private record TypedRow(TypedData data, int row) implements Row {
         @Override
         public double number(final int feature) {

@@ -32,7 +32,7 @@ import org.tribuo.math.la.VectorTuple;
  * collide.
  */
 class FeatureIdEncoderTest {
-    private static final Path FILE = Path.of("d.csv");
+    private static final Path FILE = RandomTables.FILE;
     private static final List<String> WORDS = List.of(
             "Taxi",
             "taxi",
@@ -95,7 +95,7 @@ class FeatureIdEncoderTest {
         TypedData inputs = TypedData.of(table(SCHEMA, 2_000, 22), SCHEMA);
         int unknown = 0;
         for (int row = 0; row < inputs.size(); row++) {
-            FeaturePreparation.Row values = new TableRow(inputs, row);
+            FeaturePreparation.Row values = FeaturePreparation.row(inputs, row);
             Example<Label> example = preparation.example(LabelFactory.UNKNOWN_LABEL, values);
             SparseVector expected = SparseVector.createSparseVector(example, ids, false);
 
@@ -145,7 +145,7 @@ class FeatureIdEncoderTest {
                 new Table(FILE, List.of("x", "colour", "label"), new ArrayList<>(rows.subList(0, 1)), new long[] {2}),
                 schema);
         FeatureIdEncoder encoder = FeatureIdEncoder.of(preparation, featureMap(preparation, first));
-        FeaturePreparation.Row missing = new TableRow(data, 1);
+        FeaturePreparation.Row missing = FeaturePreparation.row(data, 1);
 
         assertThatThrownBy(() -> encoder.encode(missing, encoder.workspace()))
                 .isInstanceOf(MlopsException.class)
@@ -189,23 +189,7 @@ class FeatureIdEncoderTest {
     }
 
     private static Table table(final DataSchema schema, final int rows, final long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<String> columns = new ArrayList<>();
-        schema.features().forEach(c -> columns.add(c.name()));
-        columns.add("label");
-        List<String[]> values = new ArrayList<>();
-        long[] lines = new long[rows];
-        for (int r = 0; r < rows; r++) {
-            String[] row = new String[columns.size()];
-            for (int c = 0; c < schema.features().size(); c++) {
-                boolean missing = random.nextInt(12) == 0;
-                row[c] = missing ? "" : value(schema.features().get(c).type(), random);
-            }
-            row[row.length - 1] = random.nextBoolean() ? "yes" : "no";
-            values.add(row);
-            lines[r] = r + 2;
-        }
-        return new Table(FILE, columns, values, lines);
+        return RandomTables.table(schema, rows, seed, 12, FeatureIdEncoderTest::value);
     }
 
     private static String value(final ColumnType type, final SplittableRandom random) {
@@ -225,26 +209,5 @@ class FeatureIdEncoderTest {
             }
             default -> throw new IllegalStateException(type.toString());
         };
-    }
-
-    /** The values of one table row, by feature column. */
-    private record TableRow(TypedData data, int row) implements FeaturePreparation.Row {
-        @Override
-        public double number(final int feature) {
-            return data.number(feature, row);
-        }
-
-        @Override
-        public String string(final int feature) {
-            return data.string(feature, row);
-        }
-
-        @Override
-        public MlopsException missing(final String column) {
-            return MlopsException.atLine(
-                    data.source(row),
-                    data.line(row),
-                    "column '" + column + "' is empty and the missing-value policy is 'error'");
-        }
     }
 }

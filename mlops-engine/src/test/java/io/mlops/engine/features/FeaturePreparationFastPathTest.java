@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Example;
 import org.tribuo.Feature;
@@ -118,27 +117,14 @@ class FeaturePreparationFastPathTest {
     }
 
     private static Table table(final DataSchema schema, final int rows, final long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<String> columns = new ArrayList<>();
-        schema.features().forEach(c -> columns.add(c.name()));
-        columns.add("label");
-        List<String[]> values = new ArrayList<>();
-        long[] lines = new long[rows];
-        for (int r = 0; r < rows; r++) {
-            String[] row = new String[columns.size()];
-            for (int c = 0; c < schema.features().size(); c++) {
-                boolean missing = random.nextInt(10) == 0;
-                row[c] = missing
-                        ? ""
-                        : schema.features().get(c).type() == ColumnType.NUMERIC
-                                ? Double.toString(random.nextDouble(-100, 100))
-                                : List.of("red", " blue", "green").get(random.nextInt(3));
-            }
-            row[row.length - 1] = random.nextBoolean() ? "yes" : "no";
-            values.add(row);
-            lines[r] = r + 2;
-        }
-        return new Table(FILE, columns, values, lines);
+        return RandomTables.table(
+                schema,
+                rows,
+                seed,
+                10,
+                (type, random) -> type == ColumnType.NUMERIC
+                        ? Double.toString(random.nextDouble(-100, 100))
+                        : List.of("red", " blue", "green").get(random.nextInt(3)));
     }
 
     /** The examples as built before the fast paths: every feature added, then merged by name. */
