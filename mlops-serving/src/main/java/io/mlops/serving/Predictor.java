@@ -5,6 +5,7 @@ import io.mlops.contract.data.ColumnSpec;
 import io.mlops.contract.data.ColumnType;
 import io.mlops.engine.features.FeaturePreparation;
 import io.mlops.engine.model.ModelBundle;
+import io.mlops.engine.model.Predictions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -193,7 +194,7 @@ public final class Predictor {
         } catch (MlopsException exception) {
             throw new InvalidInputException(exception.getMessage(), Map.of());
         }
-        Prediction<Label> prediction = model.predict(example);
+        Prediction<Label> prediction = Predictions.predict(model, example);
         Map<String, Label> outputs = prediction.getOutputScores();
         double[] scores = new double[classes.size()];
         for (int k = 0; k < scores.length; k++) {

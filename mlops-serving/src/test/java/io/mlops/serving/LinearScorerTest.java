@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.data.ColumnType;
 import io.mlops.contract.features.FeatureSettings;
+import io.mlops.engine.ProgressListener;
 import io.mlops.engine.demo.Receipt;
 import io.mlops.engine.demo.ReceiptsGenerator;
 import io.mlops.engine.model.ModelBundle;
 import io.mlops.engine.model.ModelStore;
+import io.mlops.engine.train.TrainingPipeline;
+import io.mlops.engine.train.TrainingSpec;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -178,6 +182,49 @@ class LinearScorerTest {
         assertThat(TestModels.load(TestModels.modelA()).predictor().scoresDirectly())
                 .as("the smoke inputs agreed with Tribuo")
                 .isTrue();
+    }
+
+    @Test
+    void shouldAnswerAnInputWithNoWordTheModelKnowsFromItsBiasAlone() throws Exception {
+        StringBuilder csv = new StringBuilder("description,category\n");
+        for (int row = 0; row < 120; row++) {
+            csv.append(List.of("taxi ride", "hotel night", "team lunch").get(row % 3))
+                    .append(',')
+                    .append(List.of("travel", "lodging", "meals").get(row % 3))
+                    .append('\n');
+        }
+        Path data = java.nio.file.Files.writeString(dir.resolve("text-only.csv"), csv);
+        Path bundle = dir.resolve("text-only");
+        new TrainingPipeline(ProgressListener.NONE, dir)
+                .train(
+                        TrainingSpec.builder()
+                                .data(data)
+                                .label("category")
+                                .column("description", ColumnType.TEXT)
+                                .seed(1L)
+                                .output(bundle)
+                                .build(),
+                        List.of());
+        ServedModel served = new ModelLoader(100).load(bundle, "text-only", "1");
+        Predictor predictor = served.predictor();
+        assertThat(predictor.scoresDirectly()).isTrue();
+        List<Instance> unknown = List.of(
+                read(predictor, "{\"description\":\"Zzyzx qwerty\"}"),
+                read(predictor, "{\"description\":\"\"}"),
+                read(predictor, "{\"description\":null}"));
+
+        assertScoresLikeTribuo(predictor, unknown);
+        double[] prior = predictor.predict(unknown.get(0)).scores();
+        for (Instance input : unknown) {
+            assertThat(predictor.predict(input).scores()).isEqualTo(prior);
+        }
+        assertThat(predictor
+                        .predict(read(predictor, "{\"description\":\"taxi\"}"))
+                        .label())
+                .isEqualTo("travel");
+        Reply reply = new PredictEndpoint(new ModelSlot(served), 10, ServiceLimits.defaults(), new PredictionLog(10))
+                .answer("{\"description\":\"Zzyzx\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(reply.status()).isEqualTo(200);
     }
 
     /** Checks every input's direct label and scores against Tribuo's, bit for bit; returns the labels seen. */

@@ -3,6 +3,7 @@ package io.mlops.engine.eval;
 import io.mlops.contract.metrics.ClassMetrics;
 import io.mlops.contract.metrics.ConfusionMatrix;
 import io.mlops.contract.metrics.Metrics;
+import io.mlops.engine.model.Predictions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class Evaluator {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no test examples");
         }
-        List<Prediction<Label>> predictions = model.predict(examples);
+        List<Prediction<Label>> predictions = Predictions.predict(model, examples);
         List<String> truth = new ArrayList<>(examples.size());
         List<String> predicted = new ArrayList<>(examples.size());
         double logLoss = 0;

@@ -125,6 +125,37 @@ class TrainingPipelineTest {
         assertThat(loaded.model().getOutputIDInfo().size()).isEqualTo(3);
     }
 
+    @ParameterizedTest
+    @EnumSource(Algorithm.class)
+    void shouldTrainATextOnlyModelWhoseTestRowsHaveOnlyWordsItNeverSaw(final Algorithm algorithm) throws IOException {
+        // every fourth description is one word of its own, so the test split holds rows the model knows nothing of
+        StringBuilder csv = new StringBuilder("description,category\n");
+        List<String> words = List.of("taxi", "hotel", "lunch");
+        for (int row = 0; row < 300; row++) {
+            String category = List.of("travel", "lodging", "meals").get(row % 3);
+            String description = row % 4 == 0 ? "w" + row + "x" : words.get(row % 3) + " receipt " + row % 7;
+            csv.append(description).append(',').append(category).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("text.csv"), csv);
+        TrainingSpec.Builder builder = TrainingSpec.builder()
+                .data(data)
+                .label("category")
+                .column("description", ColumnType.TEXT)
+                .algorithm(algorithm)
+                .seed(3L)
+                .output(dir.resolve("text"));
+        if (algorithm == Algorithm.RANDOM_FOREST || algorithm == Algorithm.XGBOOST) {
+            builder.param("trees", 5);
+        }
+
+        TrainingResult result = train(builder.build());
+
+        // the known-word rows are predicted right, the others from what the model does without words
+        assertThat(result.metadata().metrics().accuracy()).isBetween(0.6, 0.95);
+        assertThat(new ModelStore().load(dir.resolve("text")).manifest().algorithm())
+                .isEqualTo(algorithm.id());
+    }
+
     @Test
     void shouldReportProgressWhileTraining() {
         Path data = TestData.writeMixedCsv(dir.resolve("train.csv"), 300, 1);
