@@ -14,7 +14,7 @@ import org.tribuo.classification.Label;
  * saw, categories it never saw. Tribuo refuses those ("No features found in Example"), which stopped training
  * whenever one test row of a text-only model had only new words. They are predicted as what they are, an example
  * whose known features are all zero: one known feature is added with the value 0, so a linear model answers from
- * its bias (the prior) alone, as it does for any input whose words it does not know.
+ * its bias terms alone, as it does for any input whose words it does not know.
  */
 public final class Predictions {
     private Predictions() {}
