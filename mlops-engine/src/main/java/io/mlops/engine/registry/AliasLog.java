@@ -54,10 +54,12 @@ final class AliasLog {
         long offset = snapshot.logOffset();
         byte[] tail;
         try (FileChannel channel = FileChannel.open(folder.resolve(LOG), StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (offset > size) {
-                offset = 0; // the log is shorter than the snapshot says: replay it, the sequence numbers filter
+            if (!endsALine(channel, offset)) {
+                // the log is shorter than the snapshot says, or was rewritten since: replay it, the sequence
+                // numbers filter, and a torn last line is cut off by the next append instead of prefixing it
+                offset = 0;
             }
+            long size = channel.size();
             tail = readFrom(channel, offset, size);
         } catch (NoSuchFileException exception) {
             return new State(sequence, 0, aliases);
@@ -165,6 +167,18 @@ final class AliasLog {
             }
         }
         return null;
+    }
+
+    /** Whether {@code offset} is 0 or just after a newline of the log, as every offset a snapshot records is. */
+    private static boolean endsALine(final FileChannel channel, final long offset) throws IOException {
+        if (offset == 0) {
+            return true;
+        }
+        if (offset > channel.size()) {
+            return false;
+        }
+        ByteBuffer last = ByteBuffer.allocate(1);
+        return channel.read(last, offset - 1) == 1 && last.get(0) == '\n';
     }
 
     private static byte[] readFrom(final FileChannel channel, final long offset, final long size) throws IOException {

@@ -7,6 +7,7 @@ import io.mlops.contract.MlopsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -68,5 +69,21 @@ class AliasLogTest {
 
         assertThat(log.read().aliases()).containsExactly(java.util.Map.entry("champion", 3));
         assertThat(log.entries()).extracting(AliasMove::reason).containsExactly("after the damage");
+    }
+
+    @Test
+    void shouldReplayTheLogWhenTheSnapshotOffsetIsNotTheEndOfALine() throws IOException {
+        // found by fuzzing: a torn first line, and a snapshot that claims it as a whole entry
+        Files.write(model.resolve(AliasLog.LOG), new byte[] {(byte) 0xc4});
+        Files.writeString(model.resolve(AliasLog.SNAPSHOT), "{\"sequence\":9,\"logOffset\":1}");
+        AliasLog log = new AliasLog(model);
+
+        log.append("champion", 3, "test", "2026-12-02T00:00:00Z", "after the torn line");
+
+        assertThat(log.entries()).extracting(AliasMove::reason).containsExactly("after the torn line");
+        assertThat(log.read().aliases()).containsExactly(java.util.Map.entry("champion", 3));
+        assertThat(Files.readString(model.resolve(AliasLog.LOG)))
+                .startsWith("{")
+                .endsWith("}\n");
     }
 }
