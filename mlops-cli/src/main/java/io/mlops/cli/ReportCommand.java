@@ -53,7 +53,7 @@ final class ReportCommand implements Callable<Integer> {
             names = CommandNames.METRIC_OPTION,
             paramLabel = "NAME",
             description = "A metric on the trend, repeatable, e.g. logLoss or recall[lodging]."
-                    + " Default: accuracy and macroF1.")
+                    + " Default: accuracy, macroF1 and, from retrain checks, liveAccuracy.")
     List<String> metrics;
 
     @Override
@@ -65,7 +65,7 @@ final class ReportCommand implements Callable<Integer> {
                             + " or give three or more runs");
         }
         PrintWriter out = command.commandLine().getOut();
-        out.println(write(output, runs, trend, metrics == null ? MetricTrend.DEFAULT_METRICS : metrics));
+        out.println(write(output, runs, trend, metrics));
         out.flush();
         return ExitCode.OK.code();
     }
@@ -76,7 +76,7 @@ final class ReportCommand implements Callable<Integer> {
      * @param output  the HTML file, replaced atomically
      * @param runs    run-metadata files or bundle folders
      * @param trend   whether to draw a trend even of one or two runs
-     * @param metrics the metrics of a trend
+     * @param metrics the metrics of a trend, or {@code null} for {@link MetricTrend#DEFAULT_SERIES}
      * @return the absolute path of the report
      * @throws io.mlops.contract.MlopsException naming a run that cannot be read or a metric that is not known
      */

@@ -167,33 +167,48 @@ class ReportCommandTest {
                 .hasSize(2);
     }
 
-    @Test
-    void shouldShowTheConditionsOfARetrainDecision() throws Exception {
+    /** A retrain-check run of the evaluation's model, started {@code minutes} after it, with the given condition. */
+    private static Path retrainCheck(final String name, final int minutes, final RetrainCondition condition)
+            throws Exception {
+        RunMetadata evaluation = ReportRuns.read(runs.evaluation());
         RetrainDecision decision = RetrainDecision.builder()
                 .model("receipts@champion")
-                .conditions(List.of(RetrainCondition.builder(ConditionKind.ACCURACY_DECAY)
-                        .status(ConditionStatus.FIRED)
-                        .measured(0.71)
-                        .threshold(0.8)
-                        .detail("live accuracy 0.7100 < 0.8000")
-                        .build()))
+                .conditions(List.of(condition))
                 .build();
-        Path file = tempDir.resolve("retrain-check.json");
+        Path file = tempDir.resolve(name);
         Files.writeString(
                 file,
                 Json.pretty()
-                        .writeValueAsString(ReportRuns.read(runs.evaluation()).toBuilder()
+                        .writeValueAsString(evaluation.toBuilder()
                                 .kind(RunKind.RETRAIN_CHECK)
+                                .startedAt(java.time.Instant.parse(evaluation.startedAt())
+                                        .plusSeconds(60L * minutes)
+                                        .toString())
                                 .metrics(null)
                                 .gates(null)
                                 .decision(decision)
                                 .build()));
+        return file;
+    }
+
+    private static RetrainCondition liveAccuracy(final double measured) {
+        return RetrainCondition.builder(ConditionKind.ACCURACY_DECAY)
+                .status(measured < 0.8 ? ConditionStatus.FIRED : ConditionStatus.NOT_FIRED)
+                .measured(measured)
+                .threshold(0.8)
+                .detail(String.format(Locale.ROOT, "live accuracy %.4f against 0.8000", measured))
+                .build();
+    }
+
+    @Test
+    void shouldShowTheConditionsOfARetrainDecision() throws Exception {
+        Path file = retrainCheck("retrain-check.json", 1, liveAccuracy(0.71));
 
         Document page = report("report", abs(file), "-o", abs(tempDir.resolve("retrain.html")));
 
         assertThat(page.select("h2").eachText()).contains("Retrain decision").doesNotContain("Metrics");
         assertThat(page.select("#retrain-conditions tbody tr").first().text())
-                .isEqualTo("accuracy-decay FIRED 0.7100 0.8000 live accuracy 0.7100 < 0.8000");
+                .isEqualTo("accuracy-decay FIRED 0.7100 0.8000 live accuracy 0.7100 against 0.8000");
         assertThat(page.text()).contains("Retrain receipts@champion");
     }
 
@@ -235,6 +250,85 @@ class ReportCommandTest {
         assertThat(noJson.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(noJson.errorLine()).contains(abs(yaml), "not a JSON document");
         assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void shouldDrawTheLiveAccuracyOfRetrainChecksAndListTheRunsWithNothingToDraw() throws Exception {
+        Path first = retrainCheck("check-1.json", 1, liveAccuracy(0.84));
+        Path second = retrainCheck("check-2.json", 2, liveAccuracy(0.71));
+        Path noAccuracy = retrainCheck(
+                "check-data.json",
+                3,
+                RetrainCondition.builder(ConditionKind.DATA_CHANGED)
+                        .status(ConditionStatus.NOT_FIRED)
+                        .detail("same data")
+                        .build());
+
+        Document page = report(
+                "report",
+                abs(noAccuracy),
+                abs(second),
+                abs(runs.evaluation()),
+                abs(first),
+                "-o",
+                abs(tempDir.resolve("live.html")));
+
+        assertThat(page.select("#runs th").eachText())
+                .containsExactly(
+                        "run", "file", "kind", "started", "algorithm", "accuracy", "macroF1", "liveAccuracy", "gates");
+        assertThat(page.select("#runs tbody tr").eachText())
+                .hasSize(3)
+                .satisfies(rows -> assertThat(rows.get(0)).contains(abs(runs.evaluation()), "evaluate"))
+                .satisfies(rows -> assertThat(rows.get(1)).contains(abs(first), "retrain-check", "0.8400"))
+                .satisfies(rows -> assertThat(rows.get(2)).contains(abs(second), "retrain-check", "0.7100"));
+        assertThat(page.selectFirst("#left-out").text())
+                .isEqualTo("Left out, as they have no metrics and no measured live accuracy: " + abs(noAccuracy)
+                        + " (retrain-check run)");
+        var option = Json.mapper().readTree(page.selectFirst("[" + OPTION + "]").attr(OPTION));
+        assertThat(option.at("/series"))
+                .extracting(s -> s.get("name").asText())
+                .containsExactly(
+                        "accuracy", "macroF1", "liveAccuracy", "accuracy gate", "macroF1 gate", "liveAccuracy gate");
+        assertThat(option.at("/series/2/data").toString()).isEqualTo("[null,0.84,0.71]");
+        assertThat(option.at("/series/5/data").toString()).isEqualTo("[null,0.8,0.8]");
+        assertThat(page.select("#not-drawn")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseATrendOfRunsWithNothingToDraw() throws Exception {
+        Path noAccuracy = retrainCheck(
+                "only-data.json",
+                1,
+                RetrainCondition.builder(ConditionKind.DATA_CHANGED)
+                        .status(ConditionStatus.FIRED)
+                        .detail("new rows")
+                        .build());
+        Path output = tempDir.resolve("nothing.html");
+
+        Cli.Result result = run("report", abs(noAccuracy), "--trend", "-o", abs(output));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(result.errorLine())
+                .contains("no run has metrics or a measured live accuracy to draw on a trend: " + abs(noAccuracy)
+                        + " (retrain-check run)");
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void shouldSayWhichChosenMetricNoRunHas() throws Exception {
+        Document page = report(
+                "report",
+                abs(runs.evaluation()),
+                "--trend",
+                "--metric",
+                "accuracy",
+                "--metric",
+                "liveAccuracy",
+                "-o",
+                abs(tempDir.resolve("missing.html")));
+
+        assertThat(page.selectFirst("#not-drawn").text()).isEqualTo("Not drawn, as no run has it: liveAccuracy");
+        assertThat(page.select("#runs th").eachText()).contains("accuracy").doesNotContain("liveAccuracy");
     }
 
     @Test

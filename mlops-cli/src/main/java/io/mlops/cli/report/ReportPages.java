@@ -1,12 +1,14 @@
 package io.mlops.cli.report;
 
 import io.mlops.contract.MlopsException;
+import io.mlops.contract.metadata.RunMetadata;
 import io.mlops.report.MetricTrend;
 import io.mlops.report.TrendPoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jsoup.nodes.Element;
 
 /**
@@ -55,58 +57,92 @@ public final class ReportPages {
     }
 
     /**
-     * The trend of the given metrics over runs, ordered by start time, numbered from 1, with the gate thresholds.
+     * The trend of the given metrics over runs, ordered by start time, numbered from 1, with the gate thresholds. A
+     * retrain check adds the live accuracy it measured (the series {@value MetricTrend#LIVE_ACCURACY}); runs with
+     * nothing to draw (a deploy run, a retrain check that measured no accuracy) are listed as left out.
      *
-     * @param runs    the runs; each needs metrics
-     * @param metrics the metric names to draw
+     * @param runs    the runs
+     * @param metrics the metric names to draw, or {@code null} for {@link MetricTrend#DEFAULT_SERIES}, each drawn if
+     *     a run has it
      * @return the HTML text
-     * @throws MlopsException naming a run without metrics or an unknown metric
+     * @throws MlopsException naming the runs if none has anything to draw, or naming an unknown metric
      */
     public static String trend(final List<ReportedRun> runs, final List<String> metrics) {
         MetricTrend trend;
         try {
-            trend = new MetricTrend(metrics);
+            trend = new MetricTrend(metrics == null ? MetricTrend.DEFAULT_SERIES : metrics);
         } catch (IllegalArgumentException exception) {
             throw new MlopsException(exception.getMessage(), exception);
         }
         List<ReportedRun> ordered = new ArrayList<>(runs);
         ordered.sort(Comparator.comparing(r -> r.run().startedAt()));
+        List<ReportedRun> drawnRuns = new ArrayList<>();
         List<TrendPoint> points = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (ReportedRun reported : ordered) {
+            int number = points.size() + 1;
+            Optional<TrendPoint> point = point(reported.run(), "#" + number, number);
+            if (point.isPresent()) {
+                drawnRuns.add(reported);
+                points.add(point.get());
+            } else {
+                leftOut.add(reported.source() + " (" + reported.run().kind().id() + " run)");
+            }
+        }
+        if (points.isEmpty()) {
+            throw new MlopsException(
+                    "no run has metrics or a measured live accuracy to draw on a trend: " + String.join(", ", leftOut));
+        }
+        List<String> drawn = trend.drawn(points);
+        List<String> columns = trend.metrics().stream().filter(drawn::contains).toList();
         List<List<String>> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of("run", "file", "started", "algorithm"));
-        header.addAll(trend.metrics());
+        List<String> header = new ArrayList<>(List.of("run", "file", "kind", "started", "algorithm"));
+        header.addAll(columns);
         header.add("gates");
         rows.add(header);
-        for (int i = 0; i < ordered.size(); i++) {
-            ReportedRun reported = ordered.get(i);
-            if (reported.run().metrics() == null) {
-                throw new MlopsException(reported.source() + ": a "
-                        + reported.run().kind().id() + " run has no metrics to draw on a trend");
-            }
-            TrendPoint point = TrendPoint.of(reported.run(), "#" + (i + 1), i + 1);
-            points.add(point);
+        for (int i = 0; i < points.size(); i++) {
+            RunMetadata run = drawnRuns.get(i).run();
+            TrendPoint point = points.get(i);
             List<String> row = new ArrayList<>(List.of(
                     point.label(),
-                    reported.source(),
-                    reported.run().startedAt(),
-                    Cells.text(reported.run().algorithm())));
-            Map<String, Double> values = point.metrics();
-            trend.metrics().forEach(metric -> row.add(Cells.number(values.get(metric))));
-            row.add(
-                    reported.run().gates() == null
-                            ? "none"
-                            : reported.run().gates().outcome().name());
+                    drawnRuns.get(i).source(),
+                    run.kind().id(),
+                    run.startedAt(),
+                    Cells.text(run.algorithm())));
+            columns.forEach(metric -> row.add(Cells.number(point.metrics().get(metric))));
+            row.add(run.gates() == null ? "none" : run.gates().outcome().name());
             rows.add(row);
         }
-        HtmlPage page = new HtmlPage("mlops metric trend", ordered.size() + " runs, oldest first");
+        HtmlPage page = new HtmlPage("mlops metric trend", points.size() + " runs, oldest first");
         Element section = page.section("Metrics over runs");
         HtmlPage.chart(section, trend.chart(points));
-        List<String> missing = new ArrayList<>(trend.metrics());
-        missing.removeAll(trend.drawn(points));
-        if (!missing.isEmpty()) {
-            section.appendElement("p").text("Not drawn, as not every run has it: " + String.join(", ", missing));
+        if (metrics != null) {
+            List<String> missing = new ArrayList<>(trend.metrics());
+            missing.removeAll(drawn);
+            if (!missing.isEmpty()) {
+                section.appendElement("p")
+                        .attr("id", "not-drawn")
+                        .text("Not drawn, as no run has it: " + String.join(", ", missing));
+            }
+        }
+        if (!leftOut.isEmpty()) {
+            section.appendElement("p")
+                    .attr("id", "left-out")
+                    .text("Left out, as they have no metrics and no measured live accuracy: "
+                            + String.join(", ", leftOut));
         }
         HtmlPage.table(section, rows).attr("id", "runs");
         return page.html();
+    }
+
+    /** The point of a run with metrics or with a retrain decision that measured the live accuracy. */
+    private static Optional<TrendPoint> point(final RunMetadata run, final String label, final int number) {
+        if (run.metrics() != null) {
+            return Optional.of(TrendPoint.of(run, label, number));
+        }
+        if (run.decision() != null && TrendPoint.liveAccuracy(run.decision()).isPresent()) {
+            return Optional.of(new TrendPoint(label, number, Map.of(), Map.of()).withLiveAccuracy(run.decision()));
+        }
+        return Optional.empty();
     }
 }
