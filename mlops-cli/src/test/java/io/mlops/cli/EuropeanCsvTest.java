@@ -83,7 +83,7 @@ class EuropeanCsvTest {
                 .isEqualTo("mlops: " + abs(data) + ": is not valid UTF-8 text: byte 0xFC at byte offset 26 (line 2)"
                         + " is not part of a UTF-8 character; the file looks Latin-1 / Windows-1252 encoded (as Excel"
                         + " saves \"CSV\" on Windows): save it as \"CSV UTF-8\" or read it with --encoding"
-                        + " windows-1252 (spec: encoding: windows-1252)");
+                        + " windows-1252 (spec or Pipeline step: encoding: windows-1252)");
         assertThat(dir.resolve("model")).doesNotExist();
     }
 

@@ -40,6 +40,12 @@ public final class CommandNames {
     public static final String TEST_DATA_OPTION = "--test-data";
     /** Held-out share. */
     public static final String TEST_FRACTION_OPTION = "--test-fraction";
+    /** CSV field separator of the data files. */
+    public static final String DELIMITER_OPTION = "--delimiter";
+    /** Whether the data files' numbers use a decimal comma. */
+    public static final String DECIMAL_COMMA_OPTION = "--decimal-comma";
+    /** Text encoding of the data files. */
+    public static final String ENCODING_OPTION = "--encoding";
     /** Bundle output folder. */
     public static final String OUTPUT_OPTION = "--output";
     /** Run metadata file. */

@@ -2,6 +2,8 @@ package io.mlops.contract.command;
 
 import static io.mlops.contract.command.CommandNames.*;
 
+import io.mlops.contract.MlopsException;
+import io.mlops.contract.data.CsvFormatWords;
 import io.mlops.contract.deploy.LoadTestSpec;
 import io.mlops.contract.gates.Criticality;
 import io.mlops.contract.registry.ModelNames;
@@ -157,8 +159,35 @@ public final class MlopsCommand {
         }
     }
 
+    /**
+     * The options of the commands that read CSV data files: how the files are written. Left out, the engine detects
+     * the separator and a decimal comma from each file and reads UTF-8.
+     *
+     * @param <B> the builder type
+     */
+    public abstract static class DataCommandBuilder<B extends DataCommandBuilder<B>> extends Builder<B> {
+        DataCommandBuilder(final String... command) {
+            super(command);
+        }
+
+        /**
+         * @param delimiter    the field separator: one character, {@code tab} or {@code \t}; {@code null} to detect it
+         * @param decimalComma whether numbers use {@code ,} as the decimal mark; {@code false} to detect it
+         * @param encoding     the text encoding, e.g. {@code windows-1252}; {@code null} for UTF-8
+         * @return this builder
+         * @throws MlopsException naming a value the engine would refuse
+         */
+        public B csvFormat(final String delimiter, final boolean decimalComma, final String encoding) {
+            Character separator = CsvFormatWords.requireValid(delimiter, decimalComma, encoding);
+            // a tab travels as its word, which survives every launcher and log line
+            option(DELIMITER_OPTION, separator == null ? null : separator == '\t' ? CsvFormatWords.TAB : delimiter);
+            option(DECIMAL_COMMA_OPTION, decimalComma ? "true" : null);
+            return option(ENCODING_OPTION, encoding == null ? null : encoding.strip());
+        }
+    }
+
     /** Builds {@code mlops train}. */
-    public static final class Train extends Builder<Train> {
+    public static final class Train extends DataCommandBuilder<Train> {
         Train() {
             super(TRAIN);
         }
@@ -243,7 +272,7 @@ public final class MlopsCommand {
     }
 
     /** Builds {@code mlops evaluate}. */
-    public static final class Evaluate extends Builder<Evaluate> {
+    public static final class Evaluate extends DataCommandBuilder<Evaluate> {
         Evaluate(final String model, final String data) {
             super(EVALUATE);
             option(MODEL_OPTION, Objects.requireNonNull(model, "model == null"));
@@ -347,7 +376,7 @@ public final class MlopsCommand {
     }
 
     /** Builds {@code mlops retrain-check}. */
-    public static final class RetrainCheck extends Builder<RetrainCheck> {
+    public static final class RetrainCheck extends DataCommandBuilder<RetrainCheck> {
         RetrainCheck(final String model) {
             super(RETRAIN_CHECK);
             option(MODEL_OPTION, Objects.requireNonNull(model, "model == null"));

@@ -154,4 +154,37 @@ class MlopsCommandTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("versions start at 1, got 0");
     }
+
+    @Test
+    void shouldPassTheCsvFormatOfTheDataFilesAndLeaveOutWhatIsDetected() {
+        assertThat(MlopsCommand.evaluate("model", "test.csv")
+                        .csvFormat(";", true, " windows-1252 ")
+                        .build()
+                        .arguments())
+                .containsSubsequence("--delimiter", ";", "--decimal-comma", "true", "--encoding", "windows-1252");
+        assertThat(MlopsCommand.retrainCheck("model")
+                        .csvFormat("\t", false, null)
+                        .build()
+                        .arguments())
+                .containsSubsequence("--delimiter", "tab")
+                .doesNotContain("--decimal-comma", "--encoding");
+        assertThat(MlopsCommand.train().csvFormat("\\t", false, null).build().arguments())
+                .containsSubsequence("--delimiter", "tab");
+        assertThat(MlopsCommand.train().csvFormat(null, false, null).build().arguments())
+                .doesNotContain("--delimiter", "--decimal-comma", "--encoding");
+    }
+
+    @Test
+    void shouldRefuseACsvFormatTheEngineWouldRefuse() {
+        assertThatThrownBy(() -> MlopsCommand.train().csvFormat(";;", false, null))
+                .isInstanceOf(MlopsException.class)
+                .hasMessage("delimiter ';;' is not valid; expected one character such as ',' or ';' or 'tab', not a"
+                        + " quote or a line break");
+        assertThatThrownBy(() -> MlopsCommand.train().csvFormat(null, false, "latin-9000"))
+                .hasMessage("encoding 'latin-9000' is not known; expected a name such as UTF-8, windows-1252 or"
+                        + " ISO-8859-1");
+        assertThatThrownBy(() -> MlopsCommand.evaluate("m", "d").csvFormat(",", true, null))
+                .hasMessage("a decimal comma needs another field separator than ','; use delimiter ';' with"
+                        + " decimalComma");
+    }
 }

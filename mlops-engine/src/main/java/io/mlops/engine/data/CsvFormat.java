@@ -1,10 +1,8 @@
 package io.mlops.engine.data;
 
-import io.mlops.contract.MlopsException;
+import io.mlops.contract.data.CsvFormatWords;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 
 /**
  * How a CSV file is written: the field separator, the decimal mark of its numbers and its text encoding.
@@ -32,32 +30,12 @@ public record CsvFormat(Character delimiter, Boolean decimalComma, Charset encod
      * @param decimalComma whether numbers use a decimal comma, or {@code null} to detect
      * @param encoding     a charset name such as {@code windows-1252}, or {@code null} for UTF-8
      * @return the format
-     * @throws MlopsException naming the bad value
+     * @throws io.mlops.contract.MlopsException naming the bad value
      */
     public static CsvFormat of(final String delimiter, final Boolean decimalComma, final String encoding) {
-        Character separator = null;
-        if (delimiter != null) {
-            String text = delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t") ? "\t" : delimiter;
-            if (text.length() != 1 || text.charAt(0) == '"' || text.charAt(0) == '\n' || text.charAt(0) == '\r') {
-                throw new MlopsException("delimiter '" + delimiter
-                        + "' is not valid; expected one character such as ',' or ';' or 'tab', not a quote or"
-                        + " a line break");
-            }
-            separator = text.charAt(0);
-        }
-        Charset charset = null;
-        if (encoding != null) {
-            try {
-                charset = Charset.forName(encoding.strip());
-            } catch (IllegalCharsetNameException | UnsupportedCharsetException exception) {
-                throw new MlopsException("encoding '" + encoding
-                        + "' is not known; expected a name such as UTF-8, windows-1252 or ISO-8859-1");
-            }
-        }
-        if (Boolean.TRUE.equals(decimalComma) && separator != null && separator == ',') {
-            throw new MlopsException(
-                    "a decimal comma needs another field separator than ','; use delimiter ';' with decimalComma");
-        }
+        Character separator = delimiter == null ? null : CsvFormatWords.delimiter(delimiter);
+        Charset charset = encoding == null ? null : CsvFormatWords.encoding(encoding);
+        CsvFormatWords.requireCompatible(separator, decimalComma);
         return new CsvFormat(separator, decimalComma, charset);
     }
 

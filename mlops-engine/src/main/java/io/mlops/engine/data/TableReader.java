@@ -344,7 +344,8 @@ public final class TableReader {
                                             ? " (as Excel writes CSV in German and other" + " European locales)"
                                             : "")
                                     + " but is read with '" + printable(separator) + "' as the separator; use"
-                                    + " --delimiter '" + printable(other) + "' (spec: delimiter), or leave it out"
+                                    + " --delimiter '" + printable(other)
+                                    + "' (spec or Pipeline step: delimiter), or leave it out"
                                     + " to detect it");
                 }
             }

@@ -166,6 +166,6 @@ final class TextCheck {
                 + (latin1Like
                         ? "; the file looks Latin-1 / Windows-1252 encoded (as Excel saves \"CSV\" on Windows):"
                         : "; if it is Latin-1 / Windows-1252 encoded (as Excel saves \"CSV\" on Windows),")
-                + " save it as \"CSV UTF-8\" or read it with --encoding windows-1252 (spec: encoding: windows-1252)";
+                + " save it as \"CSV UTF-8\" or read it with --encoding windows-1252 (spec or Pipeline step: encoding: windows-1252)";
     }
 }

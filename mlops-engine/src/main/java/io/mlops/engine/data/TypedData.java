@@ -168,7 +168,7 @@ public final class TypedData {
             if (value == null) {
                 String expected = Numbers.isNonFinite(text) ? "is not a finite number" : "is not a number";
                 String hint = DecimalComma.appearsIn(text, '\n')
-                        ? "; it has a decimal comma: read the file with --decimal-comma (spec: decimalComma: true)"
+                        ? "; it has a decimal comma: read the file with --decimal-comma (spec or Pipeline step: decimalComma: true)"
                         : "";
                 throw MlopsException.atLine(
                         table.source(),

@@ -68,7 +68,7 @@ class RealWorldCsvTest {
                 .isInstanceOf(MlopsException.class)
                 .hasMessage(file + " line 1: the header is a single column 'Betrag;Menge;Kategorie' that contains"
                         + " ';': the file looks ';'-separated (as Excel writes CSV in German and other European"
-                        + " locales) but is read with ',' as the separator; use --delimiter ';' (spec: delimiter),"
+                        + " locales) but is read with ',' as the separator; use --delimiter ';' (spec or Pipeline step: delimiter),"
                         + " or leave it out to detect it");
     }
 
@@ -79,7 +79,7 @@ class RealWorldCsvTest {
         assertThatThrownBy(() -> reader(CsvFormat.of(";", null, null)).read(file))
                 .hasMessage(file + " line 1: the header is a single column 'amount,count,label' that contains ',':"
                         + " the file looks ','-separated but is read with ';' as the separator; use --delimiter ','"
-                        + " (spec: delimiter), or leave it out to detect it");
+                        + " (spec or Pipeline step: delimiter), or leave it out to detect it");
     }
 
     @Test
@@ -92,7 +92,7 @@ class RealWorldCsvTest {
 
         assertThatThrownBy(() -> TypedData.of(table, schema))
                 .hasMessage(file + " line 2: column 'Betrag' is not a number: \"12,50\"; it has a decimal comma: read"
-                        + " the file with --decimal-comma (spec: decimalComma: true)");
+                        + " the file with --decimal-comma (spec or Pipeline step: decimalComma: true)");
     }
 
     @Test
@@ -130,8 +130,8 @@ class RealWorldCsvTest {
         assertThatThrownBy(() -> reader(CsvFormat.DETECT).read(file))
                 .hasMessage(file + ": is not valid UTF-8 text: byte 0xFC at byte offset 12 (line 2) is not part of a"
                         + " UTF-8 character; the file looks Latin-1 / Windows-1252 encoded (as Excel saves \"CSV\" on"
-                        + " Windows): save it as \"CSV UTF-8\" or read it with --encoding windows-1252 (spec:"
-                        + " encoding: windows-1252)");
+                        + " Windows): save it as \"CSV UTF-8\" or read it with --encoding windows-1252 (spec or"
+                        + " Pipeline step: encoding: windows-1252)");
     }
 
     @Test

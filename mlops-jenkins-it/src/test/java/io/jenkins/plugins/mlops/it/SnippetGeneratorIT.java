@@ -44,6 +44,9 @@ class SnippetGeneratorIT {
         form.put("testData", "");
         form.put("testFraction", "0.2");
         form.put("output", "model");
+        form.put("delimiter", ";");
+        form.put("decimalComma", true);
+        form.put("encoding", "windows-1252");
         form.put("metadata", "");
 
         String snippet = roundTrip("mlTrain", form);
@@ -53,6 +56,7 @@ class SnippetGeneratorIT {
                 .contains("data: 'data/receipts.csv'", "label: 'category'", "algorithm: 'logistic'", "seed: 42")
                 .contains("testFraction: 0.2", "output: 'model'")
                 .contains("params: [epochs: 10, l2: 0.5]")
+                .contains("delimiter: ';'", "decimalComma: true", "encoding: 'windows-1252'")
                 .doesNotContain("spec:", "metadata:", "testData:");
     }
 
@@ -66,6 +70,9 @@ class SnippetGeneratorIT {
         form.put("onGateFailure", "UNSTABLE");
         form.put("name", "");
         form.put("registry", "");
+        form.put("delimiter", "");
+        form.put("decimalComma", false);
+        form.put("encoding", "");
         form.put("metadata", "");
 
         String snippet = roundTrip("mlEvaluate", form);
@@ -75,7 +82,7 @@ class SnippetGeneratorIT {
                 .contains("model: 'model'", "data: 'data/test.csv'", "baseline: 'previous'")
                 .contains("gates: ['accuracy >= 0.90', 'macroF1 >= 0.85']")
                 .contains("onGateFailure: 'UNSTABLE'")
-                .doesNotContain("registry:", "metadata:", "''");
+                .doesNotContain("registry:", "metadata:", "''", "delimiter:", "decimalComma:", "encoding:");
     }
 
     @Test
@@ -160,6 +167,7 @@ class SnippetGeneratorIT {
         form.put("minNewRows", "100");
         form.put("driftData", "");
         form.put("ifUnavailable", "inactive");
+        form.put("delimiter", "tab");
         form.put("registry", "");
         form.put("metadata", "");
 
@@ -170,8 +178,31 @@ class SnippetGeneratorIT {
                 .endsWith(") {\n    // some block\n}")
                 .contains("model: 'receipts@champion'", "spec: 'ml/train.yaml'", "service: 'http://127.0.0.1:8080'")
                 .contains("accuracyBelow: 0.85", "driftAbove: 0.2", "maxAgeDays: 30", "minNewRows: 100")
-                .contains("ifUnavailable: 'inactive'")
+                .contains("ifUnavailable: 'inactive'", "delimiter: 'tab'")
                 .doesNotContain("force:", "driftData:", "registry:", "metadata:", "''");
+    }
+
+    @Test
+    void shouldCheckTheCsvFormatFieldsOfEveryStepThatReadsData() throws Exception {
+        for (String step : List.of("TrainStep", "EvaluateStep", "RetrainWhenStep")) {
+            String descriptor = "descriptorByName/io.jenkins.plugins.mlops.steps." + step;
+
+            HttpResponse<String> badDelimiter = jenkins.client().get(descriptor + "/checkDelimiter?value=%3B%3B");
+            HttpResponse<String> goodDelimiter = jenkins.client().get(descriptor + "/checkDelimiter?value=tab");
+            HttpResponse<String> badEncoding = jenkins.client().get(descriptor + "/checkEncoding?value=latin-9000");
+            HttpResponse<String> goodEncoding = jenkins.client().get(descriptor + "/checkEncoding?value=windows-1252");
+
+            assertThat(badDelimiter.body())
+                    .as(step)
+                    .contains("error")
+                    .contains("delimiter &#039;;;&#039; is not valid; expected one character");
+            assertThat(goodDelimiter.body()).as(step).doesNotContain("error");
+            assertThat(badEncoding.body())
+                    .as(step)
+                    .contains("error")
+                    .contains("encoding &#039;latin-9000&#039; is not known");
+            assertThat(goodEncoding.body()).as(step).doesNotContain("error");
+        }
     }
 
     private static Map<String, Object> form(String stepClass) {

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param metadata the metadata file, relative to the workspace
  * @param name the registry model name for a bare baseline alias such as {@code champion}, or {@code null} for the configured default
  * @param registry the registry folder overriding the configured one, or {@code null}
+ * @param csvFormat how the data file is written; {@code null} in a request kept from an older version
  */
 public record EvaluateRequest(
         String model,
@@ -28,7 +29,8 @@ public record EvaluateRequest(
         Criticality onGateFailure,
         String metadata,
         String name,
-        String registry)
+        String registry,
+        CsvFormatArguments csvFormat)
         implements StepRequest {
     private static final long serialVersionUID = 1L;
 
@@ -58,6 +60,30 @@ public record EvaluateRequest(
             Criticality onGateFailure,
             String metadata) {
         this(model, data, gates, baseline, onGateFailure, metadata, null, null);
+    }
+
+    /**
+     * Creates a request whose data file's format the engine detects.
+     *
+     * @param model the model
+     * @param data the evaluation data, or {@code null}
+     * @param gates the quality gates
+     * @param baseline the baseline, or {@code null}
+     * @param onGateFailure the build result when a gate fails
+     * @param metadata the metadata file
+     * @param name the registry model name, or {@code null}
+     * @param registry the registry folder, or {@code null}
+     */
+    public EvaluateRequest(
+            String model,
+            String data,
+            List<String> gates,
+            String baseline,
+            Criticality onGateFailure,
+            String metadata,
+            String name,
+            String registry) {
+        this(model, data, gates, baseline, onGateFailure, metadata, name, registry, CsvFormatArguments.DETECT);
     }
 
     /**

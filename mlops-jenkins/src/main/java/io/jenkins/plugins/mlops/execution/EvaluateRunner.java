@@ -63,7 +63,7 @@ public final class EvaluateRunner extends EngineRunner<EvaluateRequest> {
      * @return the command
      */
     public static MlopsCommand command(EvaluateRequest request, String baseline, String registry) {
-        return MlopsCommand.evaluate(request.model(), request.data())
+        return CsvFormatArguments.applyTo(request.csvFormat(), MlopsCommand.evaluate(request.model(), request.data()))
                 .gates(request.gates())
                 .baseline(baseline)
                 .registry(registry)

@@ -27,6 +27,8 @@ import java.util.Map;
  * @param unavailableAsInactive whether an unreachable service makes its conditions inactive instead of failing
  * @param registry the registry folder overriding the configured one, or {@code null}
  * @param metadata the workspace file the decision (run metadata) is written to
+ * @param csvFormat how the data files and the drift batch are written, overriding the spec's settings; {@code null}
+ *     in a request kept from an older version
  */
 public record RetrainCheckRequest(
         String function,
@@ -44,7 +46,8 @@ public record RetrainCheckRequest(
         boolean force,
         boolean unavailableAsInactive,
         String registry,
-        String metadata)
+        String metadata,
+        CsvFormatArguments csvFormat)
         implements StepRequest {
     private static final long serialVersionUID = 1L;
 

@@ -47,7 +47,7 @@ public final class RetrainCheckRunner extends EngineRunner<RetrainCheckRequest> 
      */
     public static List<String> arguments(RetrainCheckRequest request, RegistrySettings settings) throws StepFailure {
         try {
-            return MlopsCommand.retrainCheck(request.model())
+            return CsvFormatArguments.applyTo(request.csvFormat(), MlopsCommand.retrainCheck(request.model()))
                     .spec(request.spec())
                     .data(request.data())
                     .service(request.service())

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param testFraction the held-out fraction, or {@code null}
  * @param output the output directory of the model bundle, or {@code null}
  * @param metadata the metadata file, relative to the workspace
+ * @param csvFormat how the data files are written; {@code null} in a request kept from an older version
  */
 public record TrainRequest(
         String spec,
@@ -31,7 +32,8 @@ public record TrainRequest(
         String testData,
         Double testFraction,
         String output,
-        String metadata)
+        String metadata,
+        CsvFormatArguments csvFormat)
         implements StepRequest {
     private static final long serialVersionUID = 1L;
 
@@ -41,6 +43,45 @@ public record TrainRequest(
     /** Creates the request, copying the parameters. */
     public TrainRequest {
         params = new LinkedHashMap<>(params);
+    }
+
+    /**
+     * Creates a request whose data files' format the engine detects.
+     *
+     * @param spec the spec file, or {@code null}
+     * @param data the training data CSV, or {@code null}
+     * @param label the label column, or {@code null}
+     * @param algorithm the algorithm, or {@code null}
+     * @param params hyperparameters as text
+     * @param seed the random seed, or {@code null}
+     * @param testData a separate test CSV, or {@code null}
+     * @param testFraction the held-out fraction, or {@code null}
+     * @param output the output directory, or {@code null}
+     * @param metadata the metadata file
+     */
+    public TrainRequest(
+            String spec,
+            String data,
+            String label,
+            String algorithm,
+            Map<String, String> params,
+            Integer seed,
+            String testData,
+            Double testFraction,
+            String output,
+            String metadata) {
+        this(
+                spec,
+                data,
+                label,
+                algorithm,
+                params,
+                seed,
+                testData,
+                testFraction,
+                output,
+                metadata,
+                CsvFormatArguments.DETECT);
     }
 
     /**

@@ -71,7 +71,7 @@ public final class TrainRunner extends EngineRunner<TrainRequest> {
      * @return the command
      */
     public static MlopsCommand command(TrainRequest request) {
-        return MlopsCommand.train()
+        return CsvFormatArguments.applyTo(request.csvFormat(), MlopsCommand.train())
                 .spec(request.spec())
                 .data(request.data())
                 .label(request.label())

@@ -5,6 +5,7 @@ import io.jenkins.plugins.mlops.execution.DeployTarget;
 import io.jenkins.plugins.mlops.execution.LoadSpec;
 import io.mlops.contract.MlopsException;
 import io.mlops.contract.algorithm.Algorithm;
+import io.mlops.contract.data.CsvFormatWords;
 import io.mlops.contract.deploy.LoadTestSpec;
 import io.mlops.contract.gates.Criticality;
 import io.mlops.contract.registry.ModelNames;
@@ -128,6 +129,33 @@ final class ArgumentChecks {
         } catch (MlopsException e) {
             return Optional.of("'" + field + "': " + Printable.escape(e.getMessage()));
         }
+    }
+
+    /**
+     * Checks the CSV format arguments by the engine's rules.
+     *
+     * @param delimiter the field separator, or {@code null}
+     * @param decimalComma whether numbers use a decimal comma
+     * @param encoding the text encoding, or {@code null}
+     * @return the problem, naming the argument, or empty
+     */
+    static Optional<String> csvFormat(String delimiter, boolean decimalComma, String encoding) {
+        try {
+            CsvFormatWords.requireValid(delimiter, decimalComma, encoding);
+            return Optional.empty();
+        } catch (MlopsException e) {
+            return Optional.of(Printable.escape(e.getMessage()));
+        }
+    }
+
+    static Optional<String> delimiter(String text) {
+        String value = text != null && text.length() == 1 ? text : Arguments.trimToNull(text);
+        return value == null ? Optional.empty() : csvFormat(value, false, null);
+    }
+
+    static Optional<String> encoding(String text) {
+        String value = Arguments.trimToNull(text);
+        return value == null ? Optional.empty() : csvFormat(null, false, value);
     }
 
     static Optional<String> target(String text) {

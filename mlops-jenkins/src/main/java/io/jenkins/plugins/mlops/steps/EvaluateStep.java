@@ -14,7 +14,6 @@ import java.util.Optional;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -29,7 +28,7 @@ import org.kohsuke.stapler.QueryParameter;
  * mlEvaluate(model: 'model', data: 'data/test.csv', baseline: 'champion', name: 'receipts')
  * </pre>
  */
-public class EvaluateStep extends Step {
+public class EvaluateStep extends CsvDataStep {
     private final String model;
     private String data;
     private List<QualityGate> gates = new ArrayList<>();
@@ -170,7 +169,8 @@ public class EvaluateStep extends Step {
         }
         Criticality result = Criticality.valueOf(onGateFailure.toUpperCase(Locale.ROOT));
         String metadataFile = metadata != null ? metadata : ".mlops/evaluate-run-metadata.json";
-        return new EvaluateRequest(model, data, checkedGates, baseline, result, metadataFile, name, registry);
+        return new EvaluateRequest(
+                model, data, checkedGates, baseline, result, metadataFile, name, registry, csvFormat(f));
     }
 
     @Override
@@ -184,7 +184,7 @@ public class EvaluateStep extends Step {
 
     /** Registers {@code mlEvaluate}. */
     @Extension(dynamicLoadable = YesNoMaybe.YES)
-    public static final class DescriptorImpl extends AgentStepDescriptor implements CustomDescribableModel {
+    public static final class DescriptorImpl extends CsvDataStepDescriptor implements CustomDescribableModel {
         /** Creates the descriptor. */
         public DescriptorImpl() {
             super(EvaluateRunner.FUNCTION, "EvaluateStep.DisplayName");

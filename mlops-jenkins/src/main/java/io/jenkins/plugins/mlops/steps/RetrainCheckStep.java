@@ -48,7 +48,7 @@ public class RetrainCheckStep extends RetrainWhenStep {
     /** Registers {@code mlRetrainCheck}, a step without a block. */
     @Extension(dynamicLoadable = YesNoMaybe.YES)
     @Symbol(FUNCTION)
-    public static final class DescriptorImpl extends AgentStepDescriptor {
+    public static final class DescriptorImpl extends CsvDataStepDescriptor {
         /** Creates the descriptor. */
         public DescriptorImpl() {
             super(FUNCTION, "RetrainCheckStep.DisplayName");

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -30,7 +29,7 @@ import org.kohsuke.stapler.QueryParameter;
  * }
  * </pre>
  */
-public class RetrainWhenStep extends Step {
+public class RetrainWhenStep extends CsvDataStep {
     /** The {@code ifUnavailable} value that fails the check when the service cannot be reached (the default). */
     public static final String UNAVAILABLE_FAIL = "fail";
     /** The {@code ifUnavailable} value that makes the service's conditions inactive when it cannot be reached. */
@@ -274,7 +273,8 @@ public class RetrainWhenStep extends Step {
                 force,
                 UNAVAILABLE_INACTIVE.equals(ifUnavailable),
                 registry,
-                metadata != null ? metadata : DEFAULT_METADATA);
+                metadata != null ? metadata : DEFAULT_METADATA,
+                csvFormat(f));
     }
 
     /** @return the Pipeline function name of this step, for messages, the log and the records */
@@ -309,7 +309,7 @@ public class RetrainWhenStep extends Step {
     /** Registers {@code mlRetrainWhen}, a step with a block. */
     @Extension(dynamicLoadable = YesNoMaybe.YES)
     @Symbol(RetrainCheckRunner.FUNCTION)
-    public static final class DescriptorImpl extends AgentStepDescriptor {
+    public static final class DescriptorImpl extends CsvDataStepDescriptor {
         /** Creates the descriptor. */
         public DescriptorImpl() {
             super(RetrainCheckRunner.FUNCTION, "RetrainWhenStep.DisplayName");

@@ -14,7 +14,6 @@ import java.util.Optional;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -29,7 +28,7 @@ import org.kohsuke.stapler.QueryParameter;
  * </pre>
  * Either {@code spec} or {@code data} and {@code label} must be given; the other arguments are optional.
  */
-public class TrainStep extends Step {
+public class TrainStep extends CsvDataStep {
     private String spec;
     private String data;
     private String label;
@@ -215,7 +214,17 @@ public class TrainStep extends Step {
                         ? draft.knownOutput() + "/" + BundleLayout.METADATA_FILE
                         : ".mlops/train-run-metadata.json";
         return new TrainRequest(
-                spec, data, label, algorithm, engineParams, seed, testData, testFraction, output, metadataFile);
+                spec,
+                data,
+                label,
+                algorithm,
+                engineParams,
+                seed,
+                testData,
+                testFraction,
+                output,
+                metadataFile,
+                csvFormat(f));
     }
 
     @Override
@@ -229,7 +238,7 @@ public class TrainStep extends Step {
 
     /** Registers {@code mlTrain}. */
     @Extension(dynamicLoadable = YesNoMaybe.YES)
-    public static final class DescriptorImpl extends AgentStepDescriptor implements CustomDescribableModel {
+    public static final class DescriptorImpl extends CsvDataStepDescriptor implements CustomDescribableModel {
         /** Creates the descriptor. */
         public DescriptorImpl() {
             super(TrainRunner.FUNCTION, "TrainStep.DisplayName");

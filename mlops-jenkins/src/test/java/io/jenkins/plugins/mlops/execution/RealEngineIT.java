@@ -237,4 +237,72 @@ class RealEngineIT {
                 .hasMessageEndingWith("(mlops exit code 3: bad input)");
         assertThat(build.actions).isEmpty();
     }
+
+    /** Receipts as Excel saves "CSV" on a German Windows: ';' between fields, decimal commas, Windows-1252 text. */
+    private void writeGermanExcelReceipts(String name, int rows) throws IOException {
+        Random random = new Random(5);
+        String[][] kinds = {
+            {"Lebensmittel", "Bäckerei", "12"}, {"Reise", "Flughafen", "250"}, {"Büro", "Schreibwaren", "60"}
+        };
+        StringBuilder text = new StringBuilder("Betrag;Händler;Kategorie\r\n");
+        for (int i = 0; i < rows; i++) {
+            String[] kind = kinds[random.nextInt(kinds.length)];
+            String amount = String.format(
+                    java.util.Locale.GERMANY, "%.2f", Double.parseDouble(kind[2]) + random.nextDouble() * 10);
+            text.append(amount)
+                    .append(';')
+                    .append(kind[1])
+                    .append(';')
+                    .append(kind[0])
+                    .append("\r\n");
+        }
+        Files.createDirectories(workspace.resolve(name).getParent());
+        Files.write(
+                workspace.resolve(name), text.toString().getBytes(java.nio.charset.Charset.forName("windows-1252")));
+    }
+
+    private TrainRequest trainGerman(CsvFormatArguments format) {
+        return new TrainRequest(
+                null,
+                "data/belege.csv",
+                "Kategorie",
+                "logistic",
+                Map.of(),
+                42,
+                null,
+                null,
+                "model",
+                "model/run-metadata.json",
+                format);
+    }
+
+    @Test
+    void shouldReadAGermanExcelExportWithTheFormatArgumentsOfTheStep() throws Exception {
+        FakeBuildContext build = build();
+        writeGermanExcelReceipts("data/belege.csv", 150);
+
+        Map<String, Object> result =
+                new TrainRunner(build).run(trainGerman(new CsvFormatArguments(";", true, "windows-1252")));
+
+        assertThat(build.log())
+                .contains("--delimiter ; --decimal-comma true --encoding windows-1252")
+                .contains("[mlops] training");
+        assertThat(result).containsEntry("buildResult", "SUCCESS");
+        assertThat((Double) ((Map<?, ?>) result.get("metrics")).get("accuracy")).isGreaterThan(0.8);
+        assertThat(Files.readString(workspace.resolve("model/run-metadata.json")))
+                .contains("Büro", "Lebensmittel");
+    }
+
+    @Test
+    void shouldNameTheEncodingArgumentWhenAWindowsFileIsReadAsUtf8() throws Exception {
+        FakeBuildContext build = build();
+        writeGermanExcelReceipts("data/belege.csv", 20);
+
+        assertThatThrownBy(() -> new TrainRunner(build).run(trainGerman(CsvFormatArguments.DETECT)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageStartingWith("[mlTrain] data/belege.csv: is not valid UTF-8 text: byte 0xE4 at byte offset")
+                .hasMessageContaining("(spec or Pipeline step: encoding: windows-1252)")
+                .hasMessageEndingWith("(mlops exit code 3: bad input)");
+        assertThat(build.actions).isEmpty();
+    }
 }

@@ -50,7 +50,8 @@ class RetrainCheckRunnerTest {
                 force,
                 true,
                 null,
-                METADATA);
+                METADATA,
+                CsvFormatArguments.DETECT);
     }
 
     @Test

@@ -68,19 +68,39 @@ class FormsTest {
                 DeployStep.class,
                 QualityGate.class,
                 HyperParameter.class,
-                LoadTest.class
+                LoadTest.class,
+                RetrainWhenStep.class
             })
     void shouldOnlyHavePropertiesThatFormsAndStructsCanModel(Class<?> type) throws Exception {
         for (Map.Entry<String, Type> property : properties(type).entrySet()) {
             assertThat(modelable(property.getValue()))
                     .as(type.getSimpleName() + "." + property.getKey() + " of type " + property.getValue())
                     .isTrue();
-            String getter = "get" + Character.toUpperCase(property.getKey().charAt(0))
-                    + property.getKey().substring(1);
-            assertThat(type.getMethod(getter).getGenericReturnType())
+            assertThat(getter(type, property.getKey()).getGenericReturnType())
                     .as("getter of " + type.getSimpleName() + "." + property.getKey())
                     .isEqualTo(property.getValue());
         }
+    }
+
+    /** The getter structs reads a property with: {@code getX}, else {@code isX}. */
+    private static Method getter(Class<?> type, String property) throws NoSuchMethodException {
+        String name = Character.toUpperCase(property.charAt(0)) + property.substring(1);
+        try {
+            return type.getMethod("get" + name);
+        } catch (NoSuchMethodException e) {
+            return type.getMethod("is" + name);
+        }
+    }
+
+    /** The help file of a field, in the class's folder or an ancestor's, as Jenkins' descriptor looks it up. */
+    private static java.util.Optional<Path> helpFile(Class<?> type, String field) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            Path file = CLASSES.resolve(c.getName().replace('.', '/')).resolve("help-" + field + ".html");
+            if (Files.exists(file)) {
+                return java.util.Optional.of(file);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Text, numbers, booleans, or a concrete data-bound class of this plugin, or a list of those. */
@@ -119,7 +139,9 @@ class FormsTest {
         }
         assertThat(fields).isEqualTo(new TreeSet<>(properties(type).keySet()));
         for (String field : fields) {
-            assertThat(folder.resolve("help-" + field + ".html")).exists();
+            assertThat(helpFile(type, field))
+                    .as("help-" + field + ".html of " + type.getSimpleName())
+                    .isPresent();
         }
         assertThat(jelly).doesNotContain("<f:textarea"); // a textarea binds as one text, not a list or map
     }
@@ -133,10 +155,10 @@ class FormsTest {
         Step fromSnippet = bind(type, groovy(snippet));
 
         for (String property : properties(type).keySet()) {
-            String getter = "get" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
-            assertThat(type.getMethod(getter).invoke(fromSnippet))
+            Method getter = getter(type, property);
+            assertThat(getter.invoke(fromSnippet))
                     .as(type.getSimpleName() + "." + property + " after " + snippet)
-                    .isEqualTo(type.getMethod(getter).invoke(fromForm));
+                    .isEqualTo(getter.invoke(fromForm));
         }
     }
 
@@ -154,6 +176,9 @@ class FormsTest {
             step.setMetadata("out/train.json");
             step.setSpec("ml/train.yaml");
             step.setTestData(null);
+            step.setDelimiter(";");
+            step.setDecimalComma(true);
+            step.setEncoding("windows-1252");
             return step;
         }
         if (type == EvaluateStep.class) {
@@ -165,6 +190,8 @@ class FormsTest {
             step.setOnGateFailure("UNSTABLE");
             step.setRegistry("/srv/registry");
             step.setMetadata("out/eval.json");
+            step.setDelimiter("tab");
+            step.setEncoding("ISO-8859-1");
             return step;
         }
         DeployStep step = new DeployStep("receipts@champion");
@@ -193,9 +220,7 @@ class FormsTest {
     private static Map<String, Object> uninstantiate(Object o) throws Exception {
         Map<String, Object> arguments = new LinkedHashMap<>();
         for (String property : properties(o.getClass()).keySet()) {
-            Object value = o.getClass()
-                    .getMethod("get" + Character.toUpperCase(property.charAt(0)) + property.substring(1))
-                    .invoke(o);
+            Object value = getter(o.getClass(), property).invoke(o);
             if (value instanceof List<?> list) {
                 List<Object> out = new ArrayList<>();
                 for (Object element : list) {
