@@ -200,6 +200,14 @@ class ReportCommandTest {
                 .build();
     }
 
+    /** A data condition: it measures no accuracy, so its run has nothing to draw on a trend. */
+    private static RetrainCondition dataChanged(final ConditionStatus status) {
+        return RetrainCondition.builder(ConditionKind.DATA_CHANGED)
+                .status(status)
+                .detail("data compared with the model's")
+                .build();
+    }
+
     @Test
     void shouldShowTheConditionsOfARetrainDecision() throws Exception {
         Path file = retrainCheck("retrain-check.json", 1, liveAccuracy(0.71));
@@ -256,13 +264,7 @@ class ReportCommandTest {
     void shouldDrawTheLiveAccuracyOfRetrainChecksAndListTheRunsWithNothingToDraw() throws Exception {
         Path first = retrainCheck("check-1.json", 1, liveAccuracy(0.84));
         Path second = retrainCheck("check-2.json", 2, liveAccuracy(0.71));
-        Path noAccuracy = retrainCheck(
-                "check-data.json",
-                3,
-                RetrainCondition.builder(ConditionKind.DATA_CHANGED)
-                        .status(ConditionStatus.NOT_FIRED)
-                        .detail("same data")
-                        .build());
+        Path noAccuracy = retrainCheck("check-data.json", 3, dataChanged(ConditionStatus.NOT_FIRED));
 
         Document page = report(
                 "report",
@@ -296,13 +298,7 @@ class ReportCommandTest {
 
     @Test
     void shouldRefuseATrendOfRunsWithNothingToDraw() throws Exception {
-        Path noAccuracy = retrainCheck(
-                "only-data.json",
-                1,
-                RetrainCondition.builder(ConditionKind.DATA_CHANGED)
-                        .status(ConditionStatus.FIRED)
-                        .detail("new rows")
-                        .build());
+        Path noAccuracy = retrainCheck("only-data.json", 1, dataChanged(ConditionStatus.FIRED));
         Path output = tempDir.resolve("nothing.html");
 
         Cli.Result result = run("report", abs(noAccuracy), "--trend", "-o", abs(output));
