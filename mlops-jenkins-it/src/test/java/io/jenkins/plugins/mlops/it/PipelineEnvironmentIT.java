@@ -30,6 +30,7 @@ class PipelineEnvironmentIT {
     private static Path registry;
     private static int environmentBuild;
     private static int javaHomeBuild;
+    private static int excelBuild;
 
     @BeforeAll
     static void setUp(MlopsJenkins started) {
@@ -67,9 +68,30 @@ class PipelineEnvironmentIT {
                 "}");
         jenkins.createAgentJob("java-home", new PipelineJob(javaHome));
 
-        // both at once: the agent has an executor for each
+        // an Excel export from a German Windows: ';', decimal commas, Windows-1252 (umlauts as Groovy escapes, so
+        // the job's configuration stays ASCII)
+        String excel = String.join(
+                "\n",
+                "node('" + MlopsJenkins.AGENT_LABEL + "') {",
+                "  def kinds = [[12, 'B\\u00e4ckerei', 'Lebensmittel'], [250, 'Flughafen', 'Reise'],",
+                "               [60, 'Schreibwaren', 'B\\u00fcro']]",
+                "  def rows = ['Betrag;H\\u00e4ndler;Kategorie']",
+                "  for (int i = 0; i < 120; i++) {",
+                "    def kind = kinds[i % 3]",
+                "    rows << \"${kind[0] + i % 9},${i % 10}0;${kind[1]};${kind[2]}\"",
+                "  }",
+                "  writeFile(file: 'belege.csv', text: rows.join('\\r\\n') + '\\r\\n', encoding: 'windows-1252')",
+                "  mlTrain(data: 'belege.csv', label: 'Kategorie', encoding: 'windows-1252', output: 'model-de')",
+                "  def evaluated = mlEvaluate(model: 'model-de', data: 'belege.csv', encoding: 'windows-1252',",
+                "                             gates: ['accuracy >= 0.9'])",
+                "  echo \"evaluated accuracy ${evaluated.metrics.accuracy}\"",
+                "}");
+        jenkins.createAgentJob("excel-export", new PipelineJob(excel));
+
+        // two at once: the agent has an executor for each
         environmentBuild = jenkins.client().build("environment", Map.of());
         javaHomeBuild = jenkins.client().build("java-home", Map.of());
+        excelBuild = jenkins.client().build("excel-export", Map.of());
     }
 
     @Test
@@ -97,5 +119,17 @@ class PipelineEnvironmentIT {
 
         assertThat(build.result()).as("%s", build).isEqualTo("FAILURE");
         assertThat(build.console()).contains("/nonexistent/jdk-for-mlops");
+    }
+
+    @Test
+    void shouldReadAnExcelExportWithTheEncodingArgumentOnTheAgent() {
+        FinishedBuild build = jenkins.finished("excel-export", excelBuild, Duration.ofMinutes(6));
+
+        assertThat(build.result()).as("%s", build).isEqualTo("SUCCESS");
+        assertThat(build.console())
+                .contains("mlops train --data belege.csv --label Kategorie", "--encoding windows-1252")
+                .contains("fields are separated by ';' (detected from the header line)")
+                .contains("numbers use ',' as the decimal mark (detected)")
+                .containsPattern("evaluated accuracy (0\\.9\\d*|1\\.0)");
     }
 }

@@ -63,13 +63,13 @@ public final class EvaluateRunner extends EngineRunner<EvaluateRequest> {
      * @return the command
      */
     public static MlopsCommand command(EvaluateRequest request, String baseline, String registry) {
-        return CsvFormatArguments.applyTo(request.csvFormat(), MlopsCommand.evaluate(request.model(), request.data()))
+        MlopsCommand.Evaluate command = MlopsCommand.evaluate(request.model(), request.data())
                 .gates(request.gates())
                 .baseline(baseline)
                 .registry(registry)
                 .onGateFailure(request.onGateFailure())
-                .metadata(request.metadata())
-                .build();
+                .metadata(request.metadata());
+        return CsvFormatArguments.applyTo(request.csvFormat(), command).build();
     }
 
     /**

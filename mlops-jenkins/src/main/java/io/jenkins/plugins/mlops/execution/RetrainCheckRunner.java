@@ -47,7 +47,7 @@ public final class RetrainCheckRunner extends EngineRunner<RetrainCheckRequest> 
      */
     public static List<String> arguments(RetrainCheckRequest request, RegistrySettings settings) throws StepFailure {
         try {
-            return CsvFormatArguments.applyTo(request.csvFormat(), MlopsCommand.retrainCheck(request.model()))
+            MlopsCommand.RetrainCheck command = MlopsCommand.retrainCheck(request.model())
                     .spec(request.spec())
                     .data(request.data())
                     .service(request.service())
@@ -64,7 +64,8 @@ public final class RetrainCheckRunner extends EngineRunner<RetrainCheckRequest> 
                             ModelPaths.isRegistryReference(request.model())
                                     ? settings.registry(request.registry())
                                     : null)
-                    .metadata(request.metadata())
+                    .metadata(request.metadata());
+            return CsvFormatArguments.applyTo(request.csvFormat(), command)
                     .build()
                     .arguments();
         } catch (MlopsException e) {

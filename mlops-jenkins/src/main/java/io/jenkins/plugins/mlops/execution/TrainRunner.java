@@ -71,7 +71,7 @@ public final class TrainRunner extends EngineRunner<TrainRequest> {
      * @return the command
      */
     public static MlopsCommand command(TrainRequest request) {
-        return CsvFormatArguments.applyTo(request.csvFormat(), MlopsCommand.train())
+        MlopsCommand.Train command = MlopsCommand.train()
                 .spec(request.spec())
                 .data(request.data())
                 .label(request.label())
@@ -81,7 +81,7 @@ public final class TrainRunner extends EngineRunner<TrainRequest> {
                 .testData(request.testData())
                 .testFraction(request.testFraction())
                 .output(request.output())
-                .metadata(request.metadata())
-                .build();
+                .metadata(request.metadata());
+        return CsvFormatArguments.applyTo(request.csvFormat(), command).build();
     }
 }
