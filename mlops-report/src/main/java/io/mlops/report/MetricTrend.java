@@ -86,6 +86,16 @@ public final class MetricTrend {
     }
 
     /**
+     * Tells whether a metric is one of a class, such as {@code recall[lodging]}.
+     *
+     * @param metric a metric name
+     * @return whether it names a per-class metric of {@link MetricNames#PER_CLASS}
+     */
+    public static boolean isPerClass(final String metric) {
+        return PER_CLASS.matcher(metric).matches();
+    }
+
+    /**
      * Names the line of a gate's threshold.
      *
      * @param metric the metric of the gate

@@ -108,4 +108,11 @@ class MetricTrendTest {
 
         assertThatThrownBy(() -> MetricTrend.defaults().model(twice)).hasMessageContaining("1");
     }
+
+    @Test
+    void shouldTellPerClassMetricsFromOverallOnes() {
+        assertThat(List.of("recall[lodging]", "precision[a b]", "f1[x]")).allMatch(MetricTrend::isPerClass);
+        assertThat(List.of("recall", "macroRecall", "accuracy[x]", "recall[]", MetricTrend.LIVE_ACCURACY))
+                .noneMatch(MetricTrend::isPerClass);
+    }
 }

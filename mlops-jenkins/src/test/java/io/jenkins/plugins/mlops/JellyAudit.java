@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -26,7 +28,8 @@ import org.xml.sax.SAXException;
  * Checks Jelly views against the rules of Jenkins' Content-Security-Policy and escaping: every view declares
  * {@code <?jelly escape-by-default='true'?>}, no {@code <script>} has a body (scripts are files: {@code src} only), no
  * element has an inline event handler ({@code on...=} attribute), and no {@code <script>} or {@code <style>} contains
- * a {@code ${...}} expression.
+ * a {@code ${...}} expression. A localized text whose words hold {@code (} is reported too: Stapler would read the
+ * rest as arguments, drop it from the page, or fail to compile the view.
  */
 final class JellyAudit {
     private JellyAudit() {}
@@ -69,8 +72,18 @@ final class JellyAudit {
             problems.add("no <?jelly escape-by-default='true'?>");
         }
         visit(document.getDocumentElement(), problems);
+        Matcher localized = LOCALIZED_WITH_ARGUMENTS.matcher(text);
+        while (localized.find()) {
+            if (!localized.group(1).matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+                problems.add("${%" + localized.group(1) + "(...}: Stapler reads what follows '(' as arguments and '"
+                        + localized.group(1) + "' as the key; use a key such as 'throughput' in a .properties file");
+            }
+        }
         return problems;
     }
+
+    /** A localized text with arguments, {@code ${%key(arguments)}}: group 1 is what Stapler takes as the key. */
+    private static final Pattern LOCALIZED_WITH_ARGUMENTS = Pattern.compile("\\$\\{%([^}(]*)\\(");
 
     private static boolean escapesByDefault(Document document) {
         for (Node node = document.getFirstChild(); node != null; node = node.getNextSibling()) {

@@ -33,7 +33,9 @@ class JellyAuditTest {
                         "${...} inside <script>",
                         "inline <script> body (scripts must be files: <script src=...>)",
                         "<script> without src",
-                        "${...} inside <style>");
+                        "${...} inside <style>",
+                        "${%Throughput (...}: Stapler reads what follows '(' as arguments and 'Throughput ' as the"
+                                + " key; use a key such as 'throughput' in a .properties file");
     }
 
     @Test

@@ -293,7 +293,7 @@ class BrowserPagesIT {
                 browser.findElements(By.cssSelector("#trend-configuration-mlops input.ml-trend-series-choice")).stream()
                         .map(box -> box.getDomAttribute("value"))
                         .toList();
-        assertThat(offered)
+        assertThat(offered.subList(0, 7))
                 .containsExactly(
                         "accuracy",
                         "macroPrecision",
@@ -302,6 +302,14 @@ class BrowserPagesIT {
                         "weightedF1",
                         "logLoss",
                         "liveAccuracy");
+        // then precision, recall and F1 of each class of the newest build
+        List<String> perClass = offered.subList(7, offered.size());
+        assertThat(perClass).isNotEmpty().allMatch(name -> name.matches("(precision|recall|f1)\\[.+\\]"));
+        assertThat(perClass.size() % 3).isZero();
+        String classRecall = perClass.stream()
+                .filter(name -> name.startsWith("recall["))
+                .findFirst()
+                .orElseThrow();
         List<String> checked = browser
                 .findElements(By.cssSelector("#trend-configuration-mlops input.ml-trend-series-choice:checked"))
                 .stream()
@@ -310,15 +318,15 @@ class BrowserPagesIT {
         assertThat(checked).containsExactly("accuracy", "macroF1", "liveAccuracy");
         assertNoErrorsAndSaveScreenshot("job-page-trend-dialog");
 
-        for (String series : List.of("accuracy", "macroF1", "macroRecall")) {
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("ml-trend-series-" + series)))
+        for (String series : List.of("accuracy", "macroF1", "macroRecall", classRecall)) {
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//input[@value='" + series + "']")))
                     .click();
         }
         browser.findElement(By.id("save-trend-configuration-mlops")).click();
 
         // echarts-api redraws when the dialog is hidden, with the model for the stored configuration
         new WebDriverWait(browser, Duration.ofSeconds(60))
-                .until(driver -> List.of("macroRecall").equals(trendSeries()));
+                .until(driver -> List.of("macroRecall", classRecall).equals(trendSeries()));
         HttpResponse<String> model = jenkins.client().get("job/" + JOB + "/ml-trend/model?metrics=macroRecall");
         JsonNode json = new ObjectMapper().readTree(model.body());
         List<?> drawn = (List<?>) browser.executeScript("return echarts.getInstanceByDom(document.querySelector("
@@ -328,7 +336,7 @@ class BrowserPagesIT {
         assertThat(served).hasSize(2);
         assertThat(drawn).map(v -> ((Number) v).doubleValue()).containsExactlyElementsOf(served);
         open("job/" + JOB + "/");
-        assertThat(trendSeries()).as("the choice is kept in the browser").containsExactly("macroRecall");
+        assertThat(trendSeries()).as("the choice is kept in the browser").containsExactly("macroRecall", classRecall);
         assertNoErrorsAndSaveScreenshot("job-page-trend-macro-recall");
     }
 

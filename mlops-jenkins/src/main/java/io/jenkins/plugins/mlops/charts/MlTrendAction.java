@@ -127,6 +127,22 @@ public final class MlTrendAction implements Action, AsyncTrendChart, AsyncConfig
         return JsonResponse.of(status, body);
     }
 
+    /**
+     * The per-class metrics of the newest build on the trend, such as {@code recall[lodging]}, in its order: what the
+     * configuration dialog offers besides {@link MetricTrend#SELECTABLE_SERIES}.
+     *
+     * @return the metric names, empty without a build or {@link Item#READ}
+     */
+    List<String> classSeries() {
+        if (!job.hasPermission(Item.READ)) {
+            return List.of();
+        }
+        return points(1).stream()
+                .flatMap(point -> point.metrics().keySet().stream())
+                .filter(MetricTrend::isPerClass)
+                .toList();
+    }
+
     String model(int builds, List<String> metrics) {
         job.checkPermission(Item.READ);
         try {

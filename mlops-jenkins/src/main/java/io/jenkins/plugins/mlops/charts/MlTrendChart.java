@@ -35,6 +35,16 @@ public final class MlTrendChart implements AsyncTrendChart, AsyncConfigurableTre
     }
 
     /**
+     * The per-class series the configuration dialog offers besides {@link #getSelectableSeries()}: precision, recall
+     * and F1 of each class of the newest build.
+     *
+     * @return metric names such as {@code recall[lodging]}
+     */
+    public List<String> getClassSeries() {
+        return trend.classSeries();
+    }
+
+    /**
      * Tells whether a series is drawn before the user chooses.
      *
      * @param series a name of {@link #getSelectableSeries()}
