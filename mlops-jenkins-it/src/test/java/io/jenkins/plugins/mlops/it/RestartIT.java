@@ -42,12 +42,14 @@ class RestartIT {
                         + "c.setRegistry('" + registry + "'); c.setDefaultModelName('" + DEFAULT_MODEL_NAME + "')\n"
                         + "c.save()");
 
-        // long enough to be still training when Jenkins stops
+        // long enough to be still training when Jenkins stops (about 30 s here): 10 epochs took 0.5 s on a fast run,
+        // and a
+        // training that ended before the restart made the test fail
         String script = String.join(
                 "\n",
                 "node('" + MlopsJenkins.AGENT_LABEL + "') {",
                 "  def run = mlTrain(data: 'data/large.csv', label: 'category', algorithm: 'logistic',"
-                        + " params: [epochs: 10], seed: 3, output: 'model')",
+                        + " params: [epochs: 2000], seed: 3, output: 'model')",
                 "  echo \"trained after the restart: accuracy ${run.metrics.accuracy}\"",
                 "}");
         // the block is still sleeping when Jenkins stops; after the restart it trains and the step returns its decision
@@ -76,8 +78,8 @@ class RestartIT {
                         8_000,
                         jenkins.agent().root().resolve("workspace/" + TRAINING_JOB + "/data/large.csv"));
         trainingBuild = jenkins.client().build(TRAINING_JOB, Map.of());
-        jenkins.client().awaitConsole(TRAINING_JOB, trainingBuild, "[mlTrain] mlops train", Duration.ofMinutes(3));
-        Thread.sleep(3000);
+        // the first progress line: the engine is training on the agent, with nine tenths to go
+        jenkins.client().awaitConsole(TRAINING_JOB, trainingBuild, "[mlops] training  10%", Duration.ofMinutes(3));
 
         jenkins.restart();
     }
