@@ -59,31 +59,7 @@ public record EvaluateRequest(
             String baseline,
             Criticality onGateFailure,
             String metadata) {
-        this(model, data, gates, baseline, onGateFailure, metadata, null, null);
-    }
-
-    /**
-     * Creates a request whose data file's format the engine detects.
-     *
-     * @param model the model
-     * @param data the evaluation data, or {@code null}
-     * @param gates the quality gates
-     * @param baseline the baseline, or {@code null}
-     * @param onGateFailure the build result when a gate fails
-     * @param metadata the metadata file
-     * @param name the registry model name, or {@code null}
-     * @param registry the registry folder, or {@code null}
-     */
-    public EvaluateRequest(
-            String model,
-            String data,
-            List<String> gates,
-            String baseline,
-            Criticality onGateFailure,
-            String metadata,
-            String name,
-            String registry) {
-        this(model, data, gates, baseline, onGateFailure, metadata, name, registry, CsvFormatArguments.DETECT);
+        this(model, data, gates, baseline, onGateFailure, metadata, null, null, CsvFormatArguments.DETECT);
     }
 
     /**

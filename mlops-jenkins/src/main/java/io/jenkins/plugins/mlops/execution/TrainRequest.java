@@ -46,45 +46,6 @@ public record TrainRequest(
     }
 
     /**
-     * Creates a request whose data files' format the engine detects.
-     *
-     * @param spec the spec file, or {@code null}
-     * @param data the training data CSV, or {@code null}
-     * @param label the label column, or {@code null}
-     * @param algorithm the algorithm, or {@code null}
-     * @param params hyperparameters as text
-     * @param seed the random seed, or {@code null}
-     * @param testData a separate test CSV, or {@code null}
-     * @param testFraction the held-out fraction, or {@code null}
-     * @param output the output directory, or {@code null}
-     * @param metadata the metadata file
-     */
-    public TrainRequest(
-            String spec,
-            String data,
-            String label,
-            String algorithm,
-            Map<String, String> params,
-            Integer seed,
-            String testData,
-            Double testFraction,
-            String output,
-            String metadata) {
-        this(
-                spec,
-                data,
-                label,
-                algorithm,
-                params,
-                seed,
-                testData,
-                testFraction,
-                output,
-                metadata,
-                CsvFormatArguments.DETECT);
-    }
-
-    /**
      * Returns the model output directory in the workspace, if known without reading the spec file.
      *
      * @return the output directory, or {@code null} when only the spec file knows it

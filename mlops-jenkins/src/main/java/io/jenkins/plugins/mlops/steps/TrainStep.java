@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlops.steps;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.mlops.execution.CsvFormatArguments;
 import io.jenkins.plugins.mlops.execution.TrainRequest;
 import io.jenkins.plugins.mlops.execution.TrainRunner;
 import io.mlops.contract.bundle.BundleLayout;
@@ -206,25 +207,16 @@ public class TrainStep extends CsvDataStep {
                 throw Arguments.invalid(f, problem);
             });
         }
+        CsvFormatArguments format = csvFormat(f);
         TrainRequest draft = new TrainRequest(
-                spec, data, label, algorithm, engineParams, seed, testData, testFraction, output, null);
+                spec, data, label, algorithm, engineParams, seed, testData, testFraction, output, null, format);
         String metadataFile = metadata != null
                 ? metadata
                 : draft.knownOutput() != null
                         ? draft.knownOutput() + "/" + BundleLayout.METADATA_FILE
                         : ".mlops/train-run-metadata.json";
         return new TrainRequest(
-                spec,
-                data,
-                label,
-                algorithm,
-                engineParams,
-                seed,
-                testData,
-                testFraction,
-                output,
-                metadataFile,
-                csvFormat(f));
+                spec, data, label, algorithm, engineParams, seed, testData, testFraction, output, metadataFile, format);
     }
 
     @Override

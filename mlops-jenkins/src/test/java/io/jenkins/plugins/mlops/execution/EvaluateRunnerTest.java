@@ -132,7 +132,8 @@ class EvaluateRunnerTest {
                         Criticality.FAILURE,
                         ".mlops/evaluate-run-metadata.json",
                         "receipts",
-                        null));
+                        null,
+                        CsvFormatArguments.DETECT));
 
         assertThat(build.launches)
                 .singleElement()
@@ -155,7 +156,8 @@ class EvaluateRunnerTest {
                         Criticality.FAILURE,
                         ".mlops/evaluate-run-metadata.json",
                         null,
-                        "/tmp/reg"));
+                        "/tmp/reg",
+                        CsvFormatArguments.DETECT));
 
         assertThat(build.launches)
                 .singleElement()
@@ -194,7 +196,8 @@ class EvaluateRunnerTest {
                         Criticality.FAILURE,
                         ".mlops/evaluate-run-metadata.json",
                         null,
-                        null));
+                        null,
+                        CsvFormatArguments.DETECT));
 
         // the engine makes gates relative to a missing baseline INACTIVE itself: one launch, the evaluation
         assertThat(build.launches)

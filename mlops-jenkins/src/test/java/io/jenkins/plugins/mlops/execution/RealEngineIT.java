@@ -71,7 +71,8 @@ class RealEngineIT {
                         null,
                         null,
                         "model",
-                        "model/run-metadata.json"));
+                        "model/run-metadata.json",
+                        CsvFormatArguments.DETECT));
     }
 
     @Test
@@ -180,7 +181,8 @@ class RealEngineIT {
                                 null,
                                 null,
                                 "model",
-                                "model/run-metadata.json"));
+                                "model/run-metadata.json",
+                                CsvFormatArguments.DETECT));
             } catch (Throwable e) {
                 thrown.set(e);
             }
@@ -231,7 +233,8 @@ class RealEngineIT {
                                 null,
                                 null,
                                 "model",
-                                "model/run-metadata.json")))
+                                "model/run-metadata.json",
+                                CsvFormatArguments.DETECT)))
                 .isInstanceOf(StepFailure.class)
                 .hasMessageStartingWith("[mlTrain] bad.csv line 2: ")
                 .hasMessageEndingWith("(mlops exit code 3: bad input)");

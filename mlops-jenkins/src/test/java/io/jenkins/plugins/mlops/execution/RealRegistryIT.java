@@ -95,7 +95,8 @@ class RealRegistryIT {
                         null,
                         null,
                         "model",
-                        "model/run-metadata.json"));
+                        "model/run-metadata.json",
+                        CsvFormatArguments.DETECT));
     }
 
     private void golden(String expectedForCafe) throws IOException {
@@ -136,7 +137,8 @@ class RealRegistryIT {
                         Criticality.FAILURE,
                         ".mlops/evaluate-run-metadata.json",
                         null,
-                        null));
+                        null,
+                        CsvFormatArguments.DETECT));
         assertThat(build.log()).contains("baseline 'receipts@champion' is not in the registry", "INACTIVE");
         assertThat(firstRun).containsEntry("buildResult", "SUCCESS");
 
@@ -156,7 +158,8 @@ class RealRegistryIT {
                         Criticality.FAILURE,
                         ".mlops/evaluate-run-metadata.json",
                         null,
-                        null));
+                        null,
+                        CsvFormatArguments.DETECT));
 
         assertThat(build.launches.get(build.launches.size() - 1))
                 .containsSubsequence("--baseline", "receipts@champion", "--registry", registry.toString());

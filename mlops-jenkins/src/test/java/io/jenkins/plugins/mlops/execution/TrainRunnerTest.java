@@ -53,7 +53,8 @@ class TrainRunnerTest {
                 null,
                 null,
                 "model",
-                "model/run-metadata.json");
+                "model/run-metadata.json",
+                CsvFormatArguments.DETECT);
     }
 
     @Test
@@ -122,7 +123,17 @@ class TrainRunnerTest {
                         .build());
         FakeBuildContext build = engineWrites(0, "", metadata);
         TrainRequest spec = new TrainRequest(
-                "ml/train.yaml", null, null, null, Map.of(), null, null, null, null, ".mlops/train-run-metadata.json");
+                "ml/train.yaml",
+                null,
+                null,
+                null,
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                ".mlops/train-run-metadata.json",
+                CsvFormatArguments.DETECT);
 
         Map<String, Object> result = new TrainRunner(build).run(spec);
 
